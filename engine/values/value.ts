@@ -1,0 +1,101 @@
+// TLA+ values as TLC represents them (tlc2/value/impl/*.java), as one discriminated union.
+//
+// Canonical forms, enforced by the constructors below (always build values through them):
+// - an enumerated set (`set`) keeps its elements sorted in TLC's order and deduplicated,
+//   as SetEnumValue.normalize() leaves them;
+// - a function with a finite domain is stored in exactly one shape, chosen by its domain, so
+//   that structural equality is TLA+ equality and one hash serves every way of building it:
+//     domain {} or 1..n                -> `tuple`  (TupleValue; also <<>> and [x \in {} |-> e])
+//     domain a non-empty set of strings -> `record` (RecordValue; also "a" :> 1)
+//     anything else                     -> `fcn`    (FcnRcdValue)
+//   So `[a |-> 1] = ("a" :> 1)` and `<<1, 2>> = (1 :> 1 @@ 2 :> 2)` hold by construction.
+// - sets TLC keeps lazy (IntervalValue, SubsetValue, SetOfFcnsValue, SetOfRcdsValue,
+//   SetOfTuplesValue, SetPredValue, Nat/Int/STRING) stay lazy: membership needs no
+//   enumeration; enumeration (sets.ts) yields TLC's order.
+//
+// Integers are JS numbers restricted to TLC's 32-bit range: IntValue holds a Java `int`, and
+// the arithmetic in tlc2/module/Integers.java reports overflow as an error (see checkedInt).
+
+/** Mutable per-object cache of the 64-bit fingerprint (two 32-bit halves), filled lazily by
+ *  hash.ts. Not part of a value's meaning; never compare it. */
+export interface HashCache {
+  h1?: number;
+  h2?: number;
+}
+
+export type Value =
+  | BoolV
+  | IntV
+  | StrV
+  | ModelV
+  | SetV
+  | TupleV
+  | RecordV
+  | FcnV
+  | LazyFcnV
+  | IntervalV
+  | InfiniteSetV
+  | SubsetV
+  | FcnSetV
+  | RcdSetV
+  | ProductV
+  | FilterV;
+
+export interface BoolV { readonly kind: 'bool'; readonly b: boolean }
+export interface IntV { readonly kind: 'int'; readonly n: number }
+export interface StrV { readonly kind: 'str'; readonly s: string }
+/** ModelValue: `index` is its creation order (ModelValue.make appends to a global list) and
+ *  orders model values among themselves; `type` is the letter of a typed model value `A_x`
+ *  (ModelValue constructor: a name whose second character is '_'), or undefined. */
+export interface ModelV { readonly kind: 'model'; readonly name: string; readonly index: number; readonly type: string | undefined }
+/** Finite enumerated set, normalised (sorted by compare(), no duplicates). */
+export interface SetV extends HashCache { readonly kind: 'set'; readonly elems: readonly Value[] }
+/** Function on 1..n (n >= 0): tuples, sequences, <<>>. */
+export interface TupleV extends HashCache { readonly kind: 'tuple'; readonly elems: readonly Value[] }
+/** Function on a non-empty set of strings; `names` sorted by compare() on strings, `vals` aligned. */
+export interface RecordV extends HashCache { readonly kind: 'record'; readonly names: readonly string[]; readonly vals: readonly Value[] }
+/** Any other finite function; `dom` normalised like a set, `vals` aligned with it. */
+export interface FcnV extends HashCache { readonly kind: 'fcn'; readonly dom: readonly Value[]; readonly vals: readonly Value[] }
+/** FcnLambdaValue: [x \in S |-> e] kept unevaluated (needed when S is infinite, e.g. recursive
+ *  function definitions over Nat). `apply` is only called on members of `domain`. Any
+ *  operation needing the whole function (equality, printing, hashing) enumerates it. */
+export interface LazyFcnV extends HashCache { readonly kind: 'lazyFcn'; readonly domain: Value; readonly apply: (x: Value) => Value }
+/** IntervalValue a..b; empty when lo > hi (and then equal to {}). */
+export interface IntervalV extends HashCache { readonly kind: 'interval'; readonly lo: number; readonly hi: number }
+/** Nat, Int and STRING: membership only; enumerating, hashing or comparing them is an error
+ *  as in TLC (UserValue/IntegersValue/StringsValue). */
+export interface InfiniteSetV { readonly kind: 'infinite'; readonly which: 'Nat' | 'Int' | 'STRING' }
+/** SubsetValue: SUBSET base. */
+export interface SubsetV extends HashCache { readonly kind: 'subset'; readonly base: Value }
+/** SetOfFcnsValue: [dom -> rng]. */
+export interface FcnSetV extends HashCache { readonly kind: 'fcnSet'; readonly dom: Value; readonly rng: Value }
+/** SetOfRcdsValue: [a : S, b : T]; `names` sorted, `sets` aligned. */
+export interface RcdSetV extends HashCache { readonly kind: 'rcdSet'; readonly names: readonly string[]; readonly sets: readonly Value[] }
+/** SetOfTuplesValue: S1 \X S2 \X ... */
+export interface ProductV extends HashCache { readonly kind: 'product'; readonly sets: readonly Value[] }
+/** SetPredValue: {x \in base : P(x)}; `pred` is only called on members of `base`. */
+export interface FilterV extends HashCache { readonly kind: 'filter'; readonly base: Value; readonly pred: (x: Value) => boolean }
+
+/** Every kind that denotes a set. */
+export type SetLike = SetV | IntervalV | InfiniteSetV | SubsetV | FcnSetV | RcdSetV | ProductV | FilterV;
+/** Every kind that denotes a function. */
+export type FcnLike = TupleV | RecordV | FcnV | LazyFcnV;
+
+export function isSetLike(v: Value): v is SetLike {
+  switch (v.kind) {
+    case 'set': case 'interval': case 'infinite': case 'subset': case 'fcnSet': case 'rcdSet': case 'product': case 'filter':
+      return true;
+    case 'bool': case 'int': case 'str': case 'model': case 'tuple': case 'record': case 'fcn': case 'lazyFcn':
+      return false;
+    default:
+      return assertNever(v);
+  }
+}
+
+export function isFcnLike(v: Value): v is FcnLike {
+  return v.kind === 'tuple' || v.kind === 'record' || v.kind === 'fcn' || v.kind === 'lazyFcn';
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(x)}`);
+}
