@@ -13,8 +13,9 @@ export type CfgValue =
   | { readonly kind: 'set'; readonly elems: readonly CfgValue[] };
 
 export type ConstantEntry =
-  /** `C = v`, `A!B!C = v`, `C = [Mod] v` */
-  | { readonly kind: 'value'; readonly name: string; readonly instancePath: readonly string[]; readonly module?: string; readonly value: CfgValue; readonly loc: Loc }
+  /** `C = v`, `A!B!C = v`, `C = [Mod] v`; `F(a, b) = v` (ModelConfig accepts arguments on the
+   *  left: the value of F at those arguments) carries them in `args` */
+  | { readonly kind: 'value'; readonly name: string; readonly instancePath: readonly string[]; readonly module?: string; readonly value: CfgValue; readonly args?: readonly CfgValue[]; readonly loc: Loc }
   /** `C <- Op`, `C <- [Mod] Op` */
   | { readonly kind: 'substitute'; readonly name: string; readonly instancePath: readonly string[]; readonly module?: string; readonly op: string; readonly loc: Loc };
 
