@@ -145,6 +145,8 @@ export interface Module {
   readonly name: string;
   readonly file: string;
   readonly extends: readonly string[];
+  /** Where each EXTENDS name was written (parallel to `extends`), for "module not found". */
+  readonly extendsLocs?: readonly Loc[];
   readonly constants: readonly ConstantDecl[];
   readonly variables: readonly VariableDecl[];
   readonly definitions: readonly Definition[];

@@ -1,0 +1,111 @@
+// Loading a spec: the root module and, transitively, every module it EXTENDS or INSTANCEs.
+// Like TLC (tlc2/tool/impl/SimpleFilenameToStream), a module M is the file `M.tla` in the
+// root file's folder; the standard modules are recognised by name and never read (the
+// evaluator implements them natively: see standard.ts).
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ParseError, UnsupportedError } from '../errors.js';
+import type { Definition, Expr, Loc, Module } from './ast.js';
+import { buildModules } from './build.js';
+import { parseTla } from './parser.js';
+import { STANDARD_MODULES } from './standard.js';
+
+export interface LoadedSpec {
+  readonly root: Module;
+  /** every user module by name: the root, modules it depends on, and nested submodules */
+  readonly modules: ReadonlyMap<string, Module>;
+}
+
+/** Parse one file's text into its modules (no dependency loading). */
+export async function parseModuleText(file: string, text: string): Promise<Module[]> {
+  return buildModules(await parseTla(file, text));
+}
+
+export async function loadSpec(path: string): Promise<LoadedSpec> {
+  const dir = dirname(path);
+  const modules = new Map<string, Module>();
+  const loading: string[] = []; // DFS stack, for cycle reports
+
+  const register = (m: Module): void => {
+    modules.set(m.name, m);
+    for (const s of m.submodules) register(s);
+  };
+
+  const readModuleFile = async (file: string, expectedName: string, at: Loc | undefined): Promise<Module> => {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      const where = at ?? { file, module: expectedName, line: 1, col: 1, endLine: 1, endCol: 1 };
+      throw new ParseError(at ? `Cannot find source file for module ${expectedName} (looked for ${file})` : `Cannot read ${file}`, where);
+    }
+    const [first] = await parseModuleText(file, text);
+    if (first!.name !== expectedName) {
+      throw new ParseError(`File name '${expectedName}' does not match the name '${first!.name}' of the top level module it contains`, first!.loc);
+    }
+    return first!;
+  };
+
+  const visit = async (m: Module, enclosing: readonly Module[]): Promise<void> => {
+    loading.push(m.name);
+    const scope = [...enclosing, m];
+    for (const dep of dependencies(m)) {
+      if (STANDARD_MODULES.has(dep.name)) {
+        const refused = STANDARD_MODULES.get(dep.name)!.refused;
+        if (refused) throw new UnsupportedError(`Unsupported construct: ${refused}`, dep.loc);
+        continue;
+      }
+      // A nested module is visible to its enclosing modules and to later siblings.
+      if (scope.some((s) => s.submodules.some((sub) => sub.name === dep.name))) continue;
+      if (loading.includes(dep.name)) {
+        throw new ParseError(`Circular dependency among modules: ${[...loading.slice(loading.indexOf(dep.name)), dep.name].join(' -> ')}`, dep.loc);
+      }
+      if (modules.has(dep.name)) continue;
+      const loaded = await readModuleFile(join(dir, `${dep.name}.tla`), dep.name, dep.loc);
+      register(loaded);
+      await visit(loaded, []);
+    }
+    for (const sub of m.submodules) await visit(sub, scope);
+    loading.pop();
+  };
+
+  const rootName = basename(path).replace(/\.tla$/, '');
+  const root = await readModuleFile(path.endsWith('.tla') ? path : `${path}.tla`, rootName, undefined);
+  register(root);
+  await visit(root, []);
+  return { root, modules };
+}
+
+/** Modules `m` needs: its EXTENDS, then every INSTANCE (module level and inside LET). */
+export function dependencies(m: Module): { name: string; loc: Loc }[] {
+  const out = m.extends.map((name, i) => ({ name, loc: m.extendsLocs?.[i] ?? m.loc }));
+  const fromDefs = (defs: readonly Definition[]): void => {
+    for (const d of defs) {
+      if (d.kind === 'instance') out.push({ name: d.module, loc: d.loc });
+      else letInstances(d.body, fromDefs);
+    }
+  };
+  fromDefs(m.definitions);
+  return out;
+}
+
+/** Walks LETs only (INSTANCE can appear nowhere else inside an expression). */
+function letInstances(e: Expr, onDefs: (defs: readonly Definition[]) => void): void {
+  if (e.kind === 'let') {
+    onDefs(e.defs);
+    letInstances(e.body, onDefs);
+    return;
+  }
+  for (const child of Object.values(e)) {
+    if (child && typeof child === 'object') {
+      if (Array.isArray(child)) for (const c of child) visitUnknown(c, onDefs);
+      else visitUnknown(child, onDefs);
+    }
+  }
+}
+
+function visitUnknown(v: unknown, onDefs: (defs: readonly Definition[]) => void): void {
+  if (!v || typeof v !== 'object') return;
+  if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && 'loc' in v) letInstances(v as Expr, onDefs);
+  else for (const c of Object.values(v)) if (c && typeof c === 'object') visitUnknown(c, onDefs);
+}
