@@ -17,10 +17,11 @@
 // the arithmetic in tlc2/module/Integers.java reports overflow as an error (see checkedInt).
 
 /** Mutable per-object cache of the 64-bit fingerprint (two 32-bit halves), filled lazily by
- *  hash.ts. Not part of a value's meaning; never compare it. */
+ *  hash.ts; (0, 0) means "not computed yet". Not part of a value's meaning. Constructors
+ *  (construct.ts) initialise it, which is one more reason to build values only through them. */
 export interface HashCache {
-  h1?: number;
-  h2?: number;
+  h1: number;
+  h2: number;
 }
 
 export type Value =
@@ -43,17 +44,21 @@ export type Value =
 
 export interface BoolV { readonly kind: 'bool'; readonly b: boolean }
 export interface IntV { readonly kind: 'int'; readonly n: number }
-export interface StrV { readonly kind: 'str'; readonly s: string }
-/** ModelValue: `index` is its creation order (ModelValue.make appends to a global list) and
- *  orders model values among themselves; `type` is the letter of a typed model value `A_x`
- *  (ModelValue constructor: a name whose second character is '_'), or undefined. */
-export interface ModelV { readonly kind: 'model'; readonly name: string; readonly index: number; readonly type: string | undefined }
+/** StringValue: `tok` is the string's intern token (intern.ts). TLC orders strings by it, not by
+ *  content (UniqueString.compareTo returns `this.tok - other.tok`). */
+export interface StrV extends HashCache { readonly kind: 'str'; readonly s: string; readonly tok: number }
+/** ModelValue: `index` is its creation order (ModelValue.make); `tok` is the intern token of its
+ *  name, which orders model values among themselves (ModelValue.compareTo compares its
+ *  UniqueString `val`); `type` is the first character of a typed model value `A_xx` (the
+ *  ModelValue constructor: name longer than 2 whose second character is '_'), else undefined. */
+export interface ModelV { readonly kind: 'model'; readonly name: string; readonly index: number; readonly tok: number; readonly type: string | undefined }
 /** Finite enumerated set, normalised (sorted by compare(), no duplicates). */
 export interface SetV extends HashCache { readonly kind: 'set'; readonly elems: readonly Value[] }
 /** Function on 1..n (n >= 0): tuples, sequences, <<>>. */
 export interface TupleV extends HashCache { readonly kind: 'tuple'; readonly elems: readonly Value[] }
-/** Function on a non-empty set of strings; `names` sorted by compare() on strings, `vals` aligned. */
-export interface RecordV extends HashCache { readonly kind: 'record'; readonly names: readonly string[]; readonly vals: readonly Value[] }
+/** Function on a non-empty set of strings; `names` sorted by intern token (RecordValue.normalize),
+ *  `vals` aligned. */
+export interface RecordV extends HashCache { readonly kind: 'record'; readonly names: readonly StrV[]; readonly vals: readonly Value[] }
 /** Any other finite function; `dom` normalised like a set, `vals` aligned with it. */
 export interface FcnV extends HashCache { readonly kind: 'fcn'; readonly dom: readonly Value[]; readonly vals: readonly Value[] }
 /** FcnLambdaValue: [x \in S |-> e] kept unevaluated (needed when S is infinite, e.g. recursive
@@ -69,8 +74,8 @@ export interface InfiniteSetV { readonly kind: 'infinite'; readonly which: 'Nat'
 export interface SubsetV extends HashCache { readonly kind: 'subset'; readonly base: Value }
 /** SetOfFcnsValue: [dom -> rng]. */
 export interface FcnSetV extends HashCache { readonly kind: 'fcnSet'; readonly dom: Value; readonly rng: Value }
-/** SetOfRcdsValue: [a : S, b : T]; `names` sorted, `sets` aligned. */
-export interface RcdSetV extends HashCache { readonly kind: 'rcdSet'; readonly names: readonly string[]; readonly sets: readonly Value[] }
+/** SetOfRcdsValue: [a : S, b : T]; `names` sorted like a record's, `sets` aligned. */
+export interface RcdSetV extends HashCache { readonly kind: 'rcdSet'; readonly names: readonly StrV[]; readonly sets: readonly Value[] }
 /** SetOfTuplesValue: S1 \X S2 \X ... */
 export interface ProductV extends HashCache { readonly kind: 'product'; readonly sets: readonly Value[] }
 /** SetPredValue: {x \in base : P(x)}; `pred` is only called on members of `base`. */

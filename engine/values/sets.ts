@@ -1,0 +1,333 @@
+// Set operations with TLC's semantics. Lazy sets (IntervalValue, SubsetValue, SetOfFcnsValue,
+// SetOfRcdsValue, SetOfTuplesValue, SetPredValue, Nat/Int/STRING) answer membership without
+// enumerating; enumeration yields TLC's order. For every finite kind here that order is the
+// normalised order:
+// - IntervalValue enumerates upwards;
+// - SubsetValue.elements() enumerates via elementsNormalized (by size, then elementwise);
+// - SetOfFcnsValue / SetOfRcdsValue / SetOfTuplesValue run an odometer over the normalised
+//   domain (resp. fields, components) with the last position fastest and each position
+//   enumerating the range in its own order, which is lexicographic = normalised order;
+// - SetEnumValue.Enumerator normalises first.
+import type { SetLike, SetV, Value } from './value.js';
+import { assertNever, isSetLike } from './value.js';
+import { ValueError } from './errors.js';
+import { EMPTY_SET, fcnFromSorted, filterOf, int, setFromSorted, setOf, tuple } from './construct.js';
+import { compare, equals } from './compare.js';
+import { domainOf, fcnView, materializeFcn } from './fcn.js';
+import { format } from './print.js';
+
+const cache = new WeakMap<object, readonly Value[]>();
+
+function asSet(v: Value, doing: string): SetLike {
+  if (isSetLike(v)) return v;
+  throw new ValueError(`Attempted to ${doing} ${format(v)}, which is not a set.`);
+}
+
+/** The elements of a finite set in TLC's (normalised) order. Infinite sets are an error. */
+export function setElems(v: Value): readonly Value[] {
+  const s = asSet(v, 'enumerate');
+  if (s.kind === 'set') return s.elems;
+  let r = cache.get(s);
+  if (r === undefined) {
+    r = computeElems(s);
+    cache.set(s, r);
+  }
+  return r;
+}
+
+/** Same as setElems: TLC's enumeration order (for \E, \A, CHOOSE, x' \in S). */
+export const enumerate = setElems;
+
+/** The set as an enumerated SetV. */
+export function toSetV(v: Value): SetV {
+  return v.kind === 'set' ? v : setFromSorted(setElems(v));
+}
+
+function computeElems(s: SetLike): readonly Value[] {
+  switch (s.kind) {
+    case 'set':
+      return s.elems;
+    case 'interval': {
+      const out: Value[] = [];
+      for (let n = s.lo; n <= s.hi; n++) out.push(int(n));
+      return out;
+    }
+    case 'infinite':
+      throw new ValueError(`Attempted to enumerate the infinite set ${s.which}.`);
+    case 'subset':
+      return subsets(setElems(s.base));
+    case 'fcnSet': {
+      const dom = setElems(s.dom);
+      const rng = setElems(s.rng);
+      return odometer(dom.map(() => rng)).map((vals) => fcnFromSorted(dom, vals));
+    }
+    case 'rcdSet':
+      return odometer(s.sets.map((x) => setElems(x))).map((vals) => fcnFromSorted(s.names, vals));
+    case 'product':
+      return odometer(s.sets.map((x) => setElems(x))).map((vals) => tuple(vals));
+    case 'filter': {
+      const out: Value[] = [];
+      for (const x of setElems(s.base)) if (s.pred(x)) out.push(x);
+      return out;
+    }
+    default:
+      return assertNever(s);
+  }
+}
+
+/** All choices of one element per position, last position fastest. */
+function odometer(ranges: readonly (readonly Value[])[]): Value[][] {
+  const n = ranges.length;
+  const out: Value[][] = [];
+  if (ranges.some((r) => r.length === 0)) return out;
+  const idx = new Array<number>(n).fill(0);
+  for (;;) {
+    out.push(idx.map((k, i) => ranges[i]![k]!));
+    let i = n - 1;
+    while (i >= 0) {
+      if (++idx[i]! < ranges[i]!.length) break;
+      idx[i] = 0;
+      i--;
+    }
+    if (i < 0) return out;
+  }
+}
+
+/** SUBSET of a normalised array, in normalised order: by size, then lexicographically by
+ *  position (which is elementwise order because the base is sorted). */
+function subsets(base: readonly Value[]): Value[] {
+  const n = base.length;
+  if (n >= 31) throw new ValueError(`Overflow: the number of elements in SUBSET of a set of ${n} elements.`);
+  const out: Value[] = [];
+  const pick: number[] = [];
+  for (let k = 0; k <= n; k++) {
+    for (let i = 0; i < k; i++) pick[i] = i;
+    pick.length = k;
+    for (;;) {
+      out.push(setFromSorted(pick.map((i) => base[i]!)));
+      let i = k - 1;
+      while (i >= 0 && pick[i] === n - k + i) i--;
+      if (i < 0) break;
+      pick[i]!++;
+      for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1]! + 1;
+    }
+  }
+  return out;
+}
+
+/** x \in S. */
+export function member(x: Value, S: Value): boolean {
+  const s = asSet(S, `check if ${format(x)} is an element of`);
+  if (x.kind === 'model' && s.kind !== 'set' && s.kind !== 'filter' && s.kind !== 'subset') {
+    // ModelValue.modelValueMember: untyped model values are in no built-in lazy set.
+    if (x.type !== undefined) throw new ValueError(`Attempted to check if the typed model value ${x.name} is an element of\n${format(S)}`);
+    return false;
+  }
+  switch (s.kind) {
+    case 'set': {
+      let lo = 0;
+      let hi = s.elems.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = compare(s.elems[mid]!, x);
+        if (c === 0) return true;
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    }
+    case 'interval':
+      if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in the integer interval ${format(s)}`);
+      return x.n >= s.lo && x.n <= s.hi;
+    case 'infinite':
+      switch (s.which) {
+        case 'Nat':
+          if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in Nat`);
+          return x.n >= 0;
+        case 'Int':
+          if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in Int`);
+          return true;
+        case 'STRING':
+          if (x.kind !== 'str') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in STRING`);
+          return true;
+        default:
+          return assertNever(s.which);
+      }
+    case 'subset':
+      // SubsetValue.member: x must be enumerable, and every element of it in the base.
+      if (!isSetLike(x)) throw new ValueError(`Attempted to check if the non-enumerable value\n${format(x)}\nis element of\n${format(s)}`);
+      for (const e of setElems(x)) if (!member(e, s.base)) return false;
+      return true;
+    case 'fcnSet': {
+      if (x.kind !== 'tuple' && x.kind !== 'record' && x.kind !== 'fcn' && x.kind !== 'lazyFcn') {
+        throw new ValueError(`Attempted to check if the non-function\n${format(x)}\nis an element of the set of functions\n${format(s)}`);
+      }
+      if (!equals(domainOf(x), s.dom)) return false;
+      const f = fcnView(materializeFcn(x));
+      for (const v of f.vals) if (!member(v, s.rng)) return false;
+      return true;
+    }
+    case 'rcdSet': {
+      if (x.kind !== 'record') {
+        if (x.kind === 'tuple' && x.elems.length === 0) return false;
+        throw new ValueError(`Attempted to check if the non-record\n${format(x)}\nis an element of the set of records\n${format(s)}`);
+      }
+      if (x.names.length !== s.names.length) return false;
+      for (let i = 0; i < x.names.length; i++) if (x.names[i] !== s.names[i]) return false;
+      for (let i = 0; i < x.vals.length; i++) if (!member(x.vals[i]!, s.sets[i]!)) return false;
+      return true;
+    }
+    case 'product': {
+      if (x.kind !== 'tuple') {
+        if (x.kind === 'record' || x.kind === 'fcn' || x.kind === 'lazyFcn') return false;
+        throw new ValueError(`Attempted to check if the non-tuple\n${format(x)}\nis an element of the Cartesian product\n${format(s)}`);
+      }
+      if (x.elems.length !== s.sets.length) return false;
+      for (let i = 0; i < x.elems.length; i++) if (!member(x.elems[i]!, s.sets[i]!)) return false;
+      return true;
+    }
+    case 'filter':
+      return member(x, s.base) && s.pred(x);
+    default:
+      return assertNever(s);
+  }
+}
+
+/** IsFiniteSet. */
+export function isFinite(S: Value): boolean {
+  const s = asSet(S, 'check finiteness of');
+  switch (s.kind) {
+    case 'set': case 'interval':
+      return true;
+    case 'infinite':
+      return false;
+    case 'subset':
+      return isFinite(s.base);
+    case 'fcnSet':
+      return isFinite(s.dom) && isFinite(s.rng);
+    case 'rcdSet':
+      return s.sets.every(isFinite);
+    case 'product':
+      return s.sets.every(isFinite);
+    case 'filter':
+      return isFinite(s.base);
+    default:
+      return assertNever(s);
+  }
+}
+
+/** Cardinality; overflow beyond 2^31-1 is an error as in TLC (EC.TLC_MODULE_OVERFLOW). */
+export function cardinality(S: Value): number {
+  const s = asSet(S, 'compute the cardinality of');
+  switch (s.kind) {
+    case 'set':
+      return s.elems.length;
+    case 'interval':
+      return Math.max(0, s.hi - s.lo + 1);
+    case 'infinite':
+      throw new ValueError(`Attempted to compute the number of elements of the infinite set ${s.which}.`);
+    case 'subset':
+      return int(2 ** cardinality(s.base)).n;
+    case 'fcnSet':
+      return int(cardinality(s.rng) ** cardinality(s.dom)).n;
+    case 'rcdSet':
+    case 'product':
+      return int(s.sets.reduce((p, x) => p * cardinality(x), 1)).n;
+    case 'filter':
+      return setElems(s).length;
+    default:
+      return assertNever(s);
+  }
+}
+
+/** S \cup T. Both must be enumerable (TLC keeps SetCupValue lazy; we enumerate). */
+export function union(a: Value, b: Value): Value {
+  const xs = setElems(a);
+  const ys = setElems(b);
+  if (xs.length === 0) return toSetV(b);
+  if (ys.length === 0) return toSetV(a);
+  return mergeSorted(xs, ys);
+}
+
+function mergeSorted(xs: readonly Value[], ys: readonly Value[]): SetV {
+  const out: Value[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < xs.length && j < ys.length) {
+    const c = compare(xs[i]!, ys[j]!);
+    if (c < 0) out.push(xs[i++]!);
+    else if (c > 0) out.push(ys[j++]!);
+    else {
+      out.push(xs[i++]!);
+      j++;
+    }
+  }
+  while (i < xs.length) out.push(xs[i++]!);
+  while (j < ys.length) out.push(ys[j++]!);
+  return setFromSorted(out);
+}
+
+/** S \cap T; stays lazy when S is infinite (SetCapValue). */
+export function intersect(a: Value, b: Value): Value {
+  if (!isFinite(a)) {
+    if (isFinite(b)) return intersect(b, a);
+    return filterOf(a, (x) => member(x, b));
+  }
+  return setFromSorted(setElems(a).filter((x) => member(x, b)));
+}
+
+/** S \ T; stays lazy when S is infinite (SetDiffValue). */
+export function difference(a: Value, b: Value): Value {
+  if (!isFinite(a)) return filterOf(a, (x) => !member(x, b));
+  return setFromSorted(setElems(a).filter((x) => !member(x, b)));
+}
+
+/** S \subseteq T. SUBSET A \subseteq SUBSET B reduces to A \subseteq B
+ *  (SubsetValue.isSubsetEq); Nat \subseteq Int and the like are answered directly. */
+export function subsetEq(a: Value, b: Value): boolean {
+  asSet(b, 'check inclusion in');
+  if (a.kind === 'subset' && b.kind === 'subset') return subsetEq(a.base, b.base);
+  if (a.kind === 'infinite') {
+    if (b.kind !== 'infinite') return false;
+    return a.which === b.which || (a.which === 'Nat' && b.which === 'Int');
+  }
+  for (const x of setElems(a)) if (!member(x, b)) return false;
+  return true;
+}
+
+/** UNION S. */
+export function bigUnion(S: Value): Value {
+  let acc: Value = EMPTY_SET;
+  for (const x of setElems(S)) acc = union(acc, x);
+  return acc;
+}
+
+/** {f(x) : x \in S}, normalised. */
+export function mapSet(S: Value, f: (x: Value) => Value): SetV {
+  return setOf(setElems(S).map(f));
+}
+
+/** Permutations(S) from the TLC module: all bijections S -> S, as a normalised set. */
+export function permutations(S: Value): SetV {
+  const dom = setElems(S);
+  const out: Value[] = [];
+  const perm = dom.slice();
+  const used = new Array<boolean>(dom.length).fill(false);
+  const pick: Value[] = [];
+  const go = (): void => {
+    if (pick.length === dom.length) {
+      out.push(fcnFromSorted(dom, pick.slice()));
+      return;
+    }
+    for (let i = 0; i < perm.length; i++) {
+      if (used[i]) continue;
+      used[i] = true;
+      pick.push(perm[i]!);
+      go();
+      pick.pop();
+      used[i] = false;
+    }
+  };
+  go();
+  return setOf(out);
+}
