@@ -8,6 +8,7 @@ import { ParseError, UnsupportedError } from '../errors.js';
 import type { Definition, Expr, Loc, Module } from './ast.js';
 import { buildModules } from './build.js';
 import { parseTla } from './parser.js';
+import { resolveSpec } from './resolve.js';
 import { STANDARD_MODULES } from './standard.js';
 
 export interface LoadedSpec {
@@ -21,7 +22,12 @@ export async function parseModuleText(file: string, text: string): Promise<Modul
   return buildModules(await parseTla(file, text));
 }
 
-export async function loadSpec(path: string): Promise<LoadedSpec> {
+export interface LoadOptions {
+  /** run the name-resolution checks of resolve.ts (SANY's semantic pass); default true */
+  readonly resolve?: boolean;
+}
+
+export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const dir = dirname(path);
   const modules = new Map<string, Module>();
   const loading: string[] = []; // DFS stack, for cycle reports
@@ -73,7 +79,9 @@ export async function loadSpec(path: string): Promise<LoadedSpec> {
   const root = await readModuleFile(path.endsWith('.tla') ? path : `${path}.tla`, rootName, undefined);
   register(root);
   await visit(root, []);
-  return { root, modules };
+  const spec = { root, modules };
+  if (options.resolve ?? true) resolveSpec(spec);
+  return spec;
 }
 
 /** Modules `m` needs: its EXTENDS, then every INSTANCE (module level and inside LET). */

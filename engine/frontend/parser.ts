@@ -100,7 +100,7 @@ export async function parseTla(file: string, text: string): Promise<ParsedFile> 
   const tree = parser.parse(source.expanded);
   if (!tree) throw new ParseError('tree-sitter returned no tree', { file, module: '', line: 1, col: 1, endLine: 1, endCol: 1 });
   const bad = firstError(tree.rootNode);
-  if (bad) throw new ParseError(describeSyntaxError(bad), source.loc(bad, moduleNameGuess(tree.rootNode)));
+  if (bad) throw new ParseError(describeSyntaxError(bad, source), source.loc(bad, moduleNameGuess(tree.rootNode)));
   return { source, tree };
 }
 
@@ -128,8 +128,26 @@ function snippet(text: string): string {
   return firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
 }
 
+const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<<': '>>' };
+
+/** The first bracket opened inside an ERROR node and never closed there: tree-sitter's
+ *  recovery usually swallows the text after a missing `)`, so this is the likeliest cause. */
+function unclosedBracket(node: Node): Node | undefined {
+  const open: Node[] = [];
+  const visit = (n: Node): void => {
+    if (n.childCount === 0) {
+      if (CLOSERS[n.type]) open.push(n);
+      else if (open.length > 0 && CLOSERS[open[open.length - 1]!.type] === n.type) open.pop();
+      return;
+    }
+    for (const c of n.children) if (c) visit(c);
+  };
+  visit(node);
+  return open[0];
+}
+
 /** A message that says what was found and, when tree-sitter knows it, what was expected. */
-export function describeSyntaxError(node: Node): string {
+export function describeSyntaxError(node: Node, source?: SourceText): string {
   if (node.isMissing) {
     const expected = node.isNamed ? node.type.replace(/_/g, ' ') : `'${node.type}'`;
     return `Syntax error: missing ${expected}`;
@@ -139,7 +157,12 @@ export function describeSyntaxError(node: Node): string {
   const parent = node.parent;
   const where = parent && parent.type !== 'source_file' ? ` in ${parent.type.replace(/_/g, ' ')}` : '';
   let hint = '';
-  if (first?.text === '\t') hint = ' (tab)';
+  const unclosed = unclosedBracket(node);
+  if (unclosed) {
+    const p = unclosed.startPosition;
+    const col = source ? source.originalCol(p.row, p.column) : p.column + 1;
+    hint = ` ('${unclosed.type}' at line ${p.row + 1}, col ${col} is never closed)`;
+  }
   if (node.text.trimStart().startsWith('==') || /^[A-Za-z_]\w*!/.test(node.text)) hint = ' (a definition must start with a name, an operator symbol or a parameter)';
   return `Syntax error: unexpected ${found}${where}${hint}`;
 }

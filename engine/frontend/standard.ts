@@ -129,4 +129,14 @@ export const BUILTIN_NAMES: ReadonlyMap<string, number> = new Map([
   ['\\equiv', 2],
   ['/\\', 2],
   ['\\/', 2],
+  ['\\X', -1],
 ]);
+
+/** Standard operators that take operator arguments: the arity of each parameter
+ *  (Sequences.tla `SelectSeq(s, Test(_))`, TLC.tla `SortSeq(s, Op(_, _))`,
+ *  Bags.tla `BagOfAll(F(_), B)`). */
+export const HIGHER_ORDER_PARAMS: Readonly<Record<string, readonly number[]>> = {
+  SelectSeq: [0, 1],
+  SortSeq: [0, 2],
+  BagOfAll: [1, 0],
+};
