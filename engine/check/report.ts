@@ -1,0 +1,119 @@
+// TLC-style text output. Wording from tlaplus/tlaplus tlc2/output/MP.java (getMessage /
+// getError): errors are printed with the "Error: " prefix MP.printError adds; states follow
+// EC.TLC_STATE_PRINT2 ("State k: <label>" then the `/\ var = value` lines, then a blank line).
+import type { Loc } from '../frontend/ast.js';
+import type { ActionLabel, CompiledSpec } from '../eval/api.js';
+import type { SearchResult, SearchStats, TraceStep } from './result.js';
+
+/** MP.now(): "yyyy-MM-dd HH:mm:ss" in local time. */
+export function now(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** MP.format: thousands separators as Java's "%,d" in an English locale. */
+export function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "line 3, col 5 to line 4, col 20 of module M", TLC's Location.toString() */
+export function locText(loc: Loc): string {
+  return `line ${loc.line}, col ${loc.col} to line ${loc.endLine}, col ${loc.endCol} of module ${loc.module}`;
+}
+
+export function actionText(a: ActionLabel | undefined): string {
+  return a ? `<${a.name} ${locText(a.loc)}>` : '<Initial predicate>';
+}
+
+export const COMPUTING_INIT = 'Computing initial states...';
+
+/** EC.TLC_INIT_GENERATED1 / TLC_INIT_GENERATED2 */
+export function initDoneText(generated: number, distinct: number, at = new Date()): string {
+  const plural = generated === 1 ? '' : 's';
+  return generated === distinct
+    ? `Finished computing initial states: ${generated} distinct state${plural} generated at ${now(at)}.`
+    : `Finished computing initial states: ${generated} state${plural} generated, with ${distinct} of them distinct at ${now(at)}.`;
+}
+
+/** EC.TLC_PROGRESS_STATS with the per-minute rates (6 parameters). */
+export function progressText(s: SearchStats, elapsedMs: number, prev: { generated: number; distinct: number; ms: number }, at = new Date()): string {
+  const minutes = Math.max(elapsedMs - prev.ms, 1) / 60000;
+  const spm = Math.floor((s.generated - prev.generated) / minutes);
+  const dspm = Math.floor((s.distinct - prev.distinct) / minutes);
+  return `Progress(${s.depth}) at ${now(at)}: ${fmt(s.generated)} states generated (${fmt(spm)} s/min), ${fmt(s.distinct)} distinct states found (${fmt(dspm)} ds/min), ${fmt(s.queued)} states left on queue.`;
+}
+
+/** The states of a counterexample, numbered from 1 (ConcurrentTLCTrace.printTrace). */
+export function traceText(spec: CompiledSpec, trace: readonly TraceStep[]): string[] {
+  const out: string[] = [];
+  trace.forEach((step, i) => {
+    out.push(`State ${i + 1}: ${actionText(step.action)}`);
+    out.push(spec.formatState(step.state));
+    out.push('');
+  });
+  return out;
+}
+
+const BEHAVIOR = 'Error: The behavior up to this point is:';
+
+/** The lines TLC prints from the first error (or success) message to the depth line. */
+export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date()): string[] {
+  const out: string[] = [];
+  const o = r.outcome;
+  switch (o.kind) {
+    case 'ok':
+      if (r.skippedProperties.length > 0) {
+        out.push(
+          `Warning: the temporal propert${r.skippedProperties.length === 1 ? 'y' : 'ies'} ${r.skippedProperties.join(', ')} ${r.skippedProperties.length === 1 ? 'was' : 'were'} NOT checked: liveness checking is not implemented yet; the counts below are those of the safety search.`,
+        );
+      }
+      out.push('Model checking completed. No error has been found.');
+      break;
+    case 'assumption':
+      out.push(`Error: Assumption ${locText(o.loc)} is false.`);
+      break;
+    case 'invariantInitial':
+      out.push(`Error: Invariant ${o.name} is violated by the initial state:`, spec.formatState(o.trace[0]!.state), '');
+      break;
+    case 'propertyInitial':
+      out.push(`Error: Property ${o.name} is violated by the initial state:`, spec.formatState(o.trace[0]!.state), '');
+      break;
+    case 'invariant':
+      out.push(`Error: Invariant ${o.name} is violated.`, BEHAVIOR, ...traceText(spec, o.trace));
+      break;
+    case 'actionProperty':
+      out.push(`Error: Action property ${o.name} is violated.`, BEHAVIOR, ...traceText(spec, o.trace));
+      break;
+    case 'deadlock':
+      out.push('Error: Deadlock reached.', BEHAVIOR, ...traceText(spec, o.trace));
+      break;
+    case 'postcondition':
+      out.push(`Error: Postcondition ${o.name} (${locText(o.loc)}) is false.`);
+      break;
+    case 'evalError': {
+      const what =
+        o.during === 'invariant' ? `Evaluating invariant ${o.property} failed.\n` : o.during === 'actionProperty' ? `Evaluating action property ${o.property} failed.\n` : '';
+      out.push(`Error: ${what}${o.error.describe()}`);
+      if (o.trace.length > 0) out.push(BEHAVIOR, ...traceText(spec, o.trace));
+      break;
+    }
+    default: {
+      const never: never = o;
+      throw new Error(`unhandled outcome ${String(never)}`);
+    }
+  }
+  // ModelChecker.printSummary: stats and depth are printed on success and on error alike.
+  out.push(`${r.generated} states generated, ${r.distinct} distinct states found, ${r.queued} states left on queue.`);
+  out.push(`The depth of the complete state graph search is ${r.depth}.`);
+  out.push(`Finished in ${durationText(r.elapsedMs)} at (${now(at)})`);
+  return out;
+}
+
+/** TLC prints durations like "01s", "02min 03s", "01h 02min". */
+export function durationText(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  if (s < 60) return `${p(s)}s`;
+  if (s < 3600) return `${p(Math.floor(s / 60))}min ${p(s % 60)}s`;
+  return `${p(Math.floor(s / 3600))}h ${p(Math.floor((s % 3600) / 60))}min`;
+}

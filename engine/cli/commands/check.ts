@@ -1,0 +1,104 @@
+// `rdsib check SPEC.tla`: TLC's breadth-first model checking with TLC's output and exit codes.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { traceDot, renderPng } from '../../check/dot.js';
+import { itfStates, itfTrace } from '../../check/itf.js';
+import { checkFile, type CheckRun } from '../../check/pipeline.js';
+import { COMPUTING_INIT, initDoneText, progressText, resultText } from '../../check/report.js';
+import { exitCodeOf, propertyOf, traceOf, verdictOf } from '../../check/result.js';
+import { ExitCode } from '../../errors.js';
+import { errorJson, reportFailure } from '../fail.js';
+
+interface CheckFlags {
+  config?: string;
+  deadlock?: boolean;
+  json?: boolean;
+  dumpTrace?: string[];
+  workers: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description('model-check a TLA+ spec breadth first, as TLC does (same counts, messages and exit codes)')
+    .argument('<spec>', 'the root module, SPEC.tla')
+    .option('--config <file>', 'the TLC configuration file (default: SPEC.cfg beside the spec)')
+    .option('--deadlock', 'do not check for deadlock (TLC -deadlock; overrides CHECK_DEADLOCK)')
+    .option('--json', 'print one JSON object with the verdict and counts on stdout, nothing else')
+    .option('--dump-trace <format_and_file...>', 'write the counterexample: `itf FILE` (ITF JSON) or `dot FILE` (Graphviz, plus FILE.png when dot is installed)')
+    .option('--workers <n>', 'number of worker threads (only 1 for now)', '1')
+    .action(async (specPath: string, flags: CheckFlags) => {
+      process.exitCode = await runCheck(specPath, flags);
+    });
+}
+
+async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
+  const json = flags.json === true;
+  if (flags.workers !== '1') {
+    process.stderr.write(`rdsib check: --workers ${flags.workers}: only one worker is supported for now\n`);
+    return ExitCode.generic;
+  }
+  const dump = flags.dumpTrace;
+  if (dump && (dump.length !== 2 || !['itf', 'dot'].includes(dump[0]!))) {
+    process.stderr.write('rdsib check: --dump-trace takes a format (itf or dot) and a file, e.g. --dump-trace itf trace.itf.json\n');
+    return ExitCode.generic;
+  }
+  const out = (line: string) => {
+    if (!json) process.stdout.write(line + '\n');
+  };
+
+  let run: CheckRun;
+  try {
+    let last = { generated: 0, distinct: 0, ms: 0 };
+    run = await checkFile(specPath, {
+      ...(flags.config ? { cfgPath: flags.config } : {}),
+      ...(flags.deadlock ? { checkDeadlock: false } : {}),
+      onSearchStart: () => out(COMPUTING_INIT),
+      onInitDone: (g, d) => out(initDoneText(g, d)),
+      progressIntervalMs: 5000,
+      onProgress: (s, ms) => {
+        process.stderr.write(progressText(s, ms, last) + '\n');
+        last = { generated: s.generated, distinct: s.distinct, ms };
+      },
+    });
+  } catch (e) {
+    return reportFailure(e, json);
+  }
+
+  const { spec, result } = run;
+  const trace = traceOf(result.outcome);
+  if (json) {
+    const o = result.outcome;
+    const property = propertyOf(o);
+    process.stdout.write(
+      JSON.stringify({
+        result: verdictOf(o),
+        distinctStates: result.distinct,
+        generatedStates: result.generated,
+        depth: result.depth,
+        ...(property !== undefined ? { property } : {}),
+        ...(trace && trace.length > 0 ? { trace: itfStates(spec, trace) } : {}),
+        ...(result.skippedProperties.length > 0 ? { skippedProperties: result.skippedProperties } : {}),
+        ...(o.kind === 'evalError' ? { error: errorJson(o.error) } : {}),
+        exitCode: exitCodeOf(o),
+      }) + '\n',
+    );
+  } else {
+    for (const line of resultText(spec, result)) out(line);
+  }
+  // An evaluation error is a user error like any other: also on stderr as file:line:col.
+  if (result.outcome.kind === 'evalError') process.stderr.write(result.outcome.error.describe() + '\n');
+  if (dump) {
+    const [format, file] = dump as [string, string];
+    if (!trace || trace.length === 0) {
+      process.stderr.write(`rdsib check: no counterexample, nothing written to ${file}\n`);
+    } else if (format === 'itf') {
+      const status = verdictOf(result.outcome);
+      writeFileSync(file, JSON.stringify(itfTrace(spec, trace, { source: specPath, status, description: `${status} ${propertyOf(result.outcome) ?? ''}`.trim() }), null, 2) + '\n');
+    } else {
+      writeFileSync(file, traceDot(spec, trace, `${verdictOf(result.outcome)} ${propertyOf(result.outcome) ?? ''}`.trim()));
+      renderPng(file, `${file}.png`);
+    }
+  }
+  return exitCodeOf(result.outcome);
+}

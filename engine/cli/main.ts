@@ -1,0 +1,40 @@
+// The `rdsib` command. A thin shell: every subcommand lives in commands/*.ts and exports
+// `register(program)`, so new subcommands are added by adding a file, not by editing this one.
+// All failures end here: user errors print `file:line:col: message` with TLC's exit code,
+// anything else one line and exit 255 — never a stack trace.
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { reportFailure } from './fail.js';
+
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('rdsib')
+    .description('Model checking, code generation and trace conformance for the rds_ib_device lifetime model')
+    .showHelpAfterError()
+    .exitOverride();
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('.test.'))
+    .sort();
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(dir, f)).href)) as { register?: (p: Command) => void };
+    if (typeof mod.register === 'function') mod.register(program);
+  }
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const program = await buildProgram();
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 255; // commander printed it
+    return reportFailure(e, false);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
