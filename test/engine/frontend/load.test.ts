@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../../engine/frontend/load.js';
-import type { Definition, Expr, Module } from '../../../engine/frontend/ast.js';
+import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
 
-const FIX = new URL('../../fixtures/frontend/', import.meta.url).pathname;
-
-/** The AST with locations dropped, so expectations state only the shape. */
-export function shape(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v, (k, x) => (k === 'loc' || k === 'extendsLocs' ? undefined : typeof x === 'bigint' ? `${x}n` : x)));
-}
-
-export function def(m: Module, name: string): Definition {
-  const d = m.definitions.find((x) => x.name === name);
-  if (!d) throw new Error(`no definition ${name}`);
-  return d;
-}
-
-export function body(m: Module, name: string): Expr {
-  const d = def(m, name);
-  if (d.kind === 'instance') throw new Error(`${name} is an instance`);
-  return d.body;
-}
-
-const ref = (name: string) => ({ kind: 'ref', name, prefix: [] });
-const num = (n: number) => ({ kind: 'num', value: `${n}n` });
-const app = (name: string, ...args: unknown[]) => ({ kind: 'apply', name, prefix: [], args });
+const FIX = FIXTURES;
 
 describe('loadSpec on a small spec', () => {
   it('reads the header, EXTENDS, declarations in order', async () => {
