@@ -2,7 +2,7 @@
 // `file:line:col: message` on stderr for bad input, and the shape of `--json`. Kept few:
 // spawning costs about a second each.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,13 +50,17 @@ describe('rdsib check: bad input', () => {
 });
 
 describe.runIf(await evaluatorAvailable())('rdsib check: a real search', () => {
-  it('an invariant violation: exit 12 and the JSON verdict with the ITF trace', () => {
-    const r = rdsib('check', counter, '--json');
+  it('an invariant violation: exit 12, the JSON verdict with the trace, and --dump-trace itf writes it', () => {
+    const itf = join(dir, 'trace.itf.json');
+    const r = rdsib('check', counter, '--json', '--dump-trace', 'itf', itf);
     expect(r.code).toBe(12);
     const j = JSON.parse(r.stdout);
     // 4 states 0..3, each generated once; depth 4; trace 0, 1, 2, 3.
     expect(j).toMatchObject({ result: 'violation', property: 'Inv', distinctStates: 4, generatedStates: 4, depth: 4 });
     expect(j.trace.map((s: { x: unknown }) => s.x)).toEqual([0, 1, 2, 3].map((n) => ({ '#bigint': String(n) })));
+    const dumped = JSON.parse(readFileSync(itf, 'utf8'));
+    expect(dumped.vars).toEqual(['x']);
+    expect(dumped.states.map((s: { x: unknown }) => s.x)).toEqual(j.trace.map((s: { x: unknown }) => s.x));
   });
 
   it('without the invariant it deadlocks at x = 3 (exit 11), and --deadlock turns that off (exit 0)', () => {
