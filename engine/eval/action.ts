@@ -1,0 +1,323 @@
+// Generating states from predicates and actions with TLC's rules (Tool.getInitStates,
+// Tool.getNextStates, Tool.enabled, Tool.getActions in tlc2/tool/impl/Tool.java):
+// conjunctions are processed left to right, each conjunct continuing with the states the
+// previous ones produced (TLC's ActionItemList); disjunctions and \E branch; `x' = e` assigns
+// when x' has no value yet and is a test otherwise; `x' \in S` enumerates S.
+import type { Expr, Loc } from '../frontend/ast.js';
+import type { Value } from '../values/value.js';
+import { EvalError } from '../errors.js';
+import { type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, lookupEnv } from './context.js';
+import type { Scope } from './scope.js';
+import { argBinding, bindLet, ev, evalBool, forEachBinding, hooks, located, resolvePrefix } from './expr.js';
+import * as V from './v.js';
+
+export type Partial = (Value | undefined)[];
+type K = (p: Partial) => void;
+
+/** 'init': unprimed variables are being assigned (Init); 'next': primed ones (an action). */
+export type Mode = 'init' | 'next';
+
+export interface Gen {
+  readonly mode: Mode;
+  /** the current state (next mode), or null (init mode) */
+  readonly s: readonly Value[] | null;
+}
+
+function ctxOf(g: Gen, p: Partial): Ctx {
+  return g.mode === 'init' ? { state: p, next: null } : { state: g.s, next: p };
+}
+
+/** Call `k` with every (partial) assignment that makes `e` true, extending `p`. */
+export function generate(g: Gen, e: Expr, sc: Scope, env: Env, p: Partial, k: K): void {
+  try {
+    gen(g, e, sc, env, p, k);
+  } catch (err) {
+    throw located(err, e.loc);
+  }
+}
+
+function gen(g: Gen, e: Expr, sc: Scope, env: Env, p: Partial, k: K): void {
+  switch (e.kind) {
+    case 'and': {
+      const step = (i: number, q: Partial): void => {
+        if (i === e.args.length) k(q);
+        else gen(g, e.args[i]!, sc, env, q, (q2) => step(i + 1, q2));
+      };
+      step(0, p);
+      return;
+    }
+    case 'or':
+      for (const a of e.args) gen(g, a, sc, env, p, k);
+      return;
+    case 'exists':
+      forEachBinding(e.bindings, sc, env, ctxOf(g, p), e.loc, (env1) => {
+        gen(g, e.body, sc, env1, p, k);
+        return true;
+      });
+      return;
+    case 'if':
+      if (evalBool(e.cond, sc, env, ctxOf(g, p), 'the condition of IF')) gen(g, e.then, sc, env, p, k);
+      else gen(g, e.else, sc, env, p, k);
+      return;
+    case 'case': {
+      const cx = ctxOf(g, p);
+      for (const arm of e.arms) {
+        if (evalBool(arm.cond, sc, env, cx, 'a CASE condition')) return gen(g, arm.body, sc, env, p, k);
+      }
+      if (e.other) return gen(g, e.other, sc, env, p, k);
+      throw new EvalError('attempted to evaluate a CASE with no conditions true', e.loc);
+    }
+    case 'let':
+      gen(g, e.body, sc, bindLet(e.defs, sc, env), p, k);
+      return;
+    case 'unchanged':
+      if (g.mode !== 'next') throw new EvalError('UNCHANGED in an initial predicate', e.loc);
+      unchanged(g, e.expr, sc, env, p, k);
+      return;
+    case 'actionBox': {
+      if (e.stutter) {
+        gen(g, e.action, sc, env, p, k);
+        unchanged(g, e.vars, sc, env, p, k);
+      } else {
+        gen(g, e.action, sc, env, p, (q) => {
+          const cx = ctxOf(g, q);
+          if (!V.equals(ev(e.vars, sc, env, cx), ev(e.vars, sc, env, { state: cx.next, next: null }))) k(q);
+        });
+      }
+      return;
+    }
+    case 'bool':
+      if (e.value) k(p);
+      return;
+    case 'ref': {
+      const unfolded = unfold(e.name, e.prefix, [], e.loc, sc, env, ctxOf(g, p));
+      if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, p, k);
+      break;
+    }
+    case 'apply': {
+      if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && e.args.length === 2 && !isUserOp(e.name, sc, env)) {
+        const slot = assignable(g, e.args[0]!, sc, env);
+        if (slot !== undefined && p[slot] === undefined) {
+          const cx = ctxOf(g, p);
+          const rhs = ev(e.args[1]!, sc, env, cx);
+          if (e.name === '=') {
+            k(assign(p, slot, rhs));
+          } else {
+            for (const x of V.elements(rhs, e.args[1]!.loc)) k(assign(p, slot, x));
+          }
+          return;
+        }
+        break;
+      }
+      const unfolded = unfold(e.name, e.prefix, e.args, e.loc, sc, env, ctxOf(g, p));
+      if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, p, k);
+      break;
+    }
+    default:
+      break;
+  }
+  // any other formula is a test on the assignment built so far
+  if (evalBool(e, sc, env, ctxOf(g, p), g.mode === 'init' ? 'the initial predicate' : 'an action')) k(p);
+}
+
+function assign(p: Partial, slot: number, v: Value): Partial {
+  const q = p.slice();
+  q[slot] = v;
+  return q;
+}
+
+function isUserOp(name: string, sc: Scope, env: Env): boolean {
+  return lookupEnv(env, name) !== undefined || sc.defs.has(name);
+}
+
+/** The state variable `x` of `x'` (next mode) or `x` (init mode), seen through instance
+ *  substitutions and lazily bound operator arguments (Tool.getPrimedVar / getVar). */
+function assignable(g: Gen, lhs: Expr, sc: Scope, env: Env): number | undefined {
+  if (g.mode === 'next') {
+    if (lhs.kind !== 'prime') return undefined;
+    return varSlot(lhs.expr, sc, env);
+  }
+  return varSlot(lhs, sc, env);
+}
+
+export function varSlot(e: Expr, sc: Scope, env: Env): number | undefined {
+  if (e.kind !== 'ref' || e.prefix.length > 0) return undefined;
+  const b = lookupEnv(env, e.name);
+  if (b) return b.kind === 'lazy' ? varSlot(b.expr, b.scope, b.env) : undefined;
+  if (sc.defs.has(e.name)) return undefined;
+  const s = sc.subst.get(e.name);
+  if (s) return varSlot(s.expr, s.scope, s.env);
+  if (sc.consts.has(e.name)) return undefined;
+  return sc.vars.get(e.name);
+}
+
+/** UNCHANGED e: each variable of e keeps its value (Tool.processUnchanged). */
+function unchanged(g: Gen, e: Expr, sc: Scope, env: Env, p: Partial, k: K): void {
+  if (e.kind === 'tuple') {
+    const step = (i: number, q: Partial): void => {
+      if (i === e.elems.length) k(q);
+      else unchanged(g, e.elems[i]!, sc, env, q, (q2) => step(i + 1, q2));
+    };
+    step(0, p);
+    return;
+  }
+  const slot = varSlot(e, sc, env);
+  if (slot !== undefined) {
+    const now = g.s![slot]!;
+    if (p[slot] === undefined) k(assign(p, slot, now));
+    else if (V.equals(p[slot]!, now)) k(p);
+    return;
+  }
+  if (e.kind === 'ref' || e.kind === 'apply') {
+    const u = unfold(e.name, e.prefix, e.kind === 'apply' ? e.args : [], e.loc, sc, env, ctxOf(g, p));
+    if (u) return unchanged(g, u.body, u.scope, u.env, p, k);
+  }
+  const cx = ctxOf(g, p);
+  if (V.equals(ev(e, sc, env, cx), ev(e, sc, env, { state: cx.next, next: null }))) k(p);
+}
+
+/** If `name(args)` is a user-defined operator (or a lazily bound argument), its body with the
+ *  parameters bound, so that assignments inside it are seen (TLC unfolds definitions in
+ *  getInitStates/getNextStates the same way). */
+export function unfold(
+  name: string, prefix: readonly { name: string; args: readonly Expr[] }[], args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx,
+): { body: Expr; scope: Scope; env: Env; op?: OpValue } | undefined {
+  const target = prefix.length > 0 ? resolvePrefix(prefix, loc, sc, env, cx) : sc;
+  const tenv = prefix.length > 0 ? undefined : env;
+  const b = lookupEnv(tenv, name);
+  if (b) {
+    if (b.kind === 'lazy' && args.length === 0) return { body: b.expr, scope: b.scope, env: b.env };
+    if (b.kind === 'op') return unfoldOp(b.op, args, loc, sc, env);
+    return undefined;
+  }
+  let d = target.defs.get(name) ?? target.consts.get(name);
+  while (d && d.kind === 'alias') d = d.target;
+  if (d && d.kind === 'op') return unfoldOp({ kind: 'user', def: d.def, scope: d.scope, env: undefined }, args, loc, sc, env);
+  if (!d && args.length === 0) {
+    const s = target.subst.get(name);
+    if (s && varSlot(s.expr, s.scope, s.env) === undefined) return { body: s.expr, scope: s.scope, env: s.env };
+  }
+  return undefined;
+}
+
+function unfoldOp(op: OpValue, args: readonly Expr[], loc: Loc, sc: Scope, env: Env): { body: Expr; scope: Scope; env: Env; op: OpValue } | undefined {
+  if (op.kind === 'user') {
+    if (op.def.params.length !== args.length) throw new EvalError(`${op.def.name} takes ${op.def.params.length} argument(s), given ${args.length}`, loc);
+    let env1 = op.env;
+    op.def.params.forEach((prm, i) => (env1 = bind(env1, prm.name, argBinding(args[i]!, prm.arity, sc, env, loc))));
+    return { body: op.def.body, scope: op.scope, env: env1, op };
+  }
+  if (op.kind === 'lambda') {
+    if (op.params.length !== args.length) throw new EvalError(`LAMBDA takes ${op.params.length} argument(s), given ${args.length}`, loc);
+    let env1 = op.env;
+    op.params.forEach((prm, i) => (env1 = bind(env1, prm, argBinding(args[i]!, 0, sc, env, loc))));
+    return { body: op.body, scope: op.scope, env: env1, op };
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ ENABLED
+
+class Found extends Error {}
+const FOUND = new Found('found');
+
+/** ENABLED A in state cx.state: some assignment of primed variables satisfies A
+ *  (Tool.enabled; unassigned variables do not matter). */
+export function enabled(a: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
+  if (cx.state === null) throw new EvalError('ENABLED needs a state', a.loc);
+  const s = cx.state as readonly Value[];
+  try {
+    generate({ mode: 'next', s }, a, sc, env, new Array(s.length).fill(undefined), () => {
+      throw FOUND;
+    });
+  } catch (err) {
+    if (err === FOUND) return true;
+    throw err;
+  }
+  return false;
+}
+hooks.enabled = enabled;
+
+// ------------------------------------------------------------------ splitting Next into actions
+
+export interface SplitAction {
+  readonly name: string | undefined;
+  readonly pred: Expr;
+  readonly scope: Scope;
+  readonly env: Env;
+  readonly params: ReadonlyMap<string, Value>;
+  readonly loc: Loc;
+}
+
+/** Tool.getActions: Next split at the maximal prefix of disjunctions, \E over constant sets and
+ *  definitions applied to constant arguments; each piece is an action named after the
+ *  innermost definition unfolded to reach it, located at the piece itself. */
+export function splitActions(e: Expr, sc: Scope, env: Env, name: string | undefined, params: ReadonlyMap<string, Value>, out: SplitAction[]): void {
+  const whole = (): void => {
+    out.push({ name, pred: e, scope: sc, env, params, loc: e.loc });
+  };
+  switch (e.kind) {
+    case 'or':
+      for (const a of e.args) splitActions(a, sc, env, name, params, out);
+      return;
+    case 'let':
+      splitActions(e.body, sc, bindLet(e.defs, sc, env), name, params, out);
+      return;
+    case 'exists': {
+      const envs: Env[] = [];
+      try {
+        forEachBinding(e.bindings, sc, env, CONSTANT_CTX, e.loc, (env1) => {
+          envs.push(env1);
+          return true;
+        });
+      } catch {
+        return whole();
+      }
+      if (envs.length === 0) return whole();
+      const cnt = out.length;
+      try {
+        for (const env1 of envs) splitActions(e.body, sc, env1, name, params, out);
+      } catch {
+        out.length = cnt;
+        whole();
+      }
+      return;
+    }
+    case 'ref':
+    case 'apply': {
+      const args = e.kind === 'apply' ? e.args : [];
+      let target = sc;
+      let tenv = env;
+      try {
+        if (e.prefix.length > 0) {
+          target = resolvePrefix(e.prefix, e.loc, sc, env, CONSTANT_CTX);
+          tenv = undefined;
+        }
+      } catch {
+        return whole();
+      }
+      const b = lookupEnv(tenv, e.name);
+      let d = b ? undefined : target.defs.get(e.name) ?? target.consts.get(e.name);
+      while (d && d.kind === 'alias') d = d.target;
+      if (!d || d.kind !== 'op' || d.def.params.length !== args.length) return whole();
+      if (d.def.params.some((p) => p.arity > 0)) return whole();
+      // arguments must be constant: evaluate them with no state (TLC: level 0 arguments)
+      const vals: Value[] = [];
+      try {
+        for (const a of args) vals.push(ev(a, sc, env, CONSTANT_CTX));
+      } catch {
+        return whole();
+      }
+      let env1: Env = undefined;
+      const ps = new Map<string, Value>();
+      d.def.params.forEach((prm, i) => {
+        env1 = bind(env1, prm.name, { kind: 'value', value: vals[i]! });
+        ps.set(prm.name, vals[i]!);
+      });
+      splitActions(d.def.body, d.scope, env1, d.def.name, ps, out);
+      return;
+    }
+    default:
+      return whole();
+  }
+}

@@ -1,0 +1,72 @@
+// What TLCGet/TLCSet/Print see of the running model checker (tlc2/module/TLC.java TLCGet,
+// TLCSet, Print). The checker updates `stats` as it goes; the evaluator only reads it.
+import type { Loc } from '../frontend/ast.js';
+import type { Value } from '../values/value.js';
+import { EvalError } from '../errors.js';
+import * as V from './v.js';
+
+export interface TlcStats {
+  /** level (depth) of the state being explored: TLCGet("level") */
+  level: number;
+  distinct: number;
+  generated: number;
+  queue: number;
+  diameter: number;
+  duration: number;
+}
+
+class TlcRuntime {
+  readonly stats: TlcStats = { level: 0, distinct: 0, generated: 0, queue: 0, diameter: 0, duration: 0 };
+  /** TLCSet(i, v) registers, indexed by positive integers */
+  private readonly registers = new Map<number, Value>();
+  /** where Print/PrintT write; the CLI may redirect */
+  print: (line: string) => void = (line) => console.log(line);
+
+  get(k: Value, loc: Loc): Value {
+    if (k.kind === 'int') {
+      const v = this.registers.get(k.n);
+      if (v === undefined) throw new EvalError(`TLCGet(${k.n}): no value was set at index ${k.n} by TLCSet`, loc);
+      return v;
+    }
+    if (k.kind === 'str') {
+      switch (k.s) {
+        case 'level':
+          return V.int(this.stats.level, loc);
+        case 'distinct':
+          return V.int(this.stats.distinct, loc);
+        case 'generated':
+          return V.int(this.stats.generated, loc);
+        case 'queue':
+          return V.int(this.stats.queue, loc);
+        case 'diameter':
+          return V.int(this.stats.diameter, loc);
+        case 'duration':
+          return V.int(this.stats.duration, loc);
+        case 'stats':
+          return V.record(
+            ['distinct', 'generated', 'queue', 'diameter', 'duration'],
+            [this.stats.distinct, this.stats.generated, this.stats.queue, this.stats.diameter, this.stats.duration].map((n) => V.int(n, loc)),
+          );
+        default:
+          throw new EvalError(`TLCGet("${k.s}") is not supported`, loc);
+      }
+    }
+    throw new EvalError(`the argument of TLCGet should be a positive integer or a string, but instead it is ${V.show(k)}`, loc);
+  }
+
+  set(k: Value, v: Value, loc: Loc): void {
+    if (k.kind === 'int' && k.n > 0) {
+      this.registers.set(k.n, v);
+      return;
+    }
+    if (k.kind === 'str' && k.s === 'exit') return;
+    throw new EvalError(`the first argument of TLCSet should be a positive integer, but instead it is ${V.show(k)}`, loc);
+  }
+
+  reset(): void {
+    this.registers.clear();
+    Object.assign(this.stats, { level: 0, distinct: 0, generated: 0, queue: 0, diameter: 0, duration: 0 });
+  }
+}
+
+export const tlcRuntime = new TlcRuntime();

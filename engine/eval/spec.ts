@@ -1,0 +1,331 @@
+// compileSpec: the loaded modules and the parsed cfg become the CompiledSpec the checker
+// drives. Follows tlc2/tool/impl/Spec.java: processConstantDefns (cfg constants and
+// overrides), processSpec (SPECIFICATION split into Init, Next and fairness, or INIT/NEXT),
+// processConfigInvariants / processConfigProps (PROPERTY conjuncts classified), and
+// Tool.getActions (Next split into actions).
+import type { Expr, Loc } from '../frontend/ast.js';
+import type { CfgValue, Config, Named } from '../config/types.js';
+import type { Value } from '../values/value.js';
+import { ConfigError, EvalError } from '../errors.js';
+import { fingerprint, stateFingerprint } from '../values/hash.js';
+import { toItf } from '../values/itf.js';
+import type { CompiledSpec, Fairness, Property, State, Successor } from './api.js';
+import { CONSTANT_CTX, type Ctx, type Env } from './context.js';
+import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
+import { evalBool, evalExpr, located } from './expr.js';
+import { type Partial, type SplitAction, generate, splitActions } from './action.js';
+import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
+import { permute, toPerm, type Perm } from './symmetry.js';
+import { tlcRuntime } from './runtime.js';
+import * as V from './v.js';
+
+/** An expression together with the name space it is read in. */
+export interface Scoped {
+  readonly expr: Expr;
+  readonly scope: Scope;
+  readonly env: Env;
+}
+
+export interface CompiledSpecExt extends CompiledSpec {
+  /** the actions Next was split into, in TLC's order */
+  readonly actions: readonly SplitAction[];
+  /** evaluate an expression of the root module in a state (and next state) */
+  evaluate(e: Expr, s: State | null, t?: State): Value;
+  /** the root name space (for tests and tools) */
+  readonly rootScope: Scope;
+}
+
+export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt {
+  const world: World = { modules: loaded.modules, moduleOverrides: new Map() };
+  const root = new Scope(loaded.root, world);
+  // model values are created in cfg order, which orders them (ModelValue.make)
+  const cfgValues = new Map(config.constants.flatMap((c) => (c.kind === 'value' ? [[c, cfgValue(c.value)] as const] : [])));
+  // module-qualified overrides (`C <- [M] Op`, `C = [M] v`) apply inside M's name spaces
+  for (const c of config.constants) {
+    if (c.module === undefined) continue;
+    const m = world.moduleOverrides.get(c.module) ?? new Map<string, DefEntry>();
+    world.moduleOverrides.set(c.module, m);
+    if (c.kind === 'value') m.set(c.name, { kind: 'value', value: cfgValues.get(c)!, loc: c.loc });
+  }
+  populate(root, loaded.root, new Set(), true);
+  for (const c of config.constants) {
+    if (c.module !== undefined) {
+      if (c.kind === 'substitute') {
+        const mod = findModule(world, c.module, loaded.root, c.loc);
+        if (!mod) throw new ConfigError(`module ${c.module} has no definitions to substitute`, c.loc);
+        const target = root.defs.get(c.op);
+        if (!target) throw new ConfigError(`unknown operator ${c.op} on the right of <-`, c.loc);
+        world.moduleOverrides.get(c.module)!.set(c.name, { kind: 'alias', target, loc: c.loc });
+      }
+      continue;
+    }
+    if (c.instancePath.length > 0) throw new ConfigError(`instance-qualified constants (${[...c.instancePath, c.name].join('!')}) are not supported`, c.loc);
+    let entry: DefEntry;
+    if (c.kind === 'value') {
+      if (c.args && c.args.length > 0) throw new ConfigError(`assigning ${c.name} at arguments is not supported`, c.loc);
+      entry = { kind: 'value', value: cfgValues.get(c)!, loc: c.loc };
+    } else {
+      const target = root.defs.get(c.op) ?? root.consts.get(c.op);
+      if (!target) throw new ConfigError(`unknown operator ${c.op} on the right of <-`, c.loc);
+      entry = { kind: 'alias', target, loc: c.loc };
+    }
+    if (root.declaredConsts.has(c.name)) root.consts.set(c.name, entry);
+    else if (root.defs.has(c.name)) root.defs.set(c.name, entry);
+    else throw new ConfigError(`${c.name} is neither a constant nor a definition of module ${loaded.root.name}`, c.loc);
+  }
+  for (const [name, d] of root.declaredConsts) {
+    if (!root.consts.has(name)) throw new ConfigError(`The constant parameter ${name} is not assigned a value by the configuration file.`, d.loc);
+  }
+  // the dynamic data flow between the checker and TLCGet
+  tlcRuntime.reset();
+
+  const variables = [...root.vars.keys()];
+  const nvars = variables.length;
+  const def = (n: Named, what: string): Scoped => {
+    const d = root.defs.get(n.name);
+    if (!d) throw new ConfigError(`the ${what} ${n.name} is not defined`, n.loc);
+    return defBody(d, n, what);
+  };
+
+  // ------------------------------------------------ Init, Next, fairness
+  const init: Scoped[] = [];
+  let next: Scoped | undefined;
+  let nextName: string | undefined;
+  const fairness: Fairness[] = [];
+  if (config.specification) {
+    const spec = def(config.specification, 'specification');
+    for (const c of conjuncts(spec)) {
+      const e = c.expr;
+      if (e.kind === 'always' && e.expr.kind === 'actionBox' && e.expr.stutter) {
+        if (next) throw new ConfigError('the specification has more than one [][Next]_vars conjunct', e.loc);
+        next = { expr: e.expr.action, scope: c.scope, env: c.env };
+      } else if (e.kind === 'fairness') {
+        fairness.push({ strong: e.strong, vars: e.vars, action: e.action, loc: e.loc });
+      } else if (levelOf(e, c.scope, c.env) <= STATE) {
+        init.push(c);
+      } else {
+        throw new ConfigError('TLC cannot handle this conjunct of the specification (expected Init, [][Next]_vars, WF/SF)', e.loc);
+      }
+    }
+  } else {
+    if (config.init) init.push(def(config.init, 'INIT'));
+    if (config.next) {
+      next = def(config.next, 'NEXT');
+      nextName = config.next.name;
+    }
+  }
+  if (init.length === 0) throw new ConfigError('the configuration gives no initial predicate (INIT or SPECIFICATION)', config.specification?.loc ?? locOf(config));
+
+  const actions: SplitAction[] = [];
+  if (next) splitActions(next.expr, next.scope, next.env, nextName, new Map(), actions);
+
+  // ------------------------------------------------ state predicates of the cfg
+  const pred = (n: Named, what: string): ((s: State, t?: State) => boolean) => {
+    const b = def(n, what);
+    return (s, t) => {
+      try {
+        return evalBool(b.expr, b.scope, b.env, { state: s, next: t ?? null }, `the ${what} ${n.name}`);
+      } catch (err) {
+        throw located(err, b.expr.loc);
+      }
+    };
+  };
+  const invariants = config.invariants.map((n) => {
+    const h = pred(n, 'invariant');
+    return { name: n.name, loc: n.loc, holds: (s: State) => h(s) };
+  });
+  const constraints = config.constraints.map((n) => pred(n, 'constraint'));
+  const actionConstraints = config.actionConstraints.map((n) => pred(n, 'action constraint'));
+  const properties = config.properties.flatMap((n) => classifyProperty(n, def(n, 'property')));
+
+  // ------------------------------------------------ fingerprints
+  const view = config.view ? def(config.view, 'VIEW') : undefined;
+  let perms: readonly Perm[] | undefined;
+  const symmetryPerms = (): readonly Perm[] => {
+    if (!perms) {
+      const sym = def(config.symmetry!, 'SYMMETRY');
+      const set = evalExpr(sym.expr, sym.scope, sym.env, CONSTANT_CTX);
+      perms = V.elements(set, sym.expr.loc).map(toPerm);
+    }
+    return perms;
+  };
+  const fingerprintOf = (s: State): string => {
+    if (view) return fingerprint(evalExpr(view.expr, view.scope, view.env, { state: s, next: null }));
+    if (config.symmetry) {
+      let best = stateFingerprint(s);
+      for (const p of symmetryPerms()) {
+        const fp = stateFingerprint(s.map((v) => permute(v, p)));
+        if (fp < best) best = fp;
+      }
+      return best;
+    }
+    return stateFingerprint(s);
+  };
+
+  const alias = config.alias ? def(config.alias, 'ALIAS') : undefined;
+  const evaluate = (e: Expr, s: State | null, t?: State): Value => evalExpr(e, root, undefined, { state: s, next: t ?? null });
+
+  const compiled: CompiledSpecExt = {
+    rootModule: loaded.root.name,
+    variables,
+    actions,
+    rootScope: root,
+    evaluate,
+    checkAssumptions() {
+      const out: { holds: boolean; loc: Loc }[] = [];
+      const seen = new Set<string>();
+      const visit = (m: typeof loaded.root): void => {
+        if (seen.has(m.name)) return;
+        seen.add(m.name);
+        for (const ext of m.extends) {
+          const em = findModule(world, ext, m, m.loc);
+          if (em) visit(em);
+        }
+        for (const a of m.assumptions) out.push({ holds: evalBool(a.expr, root, undefined, CONSTANT_CTX, 'an ASSUME'), loc: a.loc });
+      };
+      try {
+        visit(loaded.root);
+      } catch (err) {
+        throw located(err, loaded.root.loc);
+      }
+      return out;
+    },
+    initStates(): Iterable<State> {
+      const out: State[] = [];
+      const step = (i: number, p: Partial): void => {
+        if (i === init.length) {
+          const missing = variables.filter((_, j) => p[j] === undefined);
+          if (missing.length > 0) {
+            throw new EvalError(`The initial predicate does not assign a value to the variable(s) ${missing.join(', ')}`, init[0]!.expr.loc);
+          }
+          out.push(p as State);
+          return;
+        }
+        const c = init[i]!;
+        generate({ mode: 'init', s: null }, c.expr, c.scope, c.env, p, (q) => step(i + 1, q));
+      };
+      step(0, new Array(nvars).fill(undefined));
+      return out;
+    },
+    successors(s: State): Iterable<Successor> {
+      const out: Successor[] = [];
+      for (const a of actions) {
+        const label = { name: a.name ?? 'Action', loc: a.loc, ...(a.params.size > 0 ? { params: a.params } : {}) };
+        generate({ mode: 'next', s }, a.pred, a.scope, a.env, new Array(nvars).fill(undefined), (t) => {
+          for (let j = 0; j < nvars; j++) {
+            if (t[j] === undefined) {
+              const missing = variables.filter((_, k) => t[k] === undefined);
+              throw new EvalError(`Successor state is not completely specified by action ${label.name} of the next-state relation. The following variable(s) are not assigned: ${missing.join(', ')}`, a.loc);
+            }
+          }
+          out.push({ state: t as State, action: label });
+        });
+      }
+      return out;
+    },
+    invariants,
+    stateConstraint: (s) => constraints.every((c) => c(s)),
+    actionConstraint: (s, t) => actionConstraints.every((c) => c(s, t)),
+    properties,
+    fairness,
+    fingerprint: fingerprintOf,
+    formatState(s: State): string {
+      if (alias) {
+        const r = evalExpr(alias.expr, alias.scope, alias.env, { state: s, next: null });
+        if (r.kind !== 'record') throw new EvalError(`the ALIAS ${config.alias!.name} must be a record, but it is ${V.show(r)}`, alias.expr.loc);
+        return r.names.map((n, i) => `/\\ ${n.s} = ${V.show(r.vals[i]!)}`).join('\n');
+      }
+      return variables.map((v, i) => `/\\ ${v} = ${V.show(s[i]!)}`).join('\n');
+    },
+    itfState(s: State): Record<string, unknown> {
+      const o: Record<string, unknown> = {};
+      variables.forEach((v, i) => (o[v] = toItf(s[i]!)));
+      return o;
+    },
+    postconditions: config.postconditions.map((n) => {
+      const b = def(n, 'postcondition');
+      return { name: n.name, loc: n.loc, holds: () => evalBool(b.expr, b.scope, b.env, CONSTANT_CTX, `the postcondition ${n.name}`) };
+    }),
+    checkDeadlock: config.checkDeadlock ?? true,
+  };
+  return compiled;
+
+  // ------------------------------------------------ PROPERTY classification
+  function classifyProperty(n: Named, body: Scoped): Property[] {
+    const out: Property[] = [];
+    for (const c of conjuncts(body)) {
+      const e = c.expr;
+      const lvl = levelOf(e, c.scope, c.env);
+      const cx = (s: State, t?: State): Ctx => ({ state: s, next: t ?? null });
+      if (e.kind === 'always' && e.expr.kind === 'actionBox' && e.expr.stutter && levelOf(e.expr, c.scope, c.env) <= ACTION) {
+        const box = e.expr;
+        out.push({ kind: 'actionInvariant', name: n.name, loc: e.loc, holds: (s, t) => evalBool(box, c.scope, c.env, cx(s, t), `the property ${n.name}`) });
+      } else if (e.kind === 'always' && levelOf(e.expr, c.scope, c.env) <= STATE) {
+        const p = e.expr;
+        out.push({ kind: 'stateInvariant', name: n.name, loc: e.loc, holds: (s) => evalBool(p, c.scope, c.env, cx(s), `the property ${n.name}`) });
+      } else if (lvl <= STATE) {
+        out.push({ kind: 'initPredicate', name: n.name, loc: e.loc, holds: (s) => evalBool(e, c.scope, c.env, cx(s), `the property ${n.name}`) });
+      } else if (lvl === TEMPORAL) {
+        out.push({ kind: 'temporal', name: n.name, loc: e.loc, formula: e });
+      } else {
+        throw new ConfigError(`the property ${n.name} is an action formula; TLC checks actions only as [][A]_v`, e.loc);
+      }
+    }
+    return out;
+  }
+}
+
+/** The body of a zero-parameter definition. */
+function defBody(d: DefEntry, n: Named, what: string): Scoped {
+  switch (d.kind) {
+    case 'op':
+      if (d.def.params.length > 0) throw new ConfigError(`the ${what} ${n.name} must not take arguments`, n.loc);
+      return { expr: d.def.body, scope: d.scope, env: undefined };
+    case 'alias':
+      return defBody(d.target, n, what);
+    default:
+      throw new ConfigError(`the ${what} ${n.name} must be an operator definition`, n.loc);
+  }
+}
+
+/** Conjuncts of a formula, unfolding zero-parameter definitions (Spec.processSpec looks
+ *  through definitions the same way). */
+function conjuncts(f: Scoped): Scoped[] {
+  const e = f.expr;
+  if (e.kind === 'and') return e.args.flatMap((a) => conjuncts({ expr: a, scope: f.scope, env: f.env }));
+  if (e.kind === 'ref' && e.prefix.length === 0) {
+    const d = f.scope.defs.get(e.name);
+    if (d && d.kind === 'op' && d.def.params.length === 0 && !lookupLocal(f.env, e.name)) {
+      return conjuncts({ expr: d.def.body, scope: d.scope, env: undefined });
+    }
+  }
+  return [f];
+}
+
+function lookupLocal(env: Env, name: string): boolean {
+  for (let x = env; x; x = x.up) if (x.name === name) return true;
+  return false;
+}
+
+const cfgValue = (v: CfgValue): Value => {
+  switch (v.kind) {
+    case 'int':
+      return V.int(Number(v.value));
+    case 'str':
+      return V.str(v.value);
+    case 'bool':
+      return V.bool(v.value);
+    case 'modelValue':
+      return V.modelValue(v.name);
+    case 'set':
+      return V.setOf(v.elems.map(cfgValue));
+    default: {
+      const never: never = v;
+      throw new ConfigError(`unknown cfg value ${JSON.stringify(never)}`);
+    }
+  }
+};
+
+function locOf(config: Config): Loc {
+  return { file: config.file, module: '', line: 1, col: 1, endLine: 1, endCol: 1 };
+}
