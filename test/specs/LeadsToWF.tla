@@ -1,0 +1,4 @@
+----------------------------- MODULE LeadsToWF -----------------------------
+(* LeadsToSF with only weak fairness on Bump: Progress fails.               *)
+EXTENDS LeadsToSF
+=============================================================================

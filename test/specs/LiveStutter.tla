@@ -1,0 +1,4 @@
+---------------------------- MODULE LiveStutter ----------------------------
+(* LiveReach without fairness: <>(x = 3) fails by stuttering at x = 0.     *)
+EXTENDS LiveReach
+=============================================================================
