@@ -118,7 +118,14 @@ function write(v: Value, out: string[]): void {
       writePairs(v.dom, v.vals, out);
       return;
     case 'lazyFcn':
-      write(materializeFcn(v), out);
+      // FcnLambdaValue prints its table when it can be computed, else its source form.
+      if (isFinite(v.domain)) {
+        write(materializeFcn(v), out);
+      } else {
+        out.push('[x \\in ');
+        write(v.domain, out);
+        out.push(' |-> ...]');
+      }
       return;
     case 'interval':
       out.push(v.lo <= v.hi ? `${v.lo}..${v.hi}` : '{}');

@@ -137,6 +137,8 @@ export function member(x: Value, S: Value): boolean {
       return false;
     }
     case 'interval':
+      // IntervalValue.member: a non-integer is an error only for a non-empty interval.
+      if (x.kind !== 'int' && s.lo > s.hi) return false;
       if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in the integer interval ${format(s)}`);
       return x.n >= s.lo && x.n <= s.hi;
     case 'infinite':
