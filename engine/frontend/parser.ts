@@ -100,17 +100,16 @@ export async function parseTla(file: string, text: string): Promise<ParsedFile> 
   const tree = parser.parse(source.expanded);
   if (!tree) throw new ParseError('tree-sitter returned no tree', { file, module: '', line: 1, col: 1, endLine: 1, endCol: 1 });
   const bad = firstError(tree.rootNode);
-  if (bad) throw new ParseError(describeSyntaxError(bad, source), source.loc(bad, moduleNameGuess(tree.rootNode)));
+  if (bad) {
+    const at = pinpoint(bad);
+    throw new ParseError(describeSyntaxError(bad, at, source), source.loc(at, moduleNameGuess(tree.rootNode)));
+  }
   return { source, tree };
 }
 
 /** The first ERROR or MISSING node in document order, descending only where errors are. */
 export function firstError(node: Node): Node | undefined {
-  if (node.isError || node.isMissing) {
-    // An ERROR node's own first erroneous descendant is usually the more precise spot,
-    // but the ERROR node's start is where the parser gave up understanding the text.
-    return node;
-  }
+  if (node.isError || node.isMissing) return node;
   if (!node.hasError) return undefined;
   // The grammar parses PlusCal inside `(* --algorithm .. *)`; TLC never reads it (the
   // translation below it is what counts), so a malformed algorithm is not our error.
@@ -123,9 +122,40 @@ export function firstError(node: Node): Node | undefined {
   return undefined;
 }
 
-function snippet(text: string): string {
-  const firstLine = text.split('\n')[0] ?? '';
-  return firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
+/** Nodes an ERROR may contain that parsed completely: the trouble starts after them. */
+const COMPLETE = new Set([
+  'header_line', 'single_line', 'double_line', 'MODULE', 'extends', 'comment', 'block_comment',
+  'variable_declaration', 'constant_declaration', 'recursive_declaration', 'use_or_hide', 'local_definition',
+  'operator_definition', 'function_definition', 'instance', 'module_definition', 'assumption', 'theorem', 'module',
+]);
+
+/** Where to point the user inside an ERROR node. tree-sitter's recovery often wraps a whole
+ *  module in one ERROR; the useful spot is a nested error, else the first token that starts a
+ *  line (column 1: a new unit or the `====` line) after the first piece that did not parse,
+ *  which is where SANY's LL parser would have stopped. */
+export function pinpoint(err: Node): Node {
+  if (err.isMissing) return err;
+  for (const c of err.children) {
+    const nested = c ? firstError(c) : undefined;
+    if (nested) return pinpoint(nested);
+  }
+  const children = err.children.filter((c): c is Node => c !== null);
+  let i = 0;
+  while (i < children.length && (COMPLETE.has(children[i]!.type) || (children[i]!.type === 'identifier' && children[i - 1]?.type === 'MODULE'))) i++;
+  const start = children[i];
+  if (!start) return err;
+  const all = leaves(err);
+  const lineStart = all.find((l) => l.startIndex > start.startIndex && l.startPosition.column === 0 && l.startPosition.row > start.startPosition.row);
+  if (lineStart) return lineStart;
+  // `Name == <something unparseable>`: point at the start of the body
+  const next = children[i + 1];
+  if (start.type === 'identifier' && (next?.type === 'def_eq' || next?.type === '==' || next?.type === '≜')) return all.find((l) => l.startIndex >= next.endIndex) ?? start;
+  return start;
+}
+
+function leaves(node: Node): Node[] {
+  if (node.childCount === 0) return [node];
+  return node.children.flatMap((c) => (c ? leaves(c) : []));
 }
 
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<<': '>>' };
@@ -134,43 +164,31 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}'
  *  recovery usually swallows the text after a missing `)`, so this is the likeliest cause. */
 function unclosedBracket(node: Node): Node | undefined {
   const open: Node[] = [];
-  const visit = (n: Node): void => {
-    if (n.childCount === 0) {
-      if (CLOSERS[n.type]) open.push(n);
-      else if (open.length > 0 && CLOSERS[open[open.length - 1]!.type] === n.type) open.pop();
-      return;
-    }
-    for (const c of n.children) if (c) visit(c);
-  };
-  visit(node);
+  for (const leaf of leaves(node)) {
+    if (CLOSERS[leaf.type]) open.push(leaf);
+    else if (open.length > 0 && CLOSERS[open[open.length - 1]!.type] === leaf.type) open.pop();
+  }
   return open[0];
 }
 
 /** A message that says what was found and, when tree-sitter knows it, what was expected. */
-export function describeSyntaxError(node: Node, source?: SourceText): string {
-  if (node.isMissing) {
-    const expected = node.isNamed ? node.type.replace(/_/g, ' ') : `'${node.type}'`;
+export function describeSyntaxError(err: Node, at: Node, source: SourceText): string {
+  if (at.isMissing) {
+    const expected = at.isNamed ? at.type.replace(/_/g, ' ') : `'${at.type}'`;
     return `Syntax error: missing ${expected}`;
   }
-  const first = firstLeaf(node);
-  const found = first ? `'${snippet(first.text)}'` : 'end of input';
-  const parent = node.parent;
-  const where = parent && parent.type !== 'source_file' ? ` in ${parent.type.replace(/_/g, ' ')}` : '';
-  let hint = '';
-  const unclosed = unclosedBracket(node);
+  const p = at.startPosition;
+  const line = source.expanded.split('\n')[p.row] ?? '';
+  const token = /^\S+/.exec(line.slice(p.column))?.[0] ?? '';
+  const found = token ? `'${token.length > 24 ? `${token.slice(0, 24)}…` : token}'` : 'end of line';
+  const hints: string[] = [];
+  const unclosed = unclosedBracket(err);
   if (unclosed) {
-    const p = unclosed.startPosition;
-    const col = source ? source.originalCol(p.row, p.column) : p.column + 1;
-    hint = ` ('${unclosed.type}' at line ${p.row + 1}, col ${col} is never closed)`;
+    const u = unclosed.startPosition;
+    hints.push(`'${unclosed.type}' at line ${u.row + 1}, col ${source.originalCol(u.row, u.column)} is never closed`);
   }
-  if (node.text.trimStart().startsWith('==') || /^[A-Za-z_]\w*!/.test(node.text)) hint = ' (a definition must start with a name, an operator symbol or a parameter)';
-  return `Syntax error: unexpected ${found}${where}${hint}`;
-}
-
-function firstLeaf(node: Node): Node | undefined {
-  let n: Node | null = node;
-  while (n && n.childCount > 0) n = n.child(0);
-  return n ?? undefined;
+  if (p.column === 0 && at !== err && at.startPosition.row > err.startPosition.row) hints.push('the text before it is incomplete');
+  return `Syntax error: unexpected ${found}${hints.length ? ` (${hints.join('; ')})` : ''}`;
 }
 
 function moduleNameGuess(root: Node): string {

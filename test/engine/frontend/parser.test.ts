@@ -1,0 +1,93 @@
+// The parser stage: tab expansion, locations mapped back to the original text, and syntax
+// errors reported as ParseError at `file:line:col`.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../../../engine/errors.js';
+import { parseModuleText } from '../../../engine/frontend/load.js';
+import { expandTabs, tlaParser } from '../../../engine/frontend/parser.js';
+import { body, FIXTURES, moduleOf, ref, shape } from './helpers.js';
+
+async function parseError(text: string, file = 'M.tla'): Promise<ParseError> {
+  try {
+    await parseModuleText(file, text);
+  } catch (e) {
+    if (e instanceof ParseError) return e;
+    throw e;
+  }
+  throw new Error('expected a ParseError');
+}
+
+describe('tab expansion', () => {
+  it('expands each tab to the next multiple of 8 columns', () => {
+    expect(expandTabs('a\tb')).toBe('a       b'); // a at col 0, tab fills 1..7
+    expect(expandTabs('\t\tx')).toBe(' '.repeat(16) + 'x');
+    expect(expandTabs('1234567\tx')).toBe('1234567 x');
+    expect(expandTabs('12345678\tx')).toBe('12345678' + ' '.repeat(8) + 'x');
+    expect(expandTabs('no tabs')).toBe('no tabs');
+  });
+
+  it('keeps a junction list aligned with tabs and reports original columns', async () => {
+    // Tabs.tla line 3 is "Init ==<TAB>/\ x = 0": "Init ==" fills columns 1-7, the tab is
+    // column 8 and widens to reach 0-based column 8, so the bullet is at column 9 both in the
+    // original and expanded text; line 4's "<TAB>/\ x = 1" puts its bullet at expanded column
+    // 9 too (original column 2), so both bullets belong to one list.
+    const text = await readFile(`${FIXTURES}Tabs.tla`, 'utf8');
+    const [m] = await parseModuleText(`${FIXTURES}Tabs.tla`, text.replace(/^Bad.*$/m, ''));
+    const init = body(m!, 'Init');
+    expect(init.kind).toBe('and');
+    if (init.kind !== 'and') return;
+    expect(init.args).toHaveLength(2);
+    expect(init.loc).toMatchObject({ line: 3, col: 9 });
+    // the second conjunct "x = 1 \/ x = 2" starts at x: original column 5 (tab 1, bullet 2-3)
+    expect(init.args[1]!.loc).toMatchObject({ line: 4, col: 5 });
+  });
+});
+
+describe('syntax errors', () => {
+  it('reports file:line:col of the first error and what was found', async () => {
+    const e = await parseError('---- MODULE M ----\nA == 1\nB == ) 2\n====\n');
+    expect(e.loc).toMatchObject({ file: 'M.tla', line: 3, col: 6 });
+    expect(e.describe()).toMatch(/^M\.tla:3:6: Syntax error: unexpected '\)'/);
+  });
+
+  it('names the bracket that is never closed', async () => {
+    const e = await parseError('---- MODULE M ----\nA == (1 + 2\nB == 3\n====\n');
+    expect(e.message).toContain("'(' at line 2, col 6 is never closed");
+    expect(e.loc?.line).toBe(2);
+  });
+
+  it('an incomplete definition is reported where the next line starts', async () => {
+    // "Bad ==<TAB><TAB>x +" on line 6 lacks the right operand of +; the parser only finds
+    // out at the `====` line (7), where SANY too reports "Encountered ====".
+    const text = await readFile(`${FIXTURES}Tabs.tla`, 'utf8');
+    const e = await parseError(text, 'Tabs.tla');
+    expect(e.describe()).toBe("Tabs.tla:7:1: Syntax error: unexpected '====' (the text before it is incomplete)");
+  });
+
+  it('columns after tabs are those of the original text', async () => {
+    // "A ==<TAB>)": A 1, space 2, == 3-4, tab 5 (expands to 0-based column 8), ) at column 6
+    const e = await parseError('---- MODULE M ----\nA ==\t)\n====\n');
+    expect(e.loc).toMatchObject({ line: 2, col: 6 });
+  });
+
+  it('a file without a module header is an error, not a crash', async () => {
+    const e = await parseError('A == 1\n');
+    expect(e.message).toMatch(/No module found/);
+  });
+
+  it('a malformed PlusCal algorithm inside a comment is ignored, as TLC ignores it', async () => {
+    const m = await moduleOf('(* --algorithm broken { while ( } *)\nA == 1');
+    expect(shape(body(m, 'A'))).toEqual({ kind: 'num', value: '1n' });
+  });
+
+  it('comments anywhere between tokens are skipped', async () => {
+    const m = await moduleOf('A == (* one *) B \\* two\n  (* three *)');
+    expect(shape(body(m, 'A'))).toEqual(ref('B'));
+  });
+});
+
+describe('the parser is created once', () => {
+  it('returns the same parser object every time', async () => {
+    expect(await tlaParser()).toBe(await tlaParser());
+  });
+});
