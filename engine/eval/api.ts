@@ -31,13 +31,23 @@ export type Property =
   /** a predicate on initial states only (a PROPERTY conjunct without [] ) */
   | { readonly kind: 'initPredicate'; readonly name: string; readonly loc: Loc; readonly holds: (s: State) => boolean }
   /** anything temporal with <>, ~>, WF/SF, ENABLED under []: for the liveness checker */
-  | { readonly kind: 'temporal'; readonly name: string; readonly loc: Loc; readonly formula: Expr };
+  | { readonly kind: 'temporal'; readonly name: string; readonly loc: Loc; readonly formula: Expr;
+      /** (added by eval) evaluate a state or action subformula of `formula` (names are read in
+       *  the name space the formula comes from) */
+      readonly evaluate?: (e: Expr, s: State, t?: State) => Value };
 
 export interface Fairness {
   readonly strong: boolean;
   readonly vars: Expr;
   readonly action: Expr;
   readonly loc: Loc;
+  /** (added by eval) ENABLED <<A>>_v in s, with A's bound names (e.g. the i of
+   *  `\A i \in S : WF_v(A(i))`) already bound */
+  readonly enabled?: (s: State) => boolean;
+  /** (added by eval) whether s -> t is an <<A>>_v step */
+  readonly taken?: (s: State, t: State) => boolean;
+  /** (added by eval) values of the bound names the fairness conjunct was instantiated with */
+  readonly params?: ReadonlyMap<string, Value>;
 }
 
 export interface CompiledSpec {

@@ -4,7 +4,7 @@
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { AssertionFailure, EvalError } from '../errors.js';
-import { type Ctx, type Env, markVolatile } from './context.js';
+import { type Ctx, type Env, lookupEnv, markVolatile } from './context.js';
 import type { Scope } from './scope.js';
 import { callOpValues, ev, located, opArg } from './expr.js';
 import { tlcRuntime } from './runtime.js';
@@ -104,26 +104,85 @@ strict('#', 2, ([a, b]) => V.bool(!V.equals(a!, b!)));
 table.set('\\in', (args, loc, sc, env, cx) => V.bool(memberOf(args, loc, sc, env, cx)));
 table.set('\\notin', (args, loc, sc, env, cx) => V.bool(!memberOf(args, loc, sc, env, cx)));
 
-/** x \in S. `Seq(S)` is infinite and has no lazy value kind, so membership in it is decided
- *  here without building the set (Sequences.java SeqValue.member: a sequence over S). */
+/** x \in S. `Seq(S)` is infinite and has no lazy value kind in engine/values, so when S
+ *  mentions it (`[log : Seq(M)]`, `Seq(M) \X Nat`, through definitions), membership is
+ *  decided on the expression, component by component, without building the set (what
+ *  SetOfRcdsValue/SetOfFcnsValue.member do, with Sequences.java's rule for Seq). */
 function memberOf(args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx): boolean {
   const [xe, se] = args as [Expr, Expr];
   const x = ev(xe, sc, env, cx);
-  if (se.kind === 'apply' && se.name === 'Seq' && se.prefix.length === 0 && se.args.length === 1 && !sc.defs.has('Seq')) {
-    const elemSet = ev(se.args[0]!, sc, env, cx);
-    if (x.kind !== 'tuple') return false;
-    try {
-      return x.elems.every((e) => V.member(e, elemSet));
-    } catch (err) {
-      throw located(err, loc);
-    }
-  }
-  const s = ev(se, sc, env, cx);
   try {
-    return V.member(x, setArg(s, 'the right side of \\in'));
+    return memberExpr(x, se, sc, env, cx);
   } catch (err) {
     throw located(err, loc);
   }
+}
+
+function memberExpr(x: Value, se: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
+  if (mentionsSeq(se, sc, env)) {
+    switch (se.kind) {
+      case 'apply':
+        if (se.name === 'Seq' && se.args.length === 1) {
+          const xs = x.kind === 'lazyFcn' ? V.materialize(x) : x;
+          return xs.kind === 'tuple' && xs.elems.every((e) => memberExpr(e, se.args[0]!, sc, env, cx));
+        }
+        if (se.name === '\\cup') return memberExpr(x, se.args[0]!, sc, env, cx) || memberExpr(x, se.args[1]!, sc, env, cx);
+        if (se.name === '\\X') return x.kind === 'tuple' && x.elems.length === se.args.length && x.elems.every((e, i) => memberExpr(e, se.args[i]!, sc, env, cx));
+        break;
+      case 'ref': {
+        const d = sc.defs.get(se.name);
+        if (d && d.kind === 'op') return memberExpr(x, d.def.body, d.scope, undefined, cx);
+        break;
+      }
+      case 'recordSet': {
+        if (x.kind !== 'record' || x.names.length !== se.fields.length) return false;
+        return se.fields.every((f) => {
+          const i = x.names.findIndex((n) => n.s === f.name);
+          return i >= 0 && memberExpr(x.vals[i]!, f.set, sc, env, cx);
+        });
+      }
+      case 'fnSet': {
+        if (!(x.kind === 'tuple' || x.kind === 'record' || x.kind === 'fcn' || x.kind === 'lazyFcn')) return false;
+        if (!V.equals(V.domainOf(x), ev(se.domain, sc, env, cx))) return false;
+        return V.fcnView(V.materialize(x)).vals.every((v) => memberExpr(v, se.range, sc, env, cx));
+      }
+      default:
+        break;
+    }
+  }
+  return V.member(x, setArg(ev(se, sc, env, cx), 'the right side of \\in'));
+}
+
+const seqMentions = new WeakMap<Expr, boolean>();
+/** Whether the set expression is built from Seq(_) with \cup, \X, [_ -> _], [f : _] or
+ *  zero-parameter definitions (the shapes memberExpr takes apart). */
+function mentionsSeq(se: Expr, sc: Scope, env: Env): boolean {
+  const known = seqMentions.get(se);
+  if (known !== undefined) return known;
+  seqMentions.set(se, false);
+  let r = false;
+  switch (se.kind) {
+    case 'apply':
+      if (se.prefix.length > 0 || sc.defs.has(se.name) || lookupEnv(env, se.name)) break;
+      r = (se.name === 'Seq' && se.args.length === 1) || ((se.name === '\\cup' || se.name === '\\X') && se.args.some((a) => mentionsSeq(a, sc, env)));
+      break;
+    case 'ref': {
+      if (se.prefix.length > 0 || lookupEnv(env, se.name)) break;
+      const d = sc.defs.get(se.name);
+      r = d !== undefined && d.kind === 'op' && d.def.params.length === 0 && mentionsSeq(d.def.body, d.scope, undefined);
+      break;
+    }
+    case 'recordSet':
+      r = se.fields.some((f) => mentionsSeq(f.set, sc, env));
+      break;
+    case 'fnSet':
+      r = mentionsSeq(se.range, sc, env);
+      break;
+    default:
+      break;
+  }
+  seqMentions.set(se, r);
+  return r;
 }
 
 strict('\\subseteq', 2, ([a, b]) => V.bool(V.subsetEq(setArg(a!, 'the left side of \\subseteq'), b!)));

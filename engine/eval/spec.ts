@@ -12,8 +12,8 @@ import { toItf } from '../values/itf.js';
 import type { CompiledSpec, Fairness, Property, State, Successor } from './api.js';
 import { CONSTANT_CTX, type Ctx, type Env } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
-import { evalBool, evalExpr, located } from './expr.js';
-import { type Partial, type SplitAction, generate, splitActions } from './action.js';
+import { evalBool, evalExpr, forEachBinding, located } from './expr.js';
+import { type Partial, type SplitAction, enabled, generate, splitActions } from './action.js';
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
 import { tlcRuntime } from './runtime.js';
@@ -99,8 +99,8 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       if (e.kind === 'always' && e.expr.kind === 'actionBox' && e.expr.stutter) {
         if (next) throw new ConfigError('the specification has more than one [][Next]_vars conjunct', e.loc);
         next = { expr: e.expr.action, scope: c.scope, env: c.env };
-      } else if (e.kind === 'fairness') {
-        fairness.push({ strong: e.strong, vars: e.vars, action: e.action, loc: e.loc });
+      } else if (isFairness(c)) {
+        fairness.push(...fairnessOf(c, new Map()));
       } else if (levelOf(e, c.scope, c.env) <= STATE) {
         init.push(c);
       } else {
@@ -266,13 +266,42 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       } else if (lvl <= STATE) {
         out.push({ kind: 'initPredicate', name: n.name, loc: e.loc, holds: (s) => evalBool(e, c.scope, c.env, cx(s), `the property ${n.name}`) });
       } else if (lvl === TEMPORAL) {
-        out.push({ kind: 'temporal', name: n.name, loc: e.loc, formula: e });
+        out.push({ kind: 'temporal', name: n.name, loc: e.loc, formula: e, evaluate: (x, s, t) => evalExpr(x, c.scope, c.env, cx(s, t)) });
       } else {
         throw new ConfigError(`the property ${n.name} is an action formula; TLC checks actions only as [][A]_v`, e.loc);
       }
     }
     return out;
   }
+}
+
+/** WF_v(A), SF_v(A), or \A x \in S : ... of them (Spec.processSpec accepts both). */
+function isFairness(c: Scoped): boolean {
+  const e = c.expr;
+  if (e.kind === 'fairness') return true;
+  if (e.kind === 'forall') return isFairness({ expr: e.body, scope: c.scope, env: c.env });
+  return false;
+}
+
+function fairnessOf(c: Scoped, params: ReadonlyMap<string, Value>): Fairness[] {
+  const e = c.expr;
+  if (e.kind === 'forall') {
+    const out: Fairness[] = [];
+    forEachBinding(e.bindings, c.scope, c.env, CONSTANT_CTX, e.loc, (env1) => {
+      const ps = new Map(params);
+      for (let x = env1; x !== c.env && x; x = x.up) if (x.b.kind === 'value') ps.set(x.name, x.b.value);
+      out.push(...fairnessOf({ expr: e.body, scope: c.scope, env: env1 }, ps));
+      return true;
+    });
+    return out;
+  }
+  if (e.kind !== 'fairness') throw new ConfigError('expected WF_v(A) or SF_v(A)', e.loc);
+  const angle: Expr = { kind: 'actionBox', action: e.action, vars: e.vars, stutter: false, loc: e.loc };
+  return [{
+    strong: e.strong, vars: e.vars, action: e.action, loc: e.loc, params,
+    enabled: (s) => enabled(angle, c.scope, c.env, { state: s, next: null }),
+    taken: (s, t) => evalBool(angle, c.scope, c.env, { state: s, next: t }, 'a fairness action'),
+  }];
 }
 
 /** The body of a zero-parameter definition. */
