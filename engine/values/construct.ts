@@ -82,13 +82,29 @@ export function setOf(elems: readonly Value[]): SetV {
     }
   }
   if (sorted) return { kind: 'set', elems: elems.slice(), h1: 0, h2: 0 };
-  const a = elems.slice().sort(compare);
+  const a = elems.slice();
+  if (n <= 16) insertionSort(a);
+  else a.sort(compare);
   let w = 1;
   for (let r = 1; r < n; r++) {
     if (compare(a[w - 1]!, a[r]!) !== 0) a[w++] = a[r]!;
   }
   a.length = w;
   return { kind: 'set', elems: a, h1: 0, h2: 0 };
+}
+
+/** Small arrays: fewer compare() calls and no comparator closure (as ValueVec.sort does for
+ *  short vectors). */
+function insertionSort(a: Value[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(a[j]!, x) > 0) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 /** A set from elements already sorted in TLC's order without duplicates (not checked). Use
@@ -143,7 +159,23 @@ export function tuple(elems: readonly Value[]): TupleV {
 /** [a |-> 1, b |-> 2]: fields in any order, each name once (RecordValue.normalize fails on a
  *  repeated field). No fields gives <<>>, the only function with an empty domain. */
 export function record(names: readonly (string | StrV)[], vals: readonly Value[]): RecordV | TupleV {
-  if (names.length === 0) return EMPTY_TUPLE;
+  const n = names.length;
+  if (n === 0) return EMPTY_TUPLE;
+  // Fast path: fields already in token order (record literals usually list fields in the
+  // order their names were first read, which is intern order).
+  const ns: StrV[] = new Array(n);
+  let inOrder = true;
+  for (let i = 0; i < n; i++) {
+    const x = names[i]!;
+    const v = typeof x === 'string' ? str(x) : x;
+    ns[i] = v;
+    if (i > 0 && ns[i - 1]!.tok >= v.tok) inOrder = false;
+  }
+  if (inOrder) return { kind: 'record', names: ns, vals: vals.slice(), h1: 0, h2: 0 };
+  return sortedRecord(ns, vals);
+}
+
+function sortedRecord(names: readonly StrV[], vals: readonly Value[]): RecordV {
   const { ns, vs } = sortFields(names, vals, 'record');
   return { kind: 'record', names: ns, vals: vs, h1: 0, h2: 0 };
 }
