@@ -71,6 +71,8 @@ export class Kernel {
   private wake: (() => void) | null = null;
   private readonly next: (n: number) => number;
   private bug: unknown = null;
+  /** called whenever a task gives control back (parks or ends): where a step ends, for traces */
+  onStepEnd: ((t: Task) => void) | null = null;
 
   constructor(
     chooser: Chooser,
@@ -185,6 +187,7 @@ export class Kernel {
   }
 
   private park(t: Task): Promise<void> {
+    this.onStepEnd?.(t);
     return new Promise<void>((res) => {
       t.resume = res;
       this.yieldToScheduler();
@@ -192,6 +195,7 @@ export class Kernel {
   }
 
   private finish(t: Task): void {
+    this.onStepEnd?.(t);
     t.state = 'done';
     this.yieldToScheduler();
   }

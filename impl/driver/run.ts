@@ -1,0 +1,188 @@
+// Runs a workload on the device manager under the deterministic scheduler: one run from a seed or
+// a schedule (replay), or a search over many seeds. After a run without a failure it checks what
+// the model's liveness properties promise at the end: every removed device was freed (L1/L2) and
+// every simulated verbs resource was released.
+import type { Failure } from '../kernel/faults.js';
+import { mulberry32 } from '../kernel/prng.js';
+import { Kernel, type Task } from '../kernel/scheduler.js';
+import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
+import { rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
+import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../rds/ib_rdma.js';
+import { Conn, IbDevice, Mr, RdsIb } from '../rds/state.js';
+import type { TraceEvent } from '../rds/trace.js';
+import { VARIANTS, type VariantName } from '../rds/variant.js';
+import { SimVerbs } from '../verbs/sim/sim.js';
+import { DEFAULT_WORKLOAD, WORKLOADS, type WorkloadName } from './workloads.js';
+
+export interface RunOptions {
+  readonly variant: VariantName;
+  readonly workload?: WorkloadName;
+  /** pick schedules with this seed ... */
+  readonly seed?: number;
+  /** ... or replay this schedule ("<removeAt>:<picks>", as printed by a run) */
+  readonly schedule?: string;
+  /** the step from which `rdma link delete` may run; default derived from the seed */
+  readonly removeAt?: number;
+  readonly trace?: (e: TraceEvent) => void;
+}
+
+export interface RunOutcome {
+  readonly variant: VariantName;
+  readonly workload: WorkloadName;
+  readonly failure: Failure | null;
+  readonly steps: number;
+  /** replays this run exactly: "<removeAt>:<picks>" */
+  readonly schedule: string;
+  readonly removeAt: number;
+}
+
+/** Removal lands anywhere in the first REMOVE_WINDOW steps; runs are ~60–150 steps long. */
+export const REMOVE_WINDOW = 120;
+
+export function removeAtForSeed(seed: number): number {
+  return Math.floor(mulberry32(seed ^ 0x5bd1e995)() * REMOVE_WINDOW);
+}
+
+export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
+  const v = VARIANTS[opts.variant];
+  const wlName = opts.workload ?? DEFAULT_WORKLOAD[opts.variant];
+  const wl = WORKLOADS[wlName];
+  let removeAt = opts.removeAt ?? removeAtForSeed(opts.seed ?? 0);
+  let k: Kernel;
+  if (opts.schedule !== undefined) {
+    const m = /^(\d+):([0-9a-zA-Z]*)$/.exec(opts.schedule);
+    if (!m) throw new ScheduleSyntaxError(opts.schedule);
+    removeAt = Number(m[1]);
+    k = new Kernel({ schedule: m[2]! });
+  } else {
+    k = new Kernel({ seed: opts.seed ?? 0 });
+  }
+
+  const verbs = new SimVerbs();
+  const s = new RdsIb(k, verbs, v, opts.trace ?? null);
+  s.onIbDealloc = (name) => verbs.unplugDevice(name);
+  const ib = new Map<string, IbDevice>();
+  for (const wd of wl.devices) {
+    verbs.addDevice(wd.name);
+    const d = new IbDevice(wd.name);
+    d.failAlloc = wd.failAlloc ?? false;
+    ib.set(wd.name, d);
+    s.ibDevices.push(d);
+  }
+  const conns = new Map<string, Conn>();
+  for (const wc of wl.conns) {
+    const c: Conn = new Conn(wc.name, ib.get(wc.dev)!, wc.laddr, (t) => rdsIbConnShutdown(s, t, c));
+    conns.set(wc.name, c);
+    s.conns.push(c);
+  }
+  for (const wc of wl.conns) if (wc.peer) conns.get(wc.name)!.peer = conns.get(wc.peer)!;
+
+  const workers: Task[] = [];
+  const spawn = (name: string, body: (t: Task) => Promise<void>, o: { irq?: boolean; startAfter?: number } = {}) =>
+    workers.push(k.spawn(name, body, o));
+
+  for (const d of ib.values()) spawn(`ib_core:add(${d.name})`, (t) => rdsIbAddOne(s, t, d));
+  for (const c of conns.values()) {
+    spawn(`cm:${c.name}`, async (t) => {
+      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
+      await rdsIbConnPathConnect(s, t, c);
+    });
+  }
+  for (const wm of wl.mrs) {
+    const c = conns.get(wm.conn)!;
+    const m = new Mr(wm.name, c.laddr, c);
+    s.mrs.push(m);
+    const settled = () => c.state === 'up' || c.state === 'down' || c.state === 'failed';
+    spawn(`sock:${m.name}`, async (t) => {
+      await k.waitUntil(t, `${c.name} to connect`, settled);
+      await rdsIbGetMr(s, t, m);
+      if (m.state !== 'mapped' || wm.irq) return;
+      await rdsIbFreeMr(s, t, m, v.KERNEL === 'v3' ? v.FREE_INVALIDATE : false);
+      if (v.KERNEL === 'v3' && !v.FREE_INVALIDATE) await rdsIbFlushMrs(s, t); // rds_rdma_drop_keys
+    });
+    if (wm.irq) {
+      spawn(
+        `irq:${m.name}`,
+        async (t) => {
+          await k.waitUntil(t, `${m.name} to be mapped`, () => m.state === 'mapped' || m.state === 'failed', { sleeps: false });
+          if (m.state === 'mapped') await rdsIbFreeMr(s, t, m, true);
+        },
+        { irq: true },
+      );
+    }
+  }
+  for (let i = 0; i < wl.flushers; i++) spawn(`flush${i + 1}`, (t) => rdsIbFlushMrs(s, t));
+  for (const name of wl.remove) {
+    spawn(`rdma link delete ${name}`, (t) => ibUnregisterDevice(s, t, ib.get(name)!), { startAfter: removeAt });
+  }
+  const others = [...workers];
+  k.spawn('rmmod', async (t) => {
+    await k.waitUntil(t, 'the workload to finish (module refcount)', () => others.every((w) => w.state === 'done'));
+    await rdsIbExit(s, t);
+  });
+
+  const r = await k.run();
+  if (!r.failure) checkEnd(k, s, verbs);
+  return { variant: opts.variant, workload: wlName, failure: k.failure, steps: r.steps, schedule: `${removeAt}:${r.schedule}`, removeAt };
+}
+
+/** After module exit every device must have been freed and every verbs object released. */
+function checkEnd(k: Kernel, s: RdsIb, verbs: SimVerbs): void {
+  for (const d of s.allocated) {
+    if (!d.freed) {
+      k.report('leak', `${d.name} never freed after removal and module exit: refcount ${d.refcount.value}`);
+      return;
+    }
+  }
+  for (const ibdev of s.ibDevices) {
+    const r = verbs.resources(ibdev.name);
+    const left = Object.entries(r).filter(([, n]) => n > 0);
+    if (left.length > 0) {
+      k.report('leak', `verbs objects of ${ibdev.name} never released: ${left.map(([kind, n]) => `${n} ${kind}`).join(', ')}`);
+      return;
+    }
+  }
+}
+
+export class ScheduleSyntaxError extends Error {
+  constructor(readonly schedule: string) {
+    super(`bad schedule "${schedule}": expected <removeAt>:<picks>, picks in [0-9a-zA-Z]`);
+    this.name = 'ScheduleSyntaxError';
+  }
+}
+
+export interface SearchFailure {
+  readonly kind: Failure['kind'];
+  readonly seed: number;
+  readonly schedule: string;
+  readonly step: string;
+  readonly task: string;
+  readonly detail: string;
+}
+
+export interface SearchResult {
+  readonly variant: VariantName;
+  readonly workload: WorkloadName;
+  readonly runs: number;
+  readonly failure: SearchFailure | null;
+}
+
+/** Try seeds `firstSeed .. firstSeed+n-1`; stop at the first failing run. */
+export async function search(variant: VariantName, n: number, opts: { workload?: WorkloadName; firstSeed?: number } = {}): Promise<SearchResult> {
+  const first = opts.firstSeed ?? 0;
+  const workload = opts.workload ?? DEFAULT_WORKLOAD[variant];
+  for (let i = 0; i < n; i++) {
+    const seed = first + i;
+    const r = await runOnce({ variant, workload, seed });
+    if (r.failure) {
+      const f = r.failure;
+      return {
+        variant,
+        workload,
+        runs: i + 1,
+        failure: { kind: f.kind, seed, schedule: r.schedule, step: `${f.step} ${f.label}`.trim(), task: f.task, detail: f.detail },
+      };
+    }
+  }
+  return { variant, workload, runs: n, failure: null };
+}

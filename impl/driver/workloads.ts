@@ -1,0 +1,115 @@
+// Workloads: which devices arrive, which connections come up on them, which MRs sockets map and
+// free (from process or interrupt context), which device `rdma link delete` removes, and module
+// exit at the end. Sizes follow kernel-brief §4 "suggested abstraction": 2 devices, 2
+// connections (the two ends of one RDS connection), 2 MRs.
+import type { VariantName } from '../rds/variant.js';
+
+export interface WorkloadDevice {
+  readonly name: string;
+  /** ib_alloc_pd fails in add_one (exercises the error path of bug D1) */
+  readonly failAlloc?: boolean;
+}
+export interface WorkloadConn {
+  readonly name: string;
+  readonly dev: string;
+  readonly laddr: string;
+  /** the other end of the same RDS connection */
+  readonly peer?: string;
+}
+export interface WorkloadMr {
+  readonly name: string;
+  /** the connection whose local address the socket is bound to */
+  readonly conn: string;
+  /** freed from interrupt context (rds_rdma_unuse from completion handling) */
+  readonly irq: boolean;
+}
+export interface Workload {
+  readonly name: WorkloadName;
+  readonly description: string;
+  readonly devices: readonly WorkloadDevice[];
+  readonly conns: readonly WorkloadConn[];
+  readonly mrs: readonly WorkloadMr[];
+  /** FlushMRs callers besides the MR owners */
+  readonly flushers: number;
+  /** devices removed with `rdma link delete` (at the injected step) */
+  readonly remove: readonly string[];
+}
+
+export const WORKLOAD_NAMES = ['basic', 'add-fail', 'mr-same', 'mr-other', 'mr-both'] as const;
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+
+const twoDevices: Pick<Workload, 'devices' | 'conns'> = {
+  devices: [{ name: 'd1' }, { name: 'd2' }],
+  conns: [
+    { name: 'c1', dev: 'd1', laddr: '10.0.0.1', peer: 'c2' },
+    { name: 'c2', dev: 'd2', laddr: '10.0.0.2', peer: 'c1' },
+  ],
+};
+
+export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
+  basic: {
+    name: 'basic',
+    description: 'two devices, one connection on each (peers), an MR on each (one freed in process context, one in irq), a FlushMRs caller; d1 removed',
+    ...twoDevices,
+    mrs: [
+      { name: 'm1', conn: 'c1', irq: false },
+      { name: 'm2', conn: 'c2', irq: true },
+    ],
+    flushers: 1,
+    remove: ['d1'],
+  },
+  'add-fail': {
+    name: 'add-fail',
+    description: 'as basic, but allocation fails while adding d2 (add_one error path)',
+    devices: [{ name: 'd1' }, { name: 'd2', failAlloc: true }],
+    conns: twoDevices.conns,
+    mrs: [{ name: 'm1', conn: 'c1', irq: false }],
+    flushers: 1,
+    remove: ['d1'],
+  },
+  'mr-same': {
+    name: 'mr-same',
+    description: 'V3 run (C): an MR held on the connection of the device being removed (d1)',
+    ...twoDevices,
+    mrs: [{ name: 'm1', conn: 'c1', irq: false }],
+    flushers: 0,
+    remove: ['d1'],
+  },
+  'mr-other': {
+    name: 'mr-other',
+    description: "V3 run (B): an MR held on the other device's connection (c2 on d2) while d1 is removed",
+    ...twoDevices,
+    mrs: [{ name: 'm1', conn: 'c2', irq: false }],
+    flushers: 0,
+    remove: ['d1'],
+  },
+  'mr-both': {
+    name: 'mr-both',
+    description: 'V3: MRs held on both connections while d1 is removed',
+    ...twoDevices,
+    mrs: [
+      { name: 'm1', conn: 'c1', irq: false },
+      { name: 'm2', conn: 'c2', irq: false },
+    ],
+    flushers: 0,
+    remove: ['d1'],
+  },
+};
+
+/** The workload whose schedules expose (or, for fixed variants, must not expose) the bug. */
+export const DEFAULT_WORKLOAD: { readonly [N in VariantName]: WorkloadName } = {
+  V0: 'basic',
+  V1_flushwq: 'basic',
+  V1: 'basic',
+  V2: 'basic',
+  D1: 'add-fail',
+  D2: 'basic',
+  V3_mr_same: 'mr-same',
+  V3_mr_other: 'mr-other',
+  V3_mr_inval: 'mr-same',
+  V3_fixed: 'mr-both',
+};
+
+export function isWorkloadName(s: string): s is WorkloadName {
+  return (WORKLOAD_NAMES as readonly string[]).includes(s);
+}

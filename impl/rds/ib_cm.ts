@@ -1,0 +1,142 @@
+// net/rds/ib_cm.c: connection setup (rds_ib_setup_qp, from the rdma_cm event handler),
+// establishment (rds_ib_cm_connect_complete → rds_ib_update_ipaddr), and shutdown
+// (rds_ib_conn_path_shutdown, run on rds_wq after rds_conn_drop).
+import { touch } from '../kernel/memory.js';
+import type { Task } from '../kernel/scheduler.js';
+import { rdsIbDevPut } from './ib.js';
+import { rdsIbAddConn, rdsIbRemoveConn, rdsIbUpdateIpaddr } from './ib_rdma.js';
+import type { Conn, RdsIb } from './state.js';
+
+/** The connection path: resolve (binds the cm_id to the device), rds_ib_setup_qp, then
+ *  RDMA_CM_EVENT_ESTABLISHED → rds_ib_cm_connect_complete. Both handlers run under cp_cm_lock. */
+export async function rdsIbConnPathConnect(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  const { k } = s;
+  await s.at(t, 'ConnSetup', { c: c.name, dev: c.ibdev.name });
+  await c.cmLock.lock(k, t);
+  const up = await rdsIbSetupQp(s, t, c);
+  c.cmLock.unlock(t);
+  if (!up) return;
+
+  await s.at(t, 'ConnComplete', { c: c.name });
+  await c.cmLock.lock(k, t);
+  await rdsIbCmConnectComplete(s, t, c);
+  c.cmLock.unlock(t);
+}
+
+/** rds_ib_setup_qp: look the device up through client data, attach the connection, build the QP. */
+async function rdsIbSetupQp(s: RdsIb, t: Task, c: Conn): Promise<boolean> {
+  const { k, v } = s;
+  if (c.dropped || c.ibdev.unregistering || c.ibdev.freed) return failSetup(s, t, c);
+  c.cmId = true; // rdma_resolve_addr bound the cm_id to the device
+  c.ibdev.cmIds.add(c);
+
+  // rds_ib_get_client_data: V1+ reads and increments inside one RCU read section; V0 has no count.
+  if (v.REFCOUNT) s.rcu.readLock(t);
+  const d = c.ibdev.clientData;
+  await k.point(t, 'ConnSetup');
+  if (d && v.REFCOUNT) d.refcount.inc(k, t, 'rds_ib_setup_qp: lookup reference');
+  if (v.REFCOUNT) s.rcu.readUnlock(t);
+  if (!d) return failSetup(s, t, c); // "not supported": normal when racing with removal
+
+  if (v.REFCOUNT) {
+    await s.at(t, 'ConnSetup_AddConn', { c: c.name, d: d.name });
+    await rdsIbAddConn(s, t, d, c);
+  }
+
+  await s.at(t, 'ConnSetup_CreateQp', { c: c.name, d: d.name });
+  touch(k, t, d, 'rds_ib_setup_qp uses rds_ibdev->pd');
+  const cq = d.ctx ? await s.verbs.createCq(d.ctx, 64) : null;
+  if (cq?.ok) {
+    c.cq = cq.value.cq;
+    const qp = await s.verbs.createQp(d.pd!, { sendCq: c.cq, recvCq: c.cq, maxSendWr: 16, maxRecvWr: 16 });
+    if (qp.ok) c.qp = qp.value.qp;
+  }
+  c.state = 'connecting';
+
+  if (v.REFCOUNT && v.SETUP_SUCCESS_PUT) {
+    await s.at(t, 'ConnSetup_Put', { c: c.name, d: d.name });
+    rdsIbDevPut(s, t, d, 'rds_ib_setup_qp: lookup reference');
+  } // D2 (3b12f73a .. 91a82529): the success path returns before the put
+  return true;
+}
+
+/** The handler returns an error and the rdma_cm destroys the cm_id. */
+async function failSetup(s: RdsIb, t: Task, c: Conn): Promise<false> {
+  await s.at(t, 'ConnSetup_Fail', { c: c.name });
+  c.cmId = false;
+  c.ibdev.cmIds.delete(c);
+  c.state = 'failed';
+  return false;
+}
+
+/** rds_ib_cm_connect_complete: V0 attaches the connection here, by reading client data again. */
+async function rdsIbCmConnectComplete(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  if (c.dropped) return;
+  if (!s.v.REFCOUNT) {
+    const d0 = c.ibdev.clientData;
+    if (!d0) return;
+    await rdsIbAddConn(s, t, d0, c);
+  }
+  const d = c.rdsIbDev;
+  if (!d) return;
+  await rdsIbUpdateIpaddr(s, t, d, c.laddr);
+  c.state = 'up';
+}
+
+/** rds_conn_drop: queue the connection's shutdown on rds_wq (any context; never blocks). */
+export function rdsConnDrop(s: RdsIb, c: Conn): void {
+  if (c.dropped) return;
+  c.dropped = true;
+  s.rdsWq.queueWork(c.shutdownWork);
+}
+
+/** rds_ib_conn_path_shutdown, on rds_wq. V3 first waits until the connection's FRWR MRs are
+ *  invalidated (i_fastreg_inuse_count == 0), which is what blocks the ordered rds_wq in
+ *  rds-kernel-trace.md §5. The cm_id is destroyed before rds_ib_remove_conn drops the reference. */
+export async function rdsIbConnShutdown(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  const { k, v } = s;
+  await s.at(t, 'ConnShutdown', { c: c.name });
+  await c.cmLock.lock(k, t); // rds_conn_shutdown: the state transition under cp_cm_lock
+  const wasUp = c.state === 'up' || c.state === 'connecting';
+  c.state = 'down';
+  c.cmLock.unlock(t);
+  if (wasUp && c.peer && c.peer.state !== 'failed') rdsConnDrop(s, c.peer); // the peer sees DISCONNECTED
+  if (!c.cmId) return;
+
+  if (v.KERNEL === 'v3') {
+    await s.at(t, 'ConnShutdown_WaitMRs', { c: c.name });
+    await k.waitUntil(t, `i_fastreg_inuse_count of ${c.name} to reach 0`, () => c.frInuse === 0);
+  }
+
+  await s.at(t, 'ConnShutdown_DestroyQp', { c: c.name });
+  await destroyQp(s, c);
+  c.cmId = false; // rdma_destroy_id: cma_remove_one stops waiting for this id
+  c.ibdev.cmIds.delete(c);
+
+  if (c.rdsIbDev) {
+    await s.at(t, 'ConnShutdown_RemoveConn', { c: c.name, d: c.rdsIbDev.name });
+    await rdsIbRemoveConn(s, t, c.rdsIbDev, c);
+  }
+}
+
+async function destroyQp(s: RdsIb, c: Conn): Promise<void> {
+  if (c.qp) {
+    const r = await s.verbs.destroyQp(c.qp);
+    if (r.ok) c.qp = null;
+  }
+  if (c.cq && c.qp === null) {
+    const r = await s.verbs.destroyCq(c.cq);
+    if (r.ok) c.cq = null;
+  }
+}
+
+/** rds_conn_destroy for an IB connection: V0's rds_ib_destroy_conns and module exit's
+ *  rds_ib_destroy_nodev_conns tear the connection down synchronously. */
+export async function rdsIbConnDestroy(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  c.dropped = true;
+  c.state = 'down';
+  await destroyQp(s, c);
+  c.cmId = false;
+  c.ibdev.cmIds.delete(c);
+  if (c.rdsIbDev) await rdsIbRemoveConn(s, t, c.rdsIbDev, c);
+}
