@@ -75,10 +75,10 @@ Napi::Value OpenDevice(const Napi::CallbackInfo& info) {
   return okResult(env, Napi::Number::New(env, registry().add(std::move(r))));
 }
 
-// Destroys what the context still owns, in the order uverbs uses when its file is closed
-// (QPs before CQs, MRs before PDs), so that closing is a complete release of the device even when
-// the caller leaked objects. The handles stay registered as dead: later calls on them get EBADF,
-// which is how V0's early free shows up ("verbs errors on a closed context").
+// Forced close (process teardown): destroys what the context still owns, in the order uverbs uses
+// when its file is closed (QPs before CQs, MRs before PDs), so the device is released even when the
+// caller leaked objects (rxe's unregister waits for that, shared/design/rxe-vm.md §1). The handles
+// stay registered as dead: later calls on them get EBADF, once.
 static int destroyChild(Res& r) {
   int rc = 0;
   switch (r.kind) {
@@ -119,11 +119,25 @@ static int closeContext(uint32_t h, int forced[6]) {
   return rc;
 }
 
+// closeDevice(ctx, force): without force, a context that still owns objects is refused with EBUSY
+// (the Verbs contract: leaks must be visible, as in the simulated backend); with force (process
+// teardown), everything it owns is destroyed first.
 Napi::Value CloseDevice(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Failure f;
   uint32_t h = handleArg(info, 0);
   if (!registry().find(h, Kind::Context, "ibv_close_device", f)) return errResult(env, f);
+  bool force = info.Length() > 1 && info[1].IsBoolean() && info[1].As<Napi::Boolean>().Value();
+  int live[6];
+  registry().count(h, live);
+  int owned = 0;
+  for (int x : live) owned += x;
+  if (owned && !force) {
+    std::string what;
+    for (Kind k : {Kind::Pd, Kind::Mr, Kind::Cq, Kind::Qp, Kind::Channel})
+      if (live[static_cast<int>(k)]) what += (what.empty() ? "" : ", ") + std::to_string(live[static_cast<int>(k)]) + " " + kindName(k);
+    return errResult(env, EBUSY, "ibv_close_device", "the context still owns " + what);
+  }
   int forced[6];
   for (int& x : forced) x = 0;
   int rc = closeContext(h, forced);
@@ -181,6 +195,7 @@ Napi::Value QueryPort(const Napi::CallbackInfo& info) {
   Napi::Object o = Napi::Object::New(env);
   o.Set("port", port);
   o.Set("state", ibv_port_state_str(a.state));
+  o.Set("stateNum", static_cast<int>(a.state));
   o.Set("activeMtu", mtuName(a.active_mtu));
   o.Set("lid", a.lid);
   o.Set("gidTblLen", a.gid_tbl_len);
@@ -198,8 +213,10 @@ Napi::Value QueryGid(const Napi::CallbackInfo& info) {
   ibv_gid gid;
   int rc = ibv_query_gid(c->context, port, index, &gid);
   if (rc) return errResult(env, errno ? errno : EINVAL, "ibv_query_gid");
-  char text[INET6_ADDRSTRLEN];
-  inet_ntop(AF_INET6, gid.raw, text, sizeof text);
+  // 32 hex digits, the form the Verbs contract exchanges in QpDest (an IPv4-mapped RoCE GID such as
+  // ::ffff:127.0.0.1 reads 00000000000000000000ffff7f000001).
+  char text[33];
+  for (int i = 0; i < 16; i++) snprintf(text + 2 * i, 3, "%02x", gid.raw[i]);
   return okResult(env, Napi::String::New(env, text));
 }
 
@@ -413,6 +430,23 @@ Napi::Value Counts(const Napi::CallbackInfo& info) {
   return okResult(env, o);
 }
 
+Napi::Value Describe(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string kind = info.Length() > 1 && info[1].IsString() ? info[1].As<Napi::String>().Utf8Value() : "";
+  std::string verb = info.Length() > 2 && info[2].IsString() ? info[2].As<Napi::String>().Utf8Value() : "describe";
+  for (Kind k : {Kind::Context, Kind::Pd, Kind::Mr, Kind::Cq, Kind::Qp, Kind::Channel}) {
+    if (kind != kindName(k)) continue;
+    Failure f;
+    Res* r = registry().find(handleArg(info, 0), k, verb.c_str(), f);
+    if (!r) return errResult(env, f);
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("kind", kindName(k));
+    o.Set("ctx", r->ctx);
+    return okResult(env, o);
+  }
+  return errResult(env, EINVAL, verb.c_str(), "unknown kind " + kind);
+}
+
 Napi::Value ErrnoName(const Napi::CallbackInfo& info) {
   int e = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Int32Value() : 0;
   return Napi::String::New(info.Env(), errnoName(e));
@@ -435,8 +469,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
       {"mrWrite", MrWrite}, {"mrRead", MrRead}, {"createCompChannel", CreateCompChannel},
       {"destroyCompChannel", DestroyCompChannel}, {"createCq", CreateCq}, {"destroyCq", DestroyCq},
       {"createQp", CreateQp}, {"connectQp", ConnectQp}, {"modifyQpState", ModifyQpState},
-      {"destroyQp", DestroyQp}, {"postSend", PostSend}, {"postRecv", PostRecv}, {"pollCq", PollCq},
-      {"reqNotifyCq", ReqNotifyCq}, {"counts", Counts}, {"errnoName", ErrnoName},
+      {"queryQpState", QueryQpState}, {"destroyQp", DestroyQp}, {"postSend", PostSend}, {"postRecv", PostRecv}, {"pollCq", PollCq},
+      {"reqNotifyCq", ReqNotifyCq}, {"counts", Counts}, {"describe", Describe}, {"errnoName", ErrnoName},
   };
   for (const auto& [name, fn] : fns) exports.Set(name, Napi::Function::New(env, fn, name));
   env.AddCleanupHook(cleanup, static_cast<void*>(nullptr));

@@ -13,6 +13,7 @@ Napi::Value CloseDevice(const Napi::CallbackInfo& info);
 Napi::Value CreateQp(const Napi::CallbackInfo& info);
 Napi::Value ConnectQp(const Napi::CallbackInfo& info);
 Napi::Value ModifyQpState(const Napi::CallbackInfo& info);
+Napi::Value QueryQpState(const Napi::CallbackInfo& info);
 Napi::Value DestroyQp(const Napi::CallbackInfo& info);
 Napi::Value PostSend(const Napi::CallbackInfo& info);
 Napi::Value PostRecv(const Napi::CallbackInfo& info);

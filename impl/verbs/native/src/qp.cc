@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "ops.h"
@@ -21,6 +22,26 @@ int32_t intProp(const Napi::Object& o, const char* key, int32_t dflt) {
 double numProp(const Napi::Object& o, const char* key, double dflt) {
   Napi::Value v = o.Get(key);
   return v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : dflt;
+}
+
+bool parseGid(const std::string& hex, ibv_gid& gid) {
+  if (hex.size() != 32) return false;
+  for (int i = 0; i < 16; i++) {
+    unsigned v;
+    if (sscanf(hex.c_str() + 2 * i, "%2x", &v) != 1) return false;
+    gid.raw[i] = static_cast<uint8_t>(v);
+  }
+  return true;
+}
+
+// wrId: a BigInt (the Verbs contract) or a Number.
+uint64_t wrIdProp(const Napi::Object& o) {
+  Napi::Value v = o.Get("wrId");
+  if (v.IsBigInt()) {
+    bool lossless;
+    return v.As<Napi::BigInt>().Uint64Value(&lossless);
+  }
+  return v.IsNumber() ? static_cast<uint64_t>(v.As<Napi::Number>().DoubleValue()) : 0;
 }
 
 Napi::Object optsArg(const Napi::CallbackInfo& info, size_t i) {
@@ -59,7 +80,8 @@ Napi::Value CreateQp(const Napi::CallbackInfo& info) {
   a.sq_sig_all = 0;  // completions only for IBV_SEND_SIGNALED work requests
   a.cap.max_send_wr = intProp(o, "maxSendWr", 64);
   a.cap.max_recv_wr = intProp(o, "maxRecvWr", 64);
-  a.cap.max_send_sge = a.cap.max_recv_sge = intProp(o, "maxSge", 1);
+  a.cap.max_send_sge = intProp(o, "maxSendSge", 1);
+  a.cap.max_recv_sge = intProp(o, "maxRecvSge", 1);
   errno = 0;
   ibv_qp* qp = ibv_create_qp(pd->pd, &a);
   if (!qp) return errResult(env, errno ? errno : ENOMEM, "ibv_create_qp");
@@ -76,6 +98,7 @@ Napi::Value CreateQp(const Napi::CallbackInfo& info) {
   Napi::Object v = Napi::Object::New(env);
   v.Set("handle", h);
   v.Set("qpNum", qp->qp_num);
+  v.Set("ctx", pd->ctx);
   return okResult(env, v);
 }
 
@@ -121,7 +144,7 @@ Napi::Value ConnectQp(const Napi::CallbackInfo& info) {
     Napi::Value rg = o.Get("remoteGid");
     if (rg.IsString()) {
       std::string text = rg.As<Napi::String>();
-      if (inet_pton(AF_INET6, text.c_str(), gid.raw) != 1) return errResult(env, EINVAL, "ibv_modify_qp", "remoteGid is not an IPv6 address: " + text);
+      if (!parseGid(text, gid)) return errResult(env, EINVAL, "ibv_modify_qp", "remoteGid is not 32 hex digits: " + text);
     } else if (ibv_query_gid(c->context, port, gidIndex, &gid)) {
       return errResult(env, errno ? errno : EINVAL, "ibv_query_gid");
     }
@@ -167,6 +190,31 @@ Napi::Value ModifyQpState(const Napi::CallbackInfo& info) {
   return okResult(env, env.Undefined());
 }
 
+static const char* qpStateName(ibv_qp_state st) {
+  switch (st) {
+    case IBV_QPS_RESET: return "reset";
+    case IBV_QPS_INIT: return "init";
+    case IBV_QPS_RTR: return "rtr";
+    case IBV_QPS_RTS: return "rts";
+    case IBV_QPS_SQD: return "sqd";
+    case IBV_QPS_SQE: return "sqe";
+    case IBV_QPS_ERR: return "err";
+    default: return "unknown";
+  }
+}
+
+Napi::Value QueryQpState(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Failure f;
+  Res* q = registry().find(handleArg(info, 0), Kind::Qp, "ibv_query_qp", f);
+  if (!q) return errResult(env, f);
+  ibv_qp_attr a;
+  ibv_qp_init_attr ia;
+  int rc = ibv_query_qp(q->qp, &a, IBV_QP_STATE, &ia);
+  if (rc) return errResult(env, rc, "ibv_query_qp");
+  return okResult(env, Napi::String::New(env, qpStateName(a.qp_state)));
+}
+
 Napi::Value DestroyQp(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Failure f;
@@ -185,18 +233,34 @@ Napi::Value DestroyQp(const Napi::CallbackInfo& info) {
 
 namespace {
 
-// Resolves {mr, offset, length} to a scatter/gather entry inside a live MR of the QP's context.
+// Resolves one {mr, offset, length} to a scatter/gather entry inside a live MR of the QP's context.
 bool sgeFrom(const Napi::Object& o, const Res& qp, ibv_sge& sge, const char* verb, Failure& f) {
   uint32_t mh = static_cast<uint32_t>(intProp(o, "mr", 0));
   Res* mr = registry().find(mh, Kind::Mr, verb, f);
   if (!mr) return false;
   if (mr->ctx != qp.ctx) { f = {EINVAL, verb, "MR belongs to another context"}; return false; }
   double off = numProp(o, "offset", 0), len = numProp(o, "length", static_cast<double>(mr->len));
-  if (off < 0 || len < 0 || off + len > static_cast<double>(mr->len)) { f = {ERANGE, verb, "SGE outside the MR"}; return false; }
+  if (off < 0 || len < 0 || off + len > static_cast<double>(mr->len)) { f = {EINVAL, verb, "SGE outside its MR"}; return false; }
   sge.addr = reinterpret_cast<uintptr_t>(mr->buf) + static_cast<uint64_t>(off);
   sge.length = static_cast<uint32_t>(len);
   sge.lkey = mr->mr->lkey;
   return true;
+}
+
+constexpr int kMaxSge = 4;
+
+// The work request's SGEs: `sge: [{mr, offset, length}, ...]`, or the single entry's fields inline.
+int sgeList(const Napi::Object& o, const Res& qp, ibv_sge* out, const char* verb, Failure& f) {
+  Napi::Value list = o.Get("sge");
+  if (!list.IsArray()) return sgeFrom(o, qp, out[0], verb, f) ? 1 : -1;
+  Napi::Array a = list.As<Napi::Array>();
+  if (a.Length() > kMaxSge) { f = {EINVAL, verb, "more than 4 SGEs"}; return -1; }
+  for (uint32_t i = 0; i < a.Length(); i++) {
+    Napi::Value e = a.Get(i);
+    if (!e.IsObject()) { f = {EINVAL, verb, "SGE must be an object"}; return -1; }
+    if (!sgeFrom(e.As<Napi::Object>(), qp, out[i], verb, f)) return -1;
+  }
+  return static_cast<int>(a.Length());
 }
 
 }  // namespace
@@ -209,13 +273,14 @@ Napi::Value PostSend(const Napi::CallbackInfo& info) {
   Res* q = registry().find(handleArg(info, 0), Kind::Qp, "ibv_post_send", f);
   if (!q) return errResult(env, f);
   Napi::Object o = optsArg(info, 1);
-  ibv_sge sge;
-  if (!sgeFrom(o, *q, sge, "ibv_post_send", f)) return errResult(env, f);
+  ibv_sge sge[kMaxSge];
+  int nsge = sgeList(o, *q, sge, "ibv_post_send", f);
+  if (nsge < 0) return errResult(env, f);
   ibv_send_wr wr, *bad = nullptr;
   memset(&wr, 0, sizeof wr);
-  wr.wr_id = static_cast<uint64_t>(numProp(o, "wrId", 0));
-  wr.sg_list = &sge;
-  wr.num_sge = 1;
+  wr.wr_id = wrIdProp(o);
+  wr.sg_list = sge;
+  wr.num_sge = nsge;
   Napi::Value sig = o.Get("signaled");
   wr.send_flags = (sig.IsBoolean() && !sig.As<Napi::Boolean>().Value()) ? 0 : IBV_SEND_SIGNALED;
   std::string op = o.Get("opcode").IsString() ? o.Get("opcode").As<Napi::String>().Utf8Value() : "SEND";
@@ -243,13 +308,14 @@ Napi::Value PostRecv(const Napi::CallbackInfo& info) {
   Res* q = registry().find(handleArg(info, 0), Kind::Qp, "ibv_post_recv", f);
   if (!q) return errResult(env, f);
   Napi::Object o = optsArg(info, 1);
-  ibv_sge sge;
-  if (!sgeFrom(o, *q, sge, "ibv_post_recv", f)) return errResult(env, f);
+  ibv_sge sge[kMaxSge];
+  int nsge = sgeList(o, *q, sge, "ibv_post_recv", f);
+  if (nsge < 0) return errResult(env, f);
   ibv_recv_wr wr, *bad = nullptr;
   memset(&wr, 0, sizeof wr);
-  wr.wr_id = static_cast<uint64_t>(numProp(o, "wrId", 0));
-  wr.sg_list = &sge;
-  wr.num_sge = 1;
+  wr.wr_id = wrIdProp(o);
+  wr.sg_list = sge;
+  wr.num_sge = nsge;
   int rc = ibv_post_recv(q->qp, &wr, &bad);
   if (rc) return errResult(env, rc, "ibv_post_recv");
   return okResult(env, env.Undefined());
@@ -280,7 +346,7 @@ Napi::Value PollCq(const Napi::CallbackInfo& info) {
   Napi::Array out = Napi::Array::New(env, n);
   for (int i = 0; i < n; i++) {
     Napi::Object w = Napi::Object::New(env);
-    w.Set("wrId", static_cast<double>(wc[i].wr_id));
+    w.Set("wrId", Napi::BigInt::New(env, static_cast<uint64_t>(wc[i].wr_id)));
     w.Set("status", static_cast<int>(wc[i].status));
     w.Set("statusName", ibv_wc_status_str(wc[i].status));
     w.Set("opcode", wc[i].status == IBV_WC_SUCCESS ? wcOpcodeName(wc[i].opcode) : "UNKNOWN");  // opcode is undefined on error

@@ -61,7 +61,9 @@ Res* Registry::raw(uint32_t h) {
 Res* Registry::find(uint32_t h, Kind k, const char* verb, Failure& f) {
   Res* r = raw(h);
   if (!r || r->kind != k) {
-    f = {EINVAL, verb, std::string("no live ") + kindName(k) + " with handle " + std::to_string(h)};
+    // A closed (or never opened) context is EBADF, as for the closed uverbs file behind it; any
+    // other unknown object is EINVAL. Same rule as the simulated backend.
+    f = {k == Kind::Context ? EBADF : EINVAL, verb, std::string("no live ") + kindName(k) + " with handle " + std::to_string(h)};
     return nullptr;
   }
   if (r->dead) {

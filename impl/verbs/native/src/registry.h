@@ -55,7 +55,7 @@ class Registry {
   uint32_t add(Res r);
   // Looks the handle up and checks its kind and liveness. On failure fills `f` and returns nullptr:
   // EINVAL for an unknown handle (never created, or already destroyed: double free), or one of
-  // another kind; EBADF when the owning context has been closed under it.
+  // another kind; EBADF for a closed context, or an object whose context was force-closed.
   Res* find(uint32_t h, Kind k, const char* verb, Failure& f);
   Res* raw(uint32_t h);
   void erase(uint32_t h);
