@@ -99,24 +99,40 @@ interface Engine {
   propertyOf(outcome: EngineResult['outcome']): string | undefined;
 }
 
-/** The engine's library API, or the reason it cannot be used yet. */
+/** The engine's library API, stage by stage (front end, cfg, evaluator, search), or the
+ *  reason it cannot be used yet. */
 async function loadEngine(): Promise<Engine | string> {
+  const stage = async <T>(path: string, name: string): Promise<T> => {
+    const file = join(root, path);
+    if (!existsSync(file)) throw new Error(`${path} is not there yet`);
+    const fn = ((await import(file)) as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`${path} does not export ${name} yet`);
+    return fn as T;
+  };
   try {
-    const pipeline = (await import(join(root, 'engine/check/pipeline.ts'))) as {
-      checkFile: Engine['checkFile'];
-      evaluatorAvailable?: () => Promise<boolean>;
-    };
+    const loadSpec = await stage<(p: string) => Promise<unknown>>('engine/frontend/load.ts', 'loadSpec');
+    const parseConfigFile = await stage<(p: string) => unknown>('engine/config/parse.ts', 'parseConfigFile');
+    const compileSpec = await stage<(l: unknown, c: unknown) => unknown>('engine/eval/index.ts', 'compileSpec');
+    const search = await stage<(s: unknown) => EngineResult>('engine/check/bfs.ts', 'search');
     const result = (await import(join(root, 'engine/check/result.ts'))) as Omit<Engine, 'checkFile'>;
-    if (pipeline.evaluatorAvailable && !(await pipeline.evaluatorAvailable())) {
-      return 'engine/eval compileSpec is not available yet';
-    }
-    return { checkFile: pipeline.checkFile, ...result };
+    const checkFile = async (specPath: string) => {
+      const loaded = await loadSpec(specPath);
+      const config = parseConfigFile(specPath.replace(/\.tla$/, '.cfg'));
+      const spec = await compileSpec(loaded, config);
+      return { result: search(spec) };
+    };
+    return { checkFile, ...result };
   } catch (e) {
-    return `the engine cannot be loaded yet: ${(e as Error).message.split('\n')[0]}`;
+    return `the engine cannot be used yet: ${(e as Error).message.split('\n')[0]}`;
   }
 }
 
 const engine = await loadEngine();
+
+/** Disagreements found, analysed, and judged to be the engine's fault (the expected value was
+ *  re-derived independently). They run as `test.fails`: CI stays green while the engine is
+ *  wrong, and the test turns red the moment the engine is fixed, so the entry gets removed. */
+const knownEngineBugs: Readonly<Record<string, string>> = {};
 const runAll = process.env.RDSIB_CORPUS_ALL === '1';
 
 /** What the engine answers, in the expected.json vocabulary. User errors (parse, cfg, eval
@@ -154,7 +170,8 @@ describe('spec corpus: the engine gives TLC\'s answers', () => {
       test.skip(`${name}: ${reason}`, () => {});
       continue;
     }
-    test(name, { timeout: 120_000 }, async () => {
+    const bug = knownEngineBugs[name];
+    (bug ? test.fails : test)(bug ? `${name} (known engine bug: ${bug})` : name, { timeout: 120_000 }, async () => {
       const { answer: got, skipped } = await engineAnswer(engine as Engine, name, want);
       const expected = answer(want);
       const temporal = want.property !== undefined && skipped.includes(want.property);

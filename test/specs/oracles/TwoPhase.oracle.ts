@@ -47,3 +47,9 @@ export const run = () => tlcBfs(twoPhase(4, false));
 export const runSym = () => tlcBfs(twoPhase(4, true));
 
 printIfMain(import.meta.url, () => run());
+
+export const runOrder = () => {
+  const m = twoPhase(3, false);
+  return tlcBfs({ ...m, invariants: [...m.invariants!, ['NeverCommitted', (s) => s.tm !== 'committed']] });
+};
+export const runBig = () => tlcBfs(twoPhase(5, false));
