@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ParseError, TlaError, UnsupportedError } from '../../../engine/errors.js';
 import { loadSpec } from '../../../engine/frontend/load.js';
+import { STANDARD_MODULES, standardExports } from '../../../engine/frontend/standard.js';
 import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
 
 const FIX = FIXTURES;
@@ -48,5 +50,62 @@ describe('loadSpec on a small spec', () => {
     const next = body(root, 'Next');
     expect([next.loc.line, next.loc.col]).toEqual([11, 9]);
     expect(def(root, 'Next').loc).toMatchObject({ line: 11, col: 1, module: 'Basic' });
+  });
+});
+
+async function loadError(path: string): Promise<TlaError> {
+  try {
+    await loadSpec(`${FIX}${path}`);
+  } catch (e) {
+    if (e instanceof TlaError) return e;
+    throw e;
+  }
+  throw new Error('expected an error');
+}
+
+describe('loading modules', () => {
+  it('a missing EXTENDS module is a ParseError where it is named', async () => {
+    const e = await loadError('missing/Missing.tla');
+    expect(e).toBeInstanceOf(ParseError);
+    // "        Nowhere" on line 3: the name starts at column 9
+    expect(e.loc).toMatchObject({ line: 3, col: 9 });
+    expect(e.message).toMatch(/Cannot find source file for module Nowhere/);
+  });
+  it('a missing INSTANCE module is a ParseError at the INSTANCE', async () => {
+    const e = await loadError('missing/MissingInstance.tla');
+    expect(e).toBeInstanceOf(ParseError);
+    expect(e.loc).toMatchObject({ line: 3, col: 1 });
+    expect(e.message).toMatch(/module Absent/);
+  });
+  it('a file whose module has another name', async () => {
+    const e = await loadError('missing/Renamed.tla');
+    expect(e.message).toBe("File name 'Renamed' does not match the name 'WrongName' of the top level module it contains");
+  });
+  it('a cycle of EXTENDS', async () => {
+    const e = await loadError('cycle/CycA.tla');
+    expect(e).toBeInstanceOf(ParseError);
+    expect(e.message).toBe('Circular dependency among modules: CycA -> CycB -> CycA');
+    expect(e.loc).toMatchObject({ file: `${FIX}cycle/CycB.tla`, line: 2, col: 19 });
+  });
+  it('Json is recognised and refused clearly', async () => {
+    const e = await loadError('json/UsesJson.tla');
+    expect(e).toBeInstanceOf(UnsupportedError);
+    expect(e.describe()).toBe(`${FIX}json/UsesJson.tla:2:9: Unsupported construct: module Json is not supported (no JSON values in this engine)`);
+  });
+  it('a nonexistent root file', async () => {
+    const e = await loadError('nope/Nope.tla');
+    expect(e.message).toMatch(/Cannot read/);
+  });
+});
+
+describe('STANDARD_MODULES', () => {
+  it('lists each standard module with the operators and arities the resolver needs', () => {
+    expect(STANDARD_MODULES.get('Sequences')?.operators).toMatchObject({ Seq: 1, Len: 1, '\\o': 2, Append: 2, Head: 1, Tail: 1, SubSeq: 3, SelectSeq: 2 });
+    expect(STANDARD_MODULES.get('FiniteSets')?.operators).toEqual({ IsFiniteSet: 1, Cardinality: 1 });
+    expect(STANDARD_MODULES.get('TLC')?.operators).toMatchObject({ Print: 2, Assert: 2, ':>': 2, '@@': 2, Permutations: 1, SortSeq: 2, ToString: 1, TLCGet: 1, TLCSet: 2 });
+    expect(STANDARD_MODULES.get('Bags')?.operators).toMatchObject({ EmptyBag: 0, '(+)': 2, '(-)': 2, BagIn: 2, CopiesIn: 2, '\\sqsubseteq': 2 });
+    // Integers re-exports Naturals (it EXTENDS it); Sequences only LOCAL INSTANCEs it
+    expect([...standardExports('Integers').keys()]).toEqual(expect.arrayContaining(['Nat', '+', 'Int', '-.']));
+    expect(standardExports('Sequences').has('+')).toBe(false);
   });
 });

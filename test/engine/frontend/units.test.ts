@@ -1,0 +1,91 @@
+// Module-level units: declarations, every form of definition, INSTANCE, ASSUME, proofs
+// (skipped) and nested modules, read from units/Units.tla. Expected values are read off
+// the fixture by hand.
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../../engine/frontend/load.js';
+import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
+
+const spec = () => loadSpec(`${FIXTURES}units/Units.tla`);
+
+describe('declarations', () => {
+  it('CONSTANT(S) with operator declarations of each fixity', async () => {
+    const { root } = await spec();
+    expect(shape(root.constants)).toEqual([
+      { name: 'N', arity: 0 },
+      { name: 'F', arity: 2 },
+      { name: '-.', arity: 1 },
+      { name: '**', arity: 2 },
+    ]);
+  });
+  it('VARIABLE(S), with locations', async () => {
+    const { root } = await spec();
+    expect(root.variables.map((v) => [v.name, v.loc.line, v.loc.col])).toEqual([
+      ['x', 5, 10],
+      ['y', 6, 11],
+      ['z', 6, 14],
+    ]);
+  });
+});
+
+describe('definitions', () => {
+  it('keeps source order and skips THEOREM/LEMMA with their proofs', async () => {
+    const { root } = await spec();
+    expect(root.definitions.map((d) => d.name ?? `INSTANCE ${d.kind === 'instance' ? d.module : ''}`)).toEqual([
+      'Plain', 'Op', 'High', '++', '^+', 'f', 'g', 'Hidden', 'Fact', 'INSTANCE Counter', 'C', 'P', 'I', 'Uses',
+    ]);
+  });
+  it('parameters, higher-order parameters and infix/postfix definitions', async () => {
+    const { root } = await spec();
+    expect(shape(def(root, 'Op'))).toMatchObject({ kind: 'operator', params: [{ name: 'a', arity: 0 }, { name: 'b', arity: 0 }] });
+    expect(shape(def(root, 'High'))).toMatchObject({ params: [{ name: 'G', arity: 2 }, { name: 'v', arity: 0 }], body: app('G', ref('v'), ref('v')) });
+    expect(shape(def(root, '++'))).toMatchObject({ params: [{ name: 'a', arity: 0 }, { name: 'b', arity: 0 }], body: app('+', ref('a'), ref('b')) });
+    expect(shape(def(root, '^+'))).toMatchObject({ params: [{ name: 'a', arity: 0 }], body: ref('a') });
+  });
+  it('function definitions with one and several bound variables', async () => {
+    const { root } = await spec();
+    const f = def(root, 'f');
+    expect(f.kind).toBe('function');
+    expect(shape(f)).toMatchObject({ bindings: [{ pattern: { kind: 'name', name: 'i' }, domain: app('..', num(0), ref('N')) }] });
+    expect(shape(def(root, 'g'))).toMatchObject({ bindings: [{ pattern: { name: 'i' } }, { pattern: { name: 'j' } }], body: app('+', ref('i'), ref('j')) });
+  });
+  it('LOCAL and RECURSIVE mark the definition they apply to', async () => {
+    const { root } = await spec();
+    expect(def(root, 'Hidden')).toMatchObject({ local: true, recursive: false });
+    expect(def(root, 'Fact')).toMatchObject({ local: false, recursive: true });
+    expect(def(root, 'Plain')).toMatchObject({ local: false, recursive: false });
+  });
+  it('INSTANCE unnamed, named and parameterised', async () => {
+    const { root } = await spec();
+    const instances = root.definitions.filter((d) => d.kind === 'instance');
+    expect(shape(instances)).toEqual([
+      { kind: 'instance', params: [], module: 'Counter', substitutions: [{ name: 'count', expr: ref('x') }], local: false },
+      { kind: 'instance', name: 'C', params: [], module: 'Counter', substitutions: [{ name: 'count', expr: ref('y') }], local: false },
+      { kind: 'instance', name: 'P', params: [{ name: 'v', arity: 0 }], module: 'Counter', substitutions: [{ name: 'count', expr: ref('v') }], local: false },
+      { kind: 'instance', name: 'I', params: [], module: 'Inner', substitutions: [{ name: 'w', expr: ref('z') }], local: false },
+    ]);
+  });
+  it('qualified references through instances', async () => {
+    const { root } = await spec();
+    const uses = body(root, 'Uses');
+    expect(uses.kind).toBe('and');
+    if (uses.kind !== 'and') return;
+    expect(shape(uses.args[0])).toEqual({ kind: 'ref', name: 'Incr', prefix: [{ name: 'C', args: [] }] });
+    expect(shape(uses.args[1])).toEqual({ kind: 'ref', name: 'Incr', prefix: [{ name: 'P', args: [ref('z')] }] });
+    expect(shape(uses.args[2])).toEqual(app('=', app('High', ref('Op'), num(1)), num(2)));
+  });
+});
+
+describe('assumptions and modules', () => {
+  it('ASSUME and named ASSUMPTION', async () => {
+    const { root } = await spec();
+    expect(shape(root.assumptions)).toEqual([{ expr: app('\\in', ref('N'), ref('Nat')) }, { name: 'Big', expr: app('>', ref('N'), num(0)) }]);
+  });
+  it('nested modules are parsed into submodules and registered by name', async () => {
+    const { root, modules } = await spec();
+    expect(root.submodules.map((m) => m.name)).toEqual(['Inner']);
+    expect(shape(root.submodules[0]!.definitions)).toEqual([{ kind: 'operator', name: 'InnerOp', params: [], body: ref('w'), recursive: false, local: false }]);
+    expect(root.submodules[0]!.loc).toMatchObject({ line: 31, col: 1, module: 'Inner' });
+    // EXTENDS Lib and INSTANCE Counter are read from the same folder; Naturals is native
+    expect([...modules.keys()].sort()).toEqual(['Counter', 'Inner', 'Lib', 'Units']);
+  });
+});
