@@ -4,6 +4,7 @@ export * from './construct.js';
 export { compare, equals } from './compare.js';
 export { fingerprint, fingerprintPair, hash32, stateFingerprint } from './hash.js';
 export { format, isName, quoteString } from './print.js';
+export { pretty, prettyText } from './pretty.js';
 export { toItf, fromItf, type Itf, type ItfDecodeOptions } from './itf.js';
 export { intern, internCount, internedString } from './intern.js';
 export { ValueError } from './errors.js';
