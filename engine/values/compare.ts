@@ -92,6 +92,8 @@ export function compare(a: Value, b: Value): number {
 }
 
 function compareSets(a: Value, b: Value): number {
+  // SubsetValue.compareTo compares two powersets by their bases.
+  if (a.kind === 'subset' && b.kind === 'subset') return compare(a.base, b.base);
   if (a.kind === 'interval' && b.kind === 'interval') {
     const na = Math.max(0, a.hi - a.lo + 1);
     const nb = Math.max(0, b.hi - b.lo + 1);

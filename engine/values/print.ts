@@ -11,7 +11,7 @@
 // - SubsetValue expanded when the base has fewer than 7 elements, else `SUBSET S`
 //   (`SUBSET (a..b)` for an interval base);
 // - SetOfFcnsValue / SetOfRcdsValue / SetOfTuplesValue expanded when they have fewer than
-//   TLCGlobals.enumBound = 2000 elements, else `[D -> R]`, `[a : S]`, `S \X T`.
+//   TLCGlobals.enumBound = 2000 elements, else `[D -> R]`, `[a : S]`, `(S \X T)`.
 // A function printed from FcnRcdValue with an empty domain reads `<< >>` in TLC; we keep one
 // shape for the empty function and print it as TupleValue does, `<<>>`.
 import type { Value } from './value.js';
@@ -180,7 +180,9 @@ function write(v: Value, out: string[]): void {
       if (expandable(v, ENUM_BOUND)) {
         writeSet(v, out);
       } else {
+        out.push('(');
         writeList(v.sets, ' \\X ', out);
+        out.push(')');
       }
       return;
     case 'filter':

@@ -53,7 +53,7 @@ describe('sets (SetEnumValue, IntervalValue, lazy sets)', () => {
   test('sets of records and tuples', () => {
     expect(format(rcdSetOf(['a'], [setOf([int(1), int(2)])]))).toBe('{[a |-> 1], [a |-> 2]}');
     expect(format(productOf([setOf([int(1)]), BOOLEAN]))).toBe('{<<1, FALSE>>, <<1, TRUE>>}');
-    expect(format(productOf([NAT, BOOLEAN]))).toBe('Nat \\X {FALSE, TRUE}');
+    expect(format(productOf([NAT, BOOLEAN]))).toBe('(Nat \\X {FALSE, TRUE})'); // SetOfTuplesValue.toString
   });
 });
 
