@@ -37,7 +37,9 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
     for (const s of m.submodules) register(s);
   };
 
-  const readModuleFile = async (file: string, expectedName: string, at: Loc | undefined): Promise<Module> => {
+  /** The file's modules, the first being `expectedName`; later top-level modules in the same
+   *  file (which SANY tolerates) are registered too, so they can be INSTANCEd. */
+  const readModuleFile = async (file: string, expectedName: string, at: Loc | undefined): Promise<Module[]> => {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -45,11 +47,19 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
       const where = at ?? { file, module: expectedName, line: 1, col: 1, endLine: 1, endCol: 1 };
       throw new ParseError(at ? `Cannot find source file for module ${expectedName} (looked for ${file})` : `Cannot read ${file}`, where);
     }
-    const [first] = await parseModuleText(file, text);
-    if (first!.name !== expectedName) {
-      throw new ParseError(`File name '${expectedName}' does not match the name '${first!.name}' of the top level module it contains`, first!.loc);
+    const all = await parseModuleText(file, text);
+    const first = all[0]!;
+    if (first.name !== expectedName) {
+      throw new ParseError(`File name '${expectedName}' does not match the name '${first.name}' of the top level module it contains`, first.loc);
     }
-    return first!;
+    return all;
+  };
+
+  const loadFile = async (file: string, expectedName: string, at: Loc | undefined): Promise<Module> => {
+    const all = await readModuleFile(file, expectedName, at);
+    for (const m of all) register(m);
+    for (const m of all) await visit(m, []);
+    return all[0]!;
   };
 
   const visit = async (m: Module, enclosing: readonly Module[]): Promise<void> => {
@@ -67,18 +77,14 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
         throw new ParseError(`Circular dependency among modules: ${[...loading.slice(loading.indexOf(dep.name)), dep.name].join(' -> ')}`, dep.loc);
       }
       if (modules.has(dep.name)) continue;
-      const loaded = await readModuleFile(join(dir, `${dep.name}.tla`), dep.name, dep.loc);
-      register(loaded);
-      await visit(loaded, []);
+      await loadFile(join(dir, `${dep.name}.tla`), dep.name, dep.loc);
     }
     for (const sub of m.submodules) await visit(sub, scope);
     loading.pop();
   };
 
   const rootName = basename(path).replace(/\.tla$/, '');
-  const root = await readModuleFile(path.endsWith('.tla') ? path : `${path}.tla`, rootName, undefined);
-  register(root);
-  await visit(root, []);
+  const root = await loadFile(path.endsWith('.tla') ? path : `${path}.tla`, rootName, undefined);
   const spec = { root, modules };
   if (options.resolve ?? true) resolveSpec(spec);
   return spec;

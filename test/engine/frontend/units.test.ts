@@ -2,8 +2,9 @@
 // (skipped) and nested modules, read from units/Units.tla. Expected values are read off
 // the fixture by hand.
 import { describe, expect, it } from 'vitest';
+import { ParseError, UnsupportedError } from '../../../engine/errors.js';
 import { loadSpec } from '../../../engine/frontend/load.js';
-import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
+import { app, body, def, FIXTURES, moduleOf, num, ref, shape } from './helpers.js';
 
 const spec = () => loadSpec(`${FIXTURES}units/Units.tla`);
 
@@ -87,5 +88,41 @@ describe('assumptions and modules', () => {
     expect(root.submodules[0]!.loc).toMatchObject({ line: 31, col: 1, module: 'Inner' });
     // EXTENDS Lib and INSTANCE Counter are read from the same folder; Naturals is native
     expect([...modules.keys()].sort()).toEqual(['Counter', 'Inner', 'Lib', 'Units']);
+  });
+});
+
+describe('more module forms', () => {
+  it('a second top-level module in the same file can be INSTANCEd; LOCAL INSTANCE is local', async () => {
+    const { root, modules } = await loadSpec(`${FIXTURES}multi/Multi.tla`);
+    expect([...modules.keys()]).toEqual(['Multi', 'Helper']);
+    expect(shape(root.definitions[0])).toEqual({ kind: 'instance', params: [], module: 'Helper', substitutions: [], local: true });
+    expect(shape(body(root, 'Two'))).toEqual(app('Double', num(1)));
+  });
+  it('a prefix operator definition is named -.', async () => {
+    const m = await moduleOf('-. a == 0\nB == -1');
+    expect(shape(m.definitions[0])).toEqual({ kind: 'operator', name: '-.', params: [{ name: 'a', arity: 0 }], body: num(0), recursive: false, local: false });
+    expect(shape(body(m, 'B'))).toEqual(app('-.', num(1)));
+  });
+  it('Nat and Int may be redefined (as the standard modules do)', async () => {
+    const m = await moduleOf('Nat == {0, 1}');
+    expect(m.definitions[0]?.name).toBe('Nat');
+  });
+});
+
+describe('unsupported constructs name themselves and their location', () => {
+  it('real numbers', async () => {
+    const e = await moduleOf('A == 1.5').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UnsupportedError);
+    expect((e as UnsupportedError).describe()).toBe('M.tla:2:6: Unsupported construct: real number 1.5 (TLC does not evaluate Reals)');
+  });
+  it('subexpression references such as Op!1', async () => {
+    const e = await moduleOf('Op == 1 + 2\nA == Op!1').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UnsupportedError);
+    expect((e as UnsupportedError).describe()).toBe('M.tla:3:6: Unsupported construct: subexpression reference Op!1');
+  });
+  it('unknown string escapes are parse errors', async () => {
+    const e = await moduleOf('A == "a\\qb"').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ParseError);
+    expect((e as ParseError).describe()).toBe('M.tla:2:6: Unknown escape \\q in string');
   });
 });
