@@ -2,7 +2,7 @@
 // a schedule (replay), or a search over many seeds. After a run without a failure it checks what
 // the model's liveness properties promise at the end: every removed device was freed (L1/L2) and
 // every simulated verbs resource was released.
-import type { Failure } from '../kernel/faults.js';
+import type { Failure, FailureKind } from '../kernel/faults.js';
 import { mulberry32 } from '../kernel/prng.js';
 import { Kernel, type Task } from '../kernel/scheduler.js';
 import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
@@ -92,7 +92,7 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
     const c = conns.get(wm.conn)!;
     const m = new Mr(wm.name, c.laddr, c);
     s.mrs.push(m);
-    const settled = () => c.state === 'up' || c.state === 'down' || c.state === 'failed';
+    const settled = () => c.state !== 'init' && c.state !== 'connecting';
     spawn(`sock:${m.name}`, async (t) => {
       await k.waitUntil(t, `${c.name} to connect`, settled);
       await rdsIbGetMr(s, t, m);
@@ -167,14 +167,21 @@ export interface SearchResult {
   readonly failure: SearchFailure | null;
 }
 
+export interface SearchOptions {
+  readonly workload?: WorkloadName;
+  readonly firstSeed?: number;
+  /** stop only at a failure of this kind (another bug may be reachable in the same variant) */
+  readonly kind?: FailureKind;
+}
+
 /** Try seeds `firstSeed .. firstSeed+n-1`; stop at the first failing run. */
-export async function search(variant: VariantName, n: number, opts: { workload?: WorkloadName; firstSeed?: number } = {}): Promise<SearchResult> {
+export async function search(variant: VariantName, n: number, opts: SearchOptions = {}): Promise<SearchResult> {
   const first = opts.firstSeed ?? 0;
   const workload = opts.workload ?? DEFAULT_WORKLOAD[variant];
   for (let i = 0; i < n; i++) {
     const seed = first + i;
     const r = await runOnce({ variant, workload, seed });
-    if (r.failure) {
+    if (r.failure && (opts.kind === undefined || r.failure.kind === opts.kind)) {
       const f = r.failure;
       return {
         variant,

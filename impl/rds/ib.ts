@@ -4,7 +4,7 @@
 import { kfree, touch } from '../kernel/memory.js';
 import type { Task } from '../kernel/scheduler.js';
 import { rdsConnDrop, rdsIbConnDestroy } from './ib_cm.js';
-import { rdsIbCreateMrPool, rdsIbDestroyMrPool, rdsIbFlushMrPool } from './ib_rdma.js';
+import { rdsIbCreateMrPool, rdsIbDestroyMrPool } from './ib_rdma.js';
 import { IbDevice, RdsIb, RdsIbDevice } from './state.js';
 
 /** rds_ib_dev_put (V1+): the put that drops the count to 0 queues free_work on rds_wq; that is
@@ -21,13 +21,13 @@ function initLists(d: RdsIbDevice): void {
 /** rds_ib_add_one (V0–V3). */
 export async function rdsIbAddOne(s: RdsIb, t: Task, ibdev: IbDevice): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'AddOne', { d: ibdev.name });
+  await s.at(t, 'AddOne_Alloc', { d: ibdev.name });
   const d: RdsIbDevice = new RdsIbDevice(ibdev, (w) => rdsIbDevFree(s, w, d));
   s.allocated.push(d);
   if (v.EARLY_LIST_INIT) initLists(d); // d64bf89a: INIT_LIST_HEAD right after kzalloc_node
   if (!(await allocDeviceResources(s, d))) {
     // goto put_dev (V1+) / free directly (V0)
-    await s.at(t, 'AddOne_Fail', { d: d.name });
+    await s.at(t, 'AddOne_Put', { d: d.name });
     if (v.REFCOUNT) rdsIbDevPut(s, t, d, 'add_one error path');
     else await rdsIbDevFreeNow(s, t, d);
     ibdev.added = true;
@@ -48,7 +48,6 @@ export async function rdsIbAddOne(s: RdsIb, t: Task, ibdev: IbDevice): Promise<v
   await s.at(t, 'AddOne_SetClientData', { d: d.name });
   ibdev.clientData = d;
   if (v.REFCOUNT) d.refcount.inc(k, t, 'add_one: client-data reference');
-  if (v.V3_FIX) ibdev.refs++; // V3 fix, part 2: rds_ib_device holds the ib_device until rds_ib_dev_free
 
   if (v.REFCOUNT) {
     await s.at(t, 'AddOne_Put', { d: d.name });
@@ -71,14 +70,14 @@ async function allocDeviceResources(s: RdsIb, d: RdsIbDevice): Promise<boolean> 
 }
 
 /** rds_ib_remove_one (V1+; V0 below). */
-export async function rdsIbRemoveOne(s: RdsIb, t: Task, ibdev: IbDevice): Promise<void> {
+export async function rdsIbRemoveOne(s: RdsIb, t: Task, ibdev: IbDevice, unregister: boolean): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'RemoveOne', { d: ibdev.name });
+  ibdev.removeCalled = true;
+  await s.at(t, 'RemoveOne_Begin', { d: ibdev.name });
+  if (unregister) ibdev.unregistering = true; // ib_unregister_device (rdma link delete)
   const d = ibdev.clientData;
   if (!d) return; // add_one failed
-  if (!v.REFCOUNT) return rdsIbRemoveOneV0(s, t, ibdev, d);
-
-  await s.at(t, 'RemoveOne_Shutdown', { d: d.name });
+  if (!v.REFCOUNT) return rdsIbRemoveOneV0(s, t, d);
   await rdsIbDevShutdown(s, t, d);
 
   await s.at(t, 'RemoveOne_ClearClientData', { d: d.name });
@@ -93,16 +92,19 @@ export async function rdsIbRemoveOne(s: RdsIb, t: Task, ibdev: IbDevice): Promis
     s.devices = s.devices.filter((x) => x !== d); // V1: plain list_del, no lock, readers not RCU
   }
 
-  await s.at(t, 'RemoveOne_Sync', { d: d.name });
+  await s.at(t, 'RemoveOne_SyncRcu', { d: d.name });
   await s.rcu.synchronize(k, t); // readers of client data and of the list
-  // V3 fix, part 1: rds_ib_flush_mrs no longer visits d, so invalidate what was dropped in its
-  // pool so far; rds_ib_free_mr flushes the pool itself from now on (ib_rdma.ts).
-  if (v.V3_FIX && d.mrPool) await rdsIbFlushMrPool(s, t, d.mrPool);
 
-  await s.at(t, 'RemoveOne_PutList', { d: d.name });
+  await s.at(t, 'RemoveOne_Put', { d: d.name });
   rdsIbDevPut(s, t, d, 'remove_one: list reference');
-  await s.at(t, 'RemoveOne_PutClientData', { d: d.name });
   rdsIbDevPut(s, t, d, 'remove_one: client-data reference');
+
+  if (v.V3_FIX) {
+    // The proposed fix, part 1 (tla/README.md): wait until rds_ib_dev_free has run, so the
+    // rds_ib_device never outlives the ib_device it calls ib_dealloc_pd on.
+    await s.at(t, 'RemoveOne_WaitFree', { d: d.name });
+    await k.waitUntil(t, `rds_ib_dev_free(${d.name}) (wait_for_completion)`, () => d.freed !== null);
+  }
 }
 
 /** rds_ib_dev_shutdown: drop every connection on the device (only queues their shutdown). */
@@ -115,9 +117,8 @@ async function rdsIbDevShutdown(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void
 }
 
 /** V0 rds_ib_remove_one: everything at once, then the device is freed whoever still uses it. */
-async function rdsIbRemoveOneV0(s: RdsIb, t: Task, ibdev: IbDevice, d: RdsIbDevice): Promise<void> {
+async function rdsIbRemoveOneV0(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
   const { k } = s;
-  await s.at(t, 'RemoveOne_DestroyConns', { d: d.name });
   await d.spinlock.lock(k, t);
   touch(k, t, d, 'rds_ib_remove_one (V0) frees the ipaddr entries');
   d.ipaddrList = [];
@@ -125,9 +126,8 @@ async function rdsIbRemoveOneV0(s: RdsIb, t: Task, ibdev: IbDevice, d: RdsIbDevi
   for (const c of [...(d.connList ?? [])]) await rdsIbConnDestroy(s, t, c); // rds_ib_destroy_conns
 
   if (d.mrPool) {
-    await s.at(t, 'RemoveOne_DestroyPool', { d: d.name });
+    await s.at(t, 'RemoveOne_V0_DestroyPool', { d: d.name });
     await rdsIbDestroyMrPool(s, t, d.mrPool);
-    d.mrPool = null;
   }
   await rdsIbDevFreeNow(s, t, d);
 }
@@ -136,7 +136,7 @@ async function rdsIbRemoveOneV0(s: RdsIb, t: Task, ibdev: IbDevice, d: RdsIbDevi
  *  V1+ from free_work. */
 async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
   const { k, v } = s;
-  await s.at(t, v.REFCOUNT ? 'FreeWork_DeallocPd' : 'RemoveOne_Free', { d: d.name });
+  await s.at(t, v.REFCOUNT ? 'FreeWork_DeallocPd' : 'RemoveOne_V0_Free', { d: d.name });
   if (v.KERNEL === 'v3') touch(k, t, d.dev, `rds_ib_dev_free: ib_dealloc_pd on ${d.dev.name}`);
   if (d.pd) {
     const r = await s.verbs.deallocPd(d.pd);
@@ -156,7 +156,6 @@ async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void>
   s.devices = s.devices.filter((x) => x !== d); // V0: unlinked here, without a lock
   if (!v.REFCOUNT && d.dev.clientData === d) d.dev.clientData = null;
   kfree(k, t, d, 'kfree(rds_ibdev)');
-  if (v.V3_FIX) d.dev.refs--; // ib_device_put
 }
 
 /** rds_ib_dev_free, run by free_work on rds_wq (V1+). */
@@ -166,7 +165,6 @@ async function rdsIbDevFree(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
   if (d.mrPool) {
     await s.at(t, 'FreeWork_DestroyPool', { d: d.name });
     await rdsIbDestroyMrPool(s, t, d.mrPool);
-    d.mrPool = null;
   }
   await rdsIbDevFreeNow(s, t, d);
 }
@@ -176,18 +174,15 @@ async function rdsIbDevFree(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
  *  waiting for rds_ib_dev_free, which is bug (B) of rds-kernel-trace.md §5. */
 export async function ibUnregisterDevice(s: RdsIb, t: Task, ibdev: IbDevice): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'IbUnregister', { dev: ibdev.name });
   await k.waitUntil(t, `add_one(${ibdev.name}) to finish (device_mutex)`, () => ibdev.added);
-  ibdev.unregistering = true;
-  await rdsIbRemoveOne(s, t, ibdev);
+  await rdsIbRemoveOne(s, t, ibdev, true);
   if (v.KERNEL !== 'v3') return;
 
-  await s.at(t, 'CmaRemoveOne', { dev: ibdev.name });
-  for (const c of ibdev.cmIds) rdsConnDrop(s, c); // RDMA_CM_EVENT_DEVICE_REMOVAL
+  // cma_remove_one: RDMA_CM_EVENT_DEVICE_REMOVAL to every id, then wait until all are destroyed.
+  for (const c of ibdev.cmIds) rdsConnDrop(s, c);
   await k.waitUntil(t, `every cm_id on ${ibdev.name} to be destroyed (cma_remove_one)`, () => ibdev.cmIds.size === 0);
-  if (v.V3_FIX) await k.waitUntil(t, `rds_ib_dev_free to put ${ibdev.name} (ib_device_put)`, () => ibdev.refs === 0);
 
-  await s.at(t, 'IbDealloc', { dev: ibdev.name });
+  await s.at(t, 'IbUnregister_Dealloc', { d: ibdev.name });
   kfree(k, t, ibdev, 'ib_dealloc_device');
   s.onIbDealloc?.(ibdev.name);
 }
@@ -195,17 +190,16 @@ export async function ibUnregisterDevice(s: RdsIb, t: Task, ibdev: IbDevice): Pr
 /** rds_ib_exit: unregister the client (remove for every device), wait for the frees on rds_wq,
  *  destroy the connections left on the no-device list, and flush again (D3, V3). */
 export async function rdsIbExit(s: RdsIb, t: Task): Promise<void> {
-  await s.at(t, 'ModuleExit');
+  await s.at(t, 'ModuleExit_Begin');
   for (const ibdev of s.ibDevices) {
-    if (!ibdev.unregistering && !ibdev.freed) {
-      ibdev.unregistering = true;
-      await rdsIbRemoveOne(s, t, ibdev);
-    }
+    if (!ibdev.removeCalled) await rdsIbRemoveOne(s, t, ibdev, false);
   }
-  await s.at(t, 'ModuleExit_Flush');
+  await s.at(t, 'ModuleExit_FlushWq');
   await s.rdsWq.flush(t);
+  // rds_ib_destroy_nodev_conns, then rds_conn_exit destroys whatever connection is left (in V1+
+  // every connection is back on the nodev list by now; V0 may leave one attached to a freed device).
   await s.at(t, 'ModuleExit_DestroyNodevConns');
-  for (const c of s.conns) if (c.onNodev) await rdsIbConnDestroy(s, t, c);
-  await s.at(t, 'ModuleExit_Flush');
+  for (const c of s.conns) if (c.state !== 'destroyed') await rdsIbConnDestroy(s, t, c);
+  await s.at(t, 'ModuleExit_FlushWq');
   await s.rdsWq.flush(t);
 }

@@ -4,14 +4,14 @@
 import { touch } from '../kernel/memory.js';
 import type { Task } from '../kernel/scheduler.js';
 import { rdsIbDevPut } from './ib.js';
-import { rdsIbAddConn, rdsIbRemoveConn, rdsIbUpdateIpaddr } from './ib_rdma.js';
+import { rdsIbAddConn, rdsIbFlushMrPool, rdsIbRemoveConn, rdsIbUpdateIpaddr } from './ib_rdma.js';
 import type { Conn, RdsIb } from './state.js';
 
 /** The connection path: resolve (binds the cm_id to the device), rds_ib_setup_qp, then
  *  RDMA_CM_EVENT_ESTABLISHED → rds_ib_cm_connect_complete. Both handlers run under cp_cm_lock. */
 export async function rdsIbConnPathConnect(s: RdsIb, t: Task, c: Conn): Promise<void> {
   const { k } = s;
-  await s.at(t, 'ConnSetup', { c: c.name, dev: c.ibdev.name });
+  await s.at(t, 'ConnSetup_GetClientData', { c: c.name, d: c.ibdev.name });
   await c.cmLock.lock(k, t);
   const up = await rdsIbSetupQp(s, t, c);
   c.cmLock.unlock(t);
@@ -26,17 +26,20 @@ export async function rdsIbConnPathConnect(s: RdsIb, t: Task, c: Conn): Promise<
 /** rds_ib_setup_qp: look the device up through client data, attach the connection, build the QP. */
 async function rdsIbSetupQp(s: RdsIb, t: Task, c: Conn): Promise<boolean> {
   const { k, v } = s;
-  if (c.dropped || c.ibdev.unregistering || c.ibdev.freed) return failSetup(s, t, c);
+  if (c.dropped || c.ibdev.unregistering || c.ibdev.freed) return failSetup(c);
   c.cmId = true; // rdma_resolve_addr bound the cm_id to the device
   c.ibdev.cmIds.add(c);
 
   // rds_ib_get_client_data: V1+ reads and increments inside one RCU read section; V0 has no count.
   if (v.REFCOUNT) s.rcu.readLock(t);
   const d = c.ibdev.clientData;
-  await k.point(t, 'ConnSetup');
-  if (d && v.REFCOUNT) d.refcount.inc(k, t, 'rds_ib_setup_qp: lookup reference');
+  if (!d) {
+    if (v.REFCOUNT) s.rcu.readUnlock(t);
+    return failSetup(c); // "not supported": normal when racing with removal
+  }
+  await s.at(t, 'ConnSetup_DevGet', { c: c.name, d: d.name });
+  if (v.REFCOUNT) d.refcount.inc(k, t, 'rds_ib_setup_qp: lookup reference');
   if (v.REFCOUNT) s.rcu.readUnlock(t);
-  if (!d) return failSetup(s, t, c); // "not supported": normal when racing with removal
 
   if (v.REFCOUNT) {
     await s.at(t, 'ConnSetup_AddConn', { c: c.name, d: d.name });
@@ -61,8 +64,7 @@ async function rdsIbSetupQp(s: RdsIb, t: Task, c: Conn): Promise<boolean> {
 }
 
 /** The handler returns an error and the rdma_cm destroys the cm_id. */
-async function failSetup(s: RdsIb, t: Task, c: Conn): Promise<false> {
-  await s.at(t, 'ConnSetup_Fail', { c: c.name });
+function failSetup(c: Conn): false {
   c.cmId = false;
   c.ibdev.cmIds.delete(c);
   c.state = 'failed';
@@ -105,7 +107,7 @@ export async function rdsIbConnShutdown(s: RdsIb, t: Task, c: Conn): Promise<voi
 
   if (v.KERNEL === 'v3') {
     await s.at(t, 'ConnShutdown_WaitMRs', { c: c.name });
-    await k.waitUntil(t, `i_fastreg_inuse_count of ${c.name} to reach 0`, () => c.frInuse === 0);
+    await rdsIbConnPathShutdownCheckWait(s, t, c);
   }
 
   await s.at(t, 'ConnShutdown_DestroyQp', { c: c.name });
@@ -113,9 +115,27 @@ export async function rdsIbConnShutdown(s: RdsIb, t: Task, c: Conn): Promise<voi
   c.cmId = false; // rdma_destroy_id: cma_remove_one stops waiting for this id
   c.ibdev.cmIds.delete(c);
 
-  if (c.rdsIbDev) {
-    await s.at(t, 'ConnShutdown_RemoveConn', { c: c.name, d: c.rdsIbDev.name });
-    await rdsIbRemoveConn(s, t, c.rdsIbDev, c);
+  const d = c.rdsIbDev;
+  if (d) {
+    await s.at(t, 'ConnShutdown_RemoveConn', { c: c.name, d: d.name });
+    await rdsIbRemoveConn(s, t, d, c);
+  }
+}
+
+/** rds_ib_conn_path_shutdown_check_wait (V3): poll until i_fastreg_inuse_count is 0. With the
+ *  proposed fix (part 2, tla/README.md) it flushes its own device's pool while it waits, so an MR
+ *  freed without RDS_RDMA_INVALIDATE is invalidated although rds_ib_flush_mrs no longer visits
+ *  the unlisted device. */
+async function rdsIbConnPathShutdownCheckWait(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  const { k, v } = s;
+  const dirty = () => (c.rdsIbDev?.mrPool?.dropList.length ?? 0) > 0;
+  while (c.frInuse > 0) {
+    if (v.V3_FIX && dirty()) {
+      await s.at(t, 'ConnShutdown_FlushPool', { c: c.name, d: c.rdsIbDev!.name });
+      await rdsIbFlushMrPool(s, t, c.rdsIbDev!.mrPool!);
+    } else {
+      await k.waitUntil(t, `i_fastreg_inuse_count of ${c.name} to reach 0`, () => c.frInuse === 0 || (v.V3_FIX && dirty()));
+    }
   }
 }
 
@@ -133,8 +153,9 @@ async function destroyQp(s: RdsIb, c: Conn): Promise<void> {
 /** rds_conn_destroy for an IB connection: V0's rds_ib_destroy_conns and module exit's
  *  rds_ib_destroy_nodev_conns tear the connection down synchronously. */
 export async function rdsIbConnDestroy(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  await s.rdsWq.cancelWorkSync(t, c.shutdownWork); // rds_conn_path_destroy: no shutdown in flight
   c.dropped = true;
-  c.state = 'down';
+  c.state = 'destroyed';
   await destroyQp(s, c);
   c.cmId = false;
   c.ibdev.cmIds.delete(c);

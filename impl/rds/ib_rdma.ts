@@ -108,11 +108,11 @@ export function rdsIbCreateMrPool(s: RdsIb, d: RdsIbDevice): MrPool {
  *  MR), take an MR from the pool and map it. V3 registers FRWR MRs through the connection's QP. */
 export async function rdsIbGetMr(s: RdsIb, t: Task, m: Mr): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'GetMR', { m: m.name, ip: m.laddr });
+  await s.at(t, 'GetMR_Lookup', { m: m.name, ip: m.laddr });
   const d = await rdsIbGetDevice(s, t, m.laddr);
   if (!d) return getMrFail(s, t, m, null);
 
-  await s.at(t, 'GetMR_Alloc', { m: m.name, d: d.name });
+  await s.at(t, 'GetMR_Map', { m: m.name, d: d.name });
   touch(k, t, d, 'rds_ib_get_mr reads rds_ibdev->mr_pool');
   const pool = d.mrPool;
   if (!pool || !d.pd) return getMrFail(s, t, m, d);
@@ -128,7 +128,6 @@ export async function rdsIbGetMr(s: RdsIb, t: Task, m: Mr): Promise<void> {
 }
 
 async function getMrFail(s: RdsIb, t: Task, m: Mr, d: RdsIbDevice | null): Promise<void> {
-  await s.at(t, 'GetMR_Fail', { m: m.name, d: d?.name ?? null });
   m.state = 'failed';
   if (d && s.v.REFCOUNT) rdsIbDevPut(s, t, d, 'rds_ib_get_mr error path');
 }
@@ -137,7 +136,7 @@ async function getMrFail(s: RdsIb, t: Task, m: Mr, d: RdsIbDevice | null): Promi
  *  flush, then drop the MR's device reference (V1+; V0 kept a bare pointer). */
 export async function rdsIbFreeMr(s: RdsIb, t: Task, m: Mr, invalidate: boolean): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'FreeMR', { m: m.name, irq: t.irq, invalidate });
+  await s.at(t, 'FreeMR', { m: m.name, ctx: t.irq ? 'irq' : 'process', invalidate });
   const d = m.device!;
   touch(k, t, d, 'rds_ib_free_mr reads ibmr->device->mr_pool');
   const pool = d.mrPool!;
@@ -149,8 +148,6 @@ export async function rdsIbFreeMr(s: RdsIb, t: Task, m: Mr, invalidate: boolean)
   if (invalidate) {
     if (t.irq) s.mrWq.queueWork(pool.flushWorker);
     else await rdsIbFlushMrPool(s, t, pool);
-  } else if (v.V3_FIX && !s.devices.includes(d)) {
-    await rdsIbFlushMrPool(s, t, pool); // V3 fix, part 1: rds_ib_flush_mrs never visits an unlisted device
   }
   m.device = null;
   if (v.REFCOUNT) {
@@ -190,14 +187,16 @@ async function rdsIbMrPoolFlushWorker(s: RdsIb, t: Task, pool: MrPool): Promise<
  *  read side, which remove_one's write side waits for; V0/V1: no lock and no reference. */
 export async function rdsIbFlushMrs(s: RdsIb, t: Task): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'FlushMRs');
+  await s.at(t, 'FlushMRs_Begin');
   const locked = v.LIST_PROT === 'rcu_rwsem';
   if (locked) await s.devicesLock.downRead(k, t);
   for (const d of s.devices) {
+    await s.at(t, 'FlushMRs_Next', { d: d.name }); // V1: d picked with no lock and no reference
     await s.at(t, 'FlushMRs_Pool', { d: d.name });
     touch(k, t, d, 'rds_ib_flush_mrs');
     if (d.mrPool) await rdsIbFlushMrPool(s, t, d.mrPool);
   }
+  await s.at(t, 'FlushMRs_End');
   if (locked) s.devicesLock.upRead(t);
 }
 
@@ -211,4 +210,6 @@ export async function rdsIbDestroyMrPool(s: RdsIb, t: Task, pool: MrPool): Promi
     s.k.fault(t, 'use-after-free', `rds_ib_destroy_mr_pool BUG_ON(item_count): ${pool.itemCount} MR(s) of ${pool.name} still in use while the device is freed under them`);
   }
   kfree(s.k, t, pool, 'rds_ib_destroy_mr_pool');
+  pool.rdsIbDev.mrPool = null;
+  pool.rdsIbDev.poolDestroyed = true;
 }

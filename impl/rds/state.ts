@@ -7,7 +7,7 @@ import { Rcu } from '../kernel/rcu.js';
 import type { Kernel, Task } from '../kernel/scheduler.js';
 import { Work, Workqueue } from '../kernel/workqueue.js';
 import type { ContextHandle, CqHandle, MrHandle, PdHandle, QpHandle, Verbs } from '../verbs/types.js';
-import type { ActionName, TraceEvent, TraceParams, TraceVars } from './trace.js';
+import { modelActionOf, type ActionName, type TraceEvent, type TraceParams, type TraceVars } from './trace.js';
 import type { Variant } from './variant.js';
 
 /** struct ib_device, as far as the IB core's lifetime matters here (V3). */
@@ -20,8 +20,8 @@ export class IbDevice extends KObject {
   unregistering = false;
   /** cm_ids bound to this device (cma_remove_one waits until there are none) */
   readonly cmIds = new Set<Conn>();
-  /** references taken with ib_device_try_get (the V3 fix: rds_ib_device holds one) */
-  refs = 0;
+  /** the client's remove (rds_ib_remove_one) was called for it */
+  removeCalled = false;
   /** the simulated device should fail allocation in add_one (D1's error path) */
   failAlloc = false;
   constructor(name: string) {
@@ -40,6 +40,8 @@ export class RdsIbDevice extends KObject {
   ctx: ContextHandle | null = null;
   pd: PdHandle | null = null;
   mrPool: MrPool | null = null;
+  /** rds_ib_destroy_mr_pool has run */
+  poolDestroyed = false;
   constructor(
     readonly dev: IbDevice,
     freeFn: (t: Task) => Promise<void>,
@@ -67,7 +69,7 @@ export class MrPool extends KObject {
   }
 }
 
-export type ConnState = 'init' | 'connecting' | 'up' | 'down' | 'failed';
+export type ConnState = 'init' | 'connecting' | 'up' | 'down' | 'failed' | 'destroyed';
 
 /** struct rds_connection + struct rds_ib_connection (one path). */
 export class Conn {
@@ -162,24 +164,55 @@ export class RdsIb {
     const p = this.pending.get(t);
     if (!p || !this.trace) return;
     this.pending.delete(t);
-    this.trace({ ts: this.k.step, seq: ++this.seq, task: t.name, taskId: t.id, irq: t.irq, action: p.action, params: p.params, vars: this.vars() });
+    const args = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? modelIndexOr(v) : v]));
+    this.trace({
+      ts: this.k.step,
+      seq: ++this.seq,
+      task: t.name,
+      taskId: t.id,
+      irq: t.irq,
+      step: p.action,
+      action: modelActionOf(p.action),
+      params: p.params,
+      args,
+      vars: this.vars(),
+    });
   }
 
+  /** The model's variables in the model's shape (tla/RdsIbDevice.tla VARIABLES). */
   vars(): TraceVars {
-    const name = (d: RdsIbDevice | null): string | null => (d ? d.name : null);
+    const idx = (o: { name: string } | null): number => (o ? modelIndex(o.name) : 0);
+    const byDev = <T>(f: (i: IbDevice, d: RdsIbDevice | undefined) => T): Record<number, T> =>
+      Object.fromEntries(this.ibDevices.map((i) => [idx(i), f(i, this.allocated.filter((d) => d.dev === i).at(-1))]));
+    const frState = { new: 'none', failed: 'none', mapped: 'inuse', dropped: 'dirty', invalidated: 'clean' } as const;
+    const wqItem = (name: string): readonly [string, number] => {
+      const m = /^(\w+)\((\w+)\)$/.exec(name);
+      return m ? [m[1] === 'shutdown' ? 'shutdown' : m[1]!, modelIndex(m[2]!)] : [name, 0];
+    };
     return {
-      refcount: Object.fromEntries(this.allocated.map((d) => [d.name, d.refcount.value])),
-      freed: this.allocated.filter((d) => d.freed).map((d) => d.name),
-      devList: this.devices.map((d) => d.name),
-      clientData: Object.fromEntries(this.ibDevices.map((i) => [i.name, name(i.clientData)])),
-      ipaddrs: Object.fromEntries(this.allocated.filter((d) => !d.freed).map((d) => [d.name, d.ipaddrList ? [...d.ipaddrList] : null])),
-      connDev: Object.fromEntries(this.conns.map((c) => [c.name, name(c.rdsIbDev)])),
-      connState: Object.fromEntries(this.conns.map((c) => [c.name, c.state])),
-      mrDev: Object.fromEntries(this.mrs.map((m) => [m.name, name(m.device)])),
-      mrState: Object.fromEntries(this.mrs.map((m) => [m.name, m.state])),
-      rdsWq: this.rdsWq.items,
-      rcuReaders: this.rcu.readers,
-      ibDeallocated: this.ibDevices.filter((i) => i.freed).map((i) => i.name),
+      ib_device: byDev((i) => (i.freed ? 'deallocated' : i.unregistering ? 'unregistering' : 'registered')),
+      rds_ibdev: byDev((_, d) => (!d ? 'none' : d.freed ? 'freed' : 'alloc')),
+      refcount: byDev((_, d) => d?.refcount.value ?? 0),
+      client_data: byDev((i) => i.clientData !== null),
+      rds_ib_devices: this.devices.map(idx).sort((a, b) => a - b),
+      lists_inited: byDev((_, d) => !!d && d.ipaddrList !== null),
+      mr_pool: byDev((_, d) => (!d?.mrPool ? (d?.poolDestroyed ? 'destroyed' : 'none') : 'live')),
+      ipaddr_list: byDev((_, d) => !!d && !d.freed && (d.ipaddrList?.length ?? 0) > 0),
+      ic_rds_ibdev: Object.fromEntries(this.conns.map((c) => [idx(c), idx(c.rdsIbDev)])),
+      i_cm_id: Object.fromEntries(this.conns.map((c) => [idx(c), c.cmId])),
+      ibmr_device: Object.fromEntries(this.mrs.map((m) => [idx(m), idx(m.device)])),
+      fr_state: Object.fromEntries(this.mrs.map((m) => [idx(m), frState[m.state]])),
+      rds_wq: this.rdsWq.items.map(wqItem),
+      rcu_readers: this.rcu.readers,
     };
   }
+}
+
+/** "d2" → 2: devices, connections and MRs are numbered like the model's 1..NDEV etc. */
+export function modelIndex(name: string): number {
+  const m = /^[a-z]+(\d+)$/.exec(name);
+  return m ? Number(m[1]) : 0;
+}
+function modelIndexOr(v: string): string | number {
+  return /^[dcm]\d+$/.test(v) ? modelIndex(v) : v;
 }

@@ -3,88 +3,96 @@
 // variables as they are when the step ends. Written as NDJSON (one JSON object per line); the
 // format is documented in impl/README.md.
 
-export const ACTION_NAMES = [
-  // IB core and net/rds/ib.c
-  'AddOne',
-  'AddOne_Fail',
+/** The model's actions (tla/RdsIbDevice.tla, Next). */
+export const MODEL_ACTIONS = [
+  'AddOne_Alloc',
   'AddOne_ListAdd',
   'AddOne_SetClientData',
   'AddOne_Put',
-  'RemoveOne',
-  'RemoveOne_Shutdown',
+  'RemoveOne_Begin',
   'RemoveOne_ClearClientData',
   'RemoveOne_ListDel',
-  'RemoveOne_Sync',
-  'RemoveOne_PutList',
-  'RemoveOne_PutClientData',
-  'RemoveOne_DestroyConns',
-  'RemoveOne_DestroyPool',
-  'RemoveOne_Free',
-  'FreeWork',
-  'FreeWork_DestroyPool',
-  'FreeWork_DeallocPd',
-  'FreeWork_FreeIpaddrs',
-  'FreeWork_Free',
-  'IbUnregister',
-  'CmaRemoveOne',
-  'IbDealloc',
-  'ModuleExit',
-  'ModuleExit_DestroyNodevConns',
-  'ModuleExit_Flush',
-  // net/rds/ib_cm.c
-  'ConnSetup',
+  'RemoveOne_SyncRcu',
+  'RemoveOne_Put',
+  'RemoveOne_WaitFree',
+  'RemoveOne_V0_DestroyPool',
+  'RemoveOne_V0_Free',
+  'IbUnregister_Dealloc',
+  'ModuleExit_Begin',
+  'ModuleExit_FlushWq',
+  'ConnSetup_GetClientData',
+  'ConnSetup_DevGet',
   'ConnSetup_AddConn',
-  'ConnSetup_CreateQp',
-  'ConnSetup_Put',
-  'ConnSetup_Fail',
   'ConnComplete',
-  'UpdateIpaddr_Remove',
-  'UpdateIpaddr_Add',
   'ConnDrop',
-  'ConnShutdown',
-  'ConnShutdown_WaitMRs',
+  'ConnShutdown_FlushPool',
   'ConnShutdown_DestroyQp',
   'ConnShutdown_RemoveConn',
-  // net/rds/ib_rdma.c
-  'GetDevice_Walk',
-  'GetMR',
-  'GetMR_Alloc',
-  'GetMR_Fail',
+  'GetMR_Lookup',
+  'GetMR_Map',
   'FreeMR',
-  'FreeMR_Put',
-  'FlushMRs',
+  'FlushMRs_Begin',
+  'FlushMRs_Next',
   'FlushMRs_Pool',
+  'FlushMRs_End',
+  'FreeWork',
   'FlushWorker',
-  'FlushPool',
 ] as const;
-export type ActionName = (typeof ACTION_NAMES)[number];
+export type ModelAction = (typeof MODEL_ACTIONS)[number];
+
+/** Steps the implementation takes inside one model action (the model makes them one atomic
+ *  step), each with the model action it belongs to, or null where the model has no such step
+ *  (V3's second flush at module exit). */
+export const SUB_STEPS = {
+  ConnSetup_CreateQp: 'ConnSetup_AddConn',
+  ConnSetup_Put: 'ConnSetup_AddConn',
+  UpdateIpaddr_Remove: 'ConnComplete',
+  UpdateIpaddr_Add: 'ConnComplete',
+  GetDevice_Walk: null,
+  ConnShutdown: 'ConnShutdown_DestroyQp',
+  ConnShutdown_WaitMRs: 'ConnShutdown_DestroyQp',
+  FreeMR_Put: 'FreeMR',
+  FlushPool: null,
+  FreeWork_DestroyPool: 'FreeWork',
+  FreeWork_DeallocPd: 'FreeWork',
+  FreeWork_FreeIpaddrs: 'FreeWork',
+  FreeWork_Free: 'FreeWork',
+  ModuleExit_DestroyNodevConns: null,
+} as const satisfies Record<string, ModelAction | null>;
+export type SubStep = keyof typeof SUB_STEPS;
+
+export type ActionName = ModelAction | SubStep;
+
+/** The model action a step belongs to (GetDevice_Walk and FlushPool belong to their caller's). */
+export function modelActionOf(a: ActionName): ModelAction | null {
+  return a in SUB_STEPS ? SUB_STEPS[a as SubStep] : (a as ModelAction);
+}
 
 export type TraceParams = Readonly<Record<string, string | number | boolean | null>>;
 
-/** The model's variables, as far as the implementation has them. */
+/** The model's variables, named as in tla/RdsIbDevice.tla, indexed like the model (device dN,
+ *  connection cN, MR mN are N), as far as the implementation has them. */
 export interface TraceVars {
-  /** rds_ib_device refcount, by device (freed devices keep their last value) */
-  readonly refcount: Readonly<Record<string, number>>;
-  /** devices freed by rds_ib_dev_free (or by V0's remove) */
-  readonly freed: readonly string[];
-  /** rds_ib_devices, in list order */
-  readonly devList: readonly string[];
-  /** IB client data per ib_device: the rds_ib_device it points to, or null */
-  readonly clientData: Readonly<Record<string, string | null>>;
-  /** ipaddr_list per live device; null while uninitialised */
-  readonly ipaddrs: Readonly<Record<string, readonly string[] | null>>;
-  /** ic->rds_ibdev per connection */
-  readonly connDev: Readonly<Record<string, string | null>>;
-  readonly connState: Readonly<Record<string, string>>;
-  /** ibmr->device per MR */
-  readonly mrDev: Readonly<Record<string, string | null>>;
-  readonly mrState: Readonly<Record<string, string>>;
-  /** rds_wq: the running item first, then the queued ones */
-  readonly rdsWq: readonly string[];
-  /** tasks inside an RCU read section */
-  readonly rcuReaders: number;
-  /** ib_devices deallocated by the IB core (V3) */
-  readonly ibDeallocated: readonly string[];
+  readonly ib_device: Readonly<Record<number, 'registered' | 'unregistering' | 'deallocated'>>;
+  readonly rds_ibdev: Readonly<Record<number, 'none' | 'alloc' | 'freed'>>;
+  readonly refcount: Readonly<Record<number, number>>;
+  readonly client_data: Readonly<Record<number, boolean>>;
+  /** devices on rds_ib_devices, ascending */
+  readonly rds_ib_devices: readonly number[];
+  readonly lists_inited: Readonly<Record<number, boolean>>;
+  readonly mr_pool: Readonly<Record<number, 'none' | 'live' | 'destroyed'>>;
+  /** some address is on the device's ipaddr_list */
+  readonly ipaddr_list: Readonly<Record<number, boolean>>;
+  /** ic->rds_ibdev per connection, 0 = NULL */
+  readonly ic_rds_ibdev: Readonly<Record<number, number>>;
+  readonly i_cm_id: Readonly<Record<number, boolean>>;
+  /** ibmr->device per MR, 0 = NULL */
+  readonly ibmr_device: Readonly<Record<number, number>>;
+  readonly fr_state: Readonly<Record<number, 'none' | 'inuse' | 'dirty' | 'clean'>>;
+  /** rds_wq, running item first: ["shutdown", c] | ["free_work", d] | ["flush_worker", d] */
+  readonly rds_wq: readonly (readonly [string, number])[];
+  /** number of tasks inside an RCU read section */
+  readonly rcu_readers: number;
 }
 
 export interface TraceEvent {
@@ -96,7 +104,13 @@ export interface TraceEvent {
   readonly taskId: number;
   /** the step ran in interrupt context */
   readonly irq: boolean;
-  readonly action: ActionName;
+  /** the implementation's step (a model action, or a sub-step of one) */
+  readonly step: ActionName;
+  /** the model action this step is (part of); null if the model has no such step */
+  readonly action: ModelAction | null;
+  /** the step's parameters by name (d1, c2, m1, "irq") */
   readonly params: TraceParams;
+  /** the same, as the model's values (device/connection/MR numbers) */
+  readonly args: TraceParams;
   readonly vars: TraceVars;
 }
