@@ -19,7 +19,7 @@ import { assertNever } from './value.js';
 import { ValueError } from './errors.js';
 import { setElems } from './sets.js';
 import { fcnView, materializeFcn } from './fcn.js';
-import { format } from './print.js';
+import { pretty as ppr } from './pretty.js';
 
 type Group = 'bool' | 'int' | 'str' | 'model' | 'set' | 'fcn';
 
@@ -48,11 +48,11 @@ const what: Record<Exclude<Group, 'model'>, [string, string]> = {
 
 function mismatch(verb: 'compare' | 'check equality of', a: Value, ga: Group, b: Value): never {
   if (ga === 'model') {
-    throw new ValueError(`Attempted to ${verb} the typed model value ${format(a)} and non-model value\n${format(b)}`);
+    throw new ValueError(`Attempted to ${verb} the typed model value ${ppr(a)} and non-model value\n${ppr(b)}`);
   }
   const [x, y] = what[ga];
   const sep = verb === 'compare' ? ' with ' : ' with ';
-  throw new ValueError(`Attempted to ${verb} ${x} ${format(a)}${sep}${y}:\n${format(b)}`);
+  throw new ValueError(`Attempted to ${verb} ${x} ${ppr(a)}${sep}${y}:\n${ppr(b)}`);
 }
 
 function compareModel(a: ModelV, b: Value, verb: 'compare' | 'check equality of'): number {
@@ -138,7 +138,7 @@ function compareFcns(a0: Value, b0: Value): number {
   if (a.kind === 'record') {
     // RecordValue.compareTo: the other side must convert to a record (toRcd), which a
     // function whose domain is not all strings cannot.
-    throw new ValueError(`Attempted to compare record:\n${format(a)}\nwith non-record\n${format(b)}`);
+    throw new ValueError(`Attempted to compare record:\n${ppr(a)}\nwith non-record\n${ppr(b)}`);
   }
   const fa = fcnView(a);
   const fb = fcnView(b);

@@ -7,7 +7,7 @@ import { ValueError } from './errors.js';
 import { EMPTY_TUPLE, fcnFromSorted, fcnOf, int, interval, setFromSorted, tuple } from './construct.js';
 import { compare } from './compare.js';
 import { enumerate, member } from './sets.js';
-import { format } from './print.js';
+import { pretty as ppr } from './pretty.js';
 
 export type FiniteFcn = TupleV | RecordV | FcnV;
 
@@ -23,7 +23,7 @@ export function materializeFcn(v: Value): FiniteFcn {
       return asFcn(fcnOf(dom, vals));
     }
     default:
-      throw new ValueError(`Attempted to use ${format(v)} as a function.`);
+      throw new ValueError(`Attempted to use ${ppr(v)} as a function.`);
   }
 }
 
@@ -56,10 +56,10 @@ export function fcnSize(f: FiniteFcn): number {
 export function select(f: Value, x: Value): Value | undefined {
   switch (f.kind) {
     case 'tuple':
-      if (x.kind !== 'int') throw new ValueError(`Attempted to access tuple at a non integral index: ${format(x)}`);
+      if (x.kind !== 'int') throw new ValueError(`Attempted to access tuple at a non integral index: ${ppr(x)}`);
       return x.n >= 1 && x.n <= f.elems.length ? f.elems[x.n - 1] : undefined;
     case 'record': {
-      if (x.kind !== 'str') throw new ValueError(`Attempted to access record by a non-string argument: ${format(x)}`);
+      if (x.kind !== 'str') throw new ValueError(`Attempted to access record by a non-string argument: ${ppr(x)}`);
       for (let i = 0; i < f.names.length; i++) if (f.names[i] === x) return f.vals[i];
       return undefined;
     }
@@ -70,7 +70,7 @@ export function select(f: Value, x: Value): Value | undefined {
     case 'lazyFcn':
       return member(x, f.domain) ? f.apply(x) : undefined;
     default:
-      throw new ValueError(`A non-function (${format(f)}) was applied as a function.`);
+      throw new ValueError(`A non-function (${ppr(f)}) was applied as a function.`);
   }
 }
 
@@ -96,11 +96,11 @@ export function apply(f: Value, x: Value): Value {
   if (r !== undefined) return r;
   switch (f.kind) {
     case 'tuple':
-      throw new ValueError(`Attempted to access index ${format(x)} of tuple\n${format(f)}\nwhich is out of bounds.`);
+      throw new ValueError(`Attempted to access index ${ppr(x)} of tuple\n${ppr(f)}\nwhich is out of bounds.`);
     case 'record':
-      throw new ValueError(`Attempted to access nonexistent field '${(x as StrV).s}' of record\n${format(f)}`);
+      throw new ValueError(`Attempted to access nonexistent field '${(x as StrV).s}' of record\n${ppr(f)}`);
     default:
-      throw new ValueError(`Attempted to apply function:\n${format(f)}\nto argument ${format(x)}, which is not in the domain of the function.`);
+      throw new ValueError(`Attempted to apply function:\n${ppr(f)}\nto argument ${ppr(x)}, which is not in the domain of the function.`);
   }
 }
 
@@ -116,7 +116,7 @@ export function domainOf(f: Value): Value {
     case 'lazyFcn':
       return f.domain;
     default:
-      throw new ValueError(`Attempted to compute the domain of ${format(f)}, which is not a function.`);
+      throw new ValueError(`Attempted to compute the domain of ${ppr(f)}, which is not a function.`);
   }
 }
 
@@ -147,7 +147,7 @@ export function except(f: Value, x: Value, v: Value): Value {
       return { kind: 'fcn', dom: g.dom, vals, h1: 0, h2: 0 };
     }
     default:
-      throw new ValueError(`Attempted to apply EXCEPT to ${format(f)}, which is not a function.`);
+      throw new ValueError(`Attempted to apply EXCEPT to ${ppr(f)}, which is not a function.`);
   }
 }
 

@@ -1,9 +1,16 @@
 // The intern table for strings and model-value names (util/UniqueString.java + InternTable).
 // TLC orders strings by the token a string got when it was first interned, not by content
-// (UniqueString.compareTo: `return this.tok - uniqueString.tok`). SANY interns identifiers and
-// string literals as it reads the spec, so the front end should call `intern` on every string
-// literal and identifier in source order before evaluation starts; strings first met during
-// evaluation get the next tokens, as in TLC.
+// (UniqueString.compareTo: `return this.tok - uniqueString.tok`), and ModelValue.compareTo
+// orders model values by the token of their name the same way.
+//
+// What TLC interns, in order (so the caller can seed this table to match):
+// 1. while SANY parses, every identifier token, root module first, in source order (record
+//    field names like `state` in `[state |-> ...]` are identifiers, so they come early);
+// 2. during semantic analysis (modules in dependency order, each in source order), the
+//    contents of string literals (StringNode strips the quotes and interns the rest);
+// 3. during model checking, strings first built then (e.g. by ToString) get the next tokens.
+// The front end / evaluator should call `intern` in that order before evaluating anything;
+// strings not seeded get tokens in the order the evaluator first builds them.
 
 const tokens = new Map<string, number>();
 const strings: string[] = [];

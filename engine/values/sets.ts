@@ -14,13 +14,13 @@ import { ValueError } from './errors.js';
 import { EMPTY_SET, fcnFromSorted, filterOf, int, setFromSorted, setOf, tuple } from './construct.js';
 import { compare, equals } from './compare.js';
 import { domainOf, fcnView, materializeFcn } from './fcn.js';
-import { format } from './print.js';
+import { pretty as ppr } from './pretty.js';
 
 const cache = new WeakMap<object, readonly Value[]>();
 
 function asSet(v: Value, doing: string): SetLike {
   if (isSetLike(v)) return v;
-  throw new ValueError(`Attempted to ${doing} ${format(v)}, which is not a set.`);
+  throw new ValueError(`Attempted to ${doing} ${ppr(v)}, which is not a set.`);
 }
 
 /** The elements of a finite set in TLC's (normalised) order. Infinite sets are an error. */
@@ -117,10 +117,10 @@ function subsets(base: readonly Value[]): Value[] {
 
 /** x \in S. */
 export function member(x: Value, S: Value): boolean {
-  const s = asSet(S, `check if ${format(x)} is an element of`);
+  const s = asSet(S, `check if ${ppr(x)} is an element of`);
   if (x.kind === 'model' && s.kind !== 'set' && s.kind !== 'filter' && s.kind !== 'subset') {
     // ModelValue.modelValueMember: untyped model values are in no built-in lazy set.
-    if (x.type !== undefined) throw new ValueError(`Attempted to check if the typed model value ${x.name} is an element of\n${format(S)}`);
+    if (x.type !== undefined) throw new ValueError(`Attempted to check if the typed model value ${x.name} is an element of\n${ppr(S)}`);
     return false;
   }
   switch (s.kind) {
@@ -139,30 +139,30 @@ export function member(x: Value, S: Value): boolean {
     case 'interval':
       // IntervalValue.member: a non-integer is an error only for a non-empty interval.
       if (x.kind !== 'int' && s.lo > s.hi) return false;
-      if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in the integer interval ${format(s)}`);
+      if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${ppr(x)}\nis in the integer interval ${ppr(s)}`);
       return x.n >= s.lo && x.n <= s.hi;
     case 'infinite':
       switch (s.which) {
         case 'Nat':
-          if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in Nat`);
+          if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${ppr(x)}\nis in Nat`);
           return x.n >= 0;
         case 'Int':
-          if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in Int`);
+          if (x.kind !== 'int') throw new ValueError(`Attempted to check if the value:\n${ppr(x)}\nis in Int`);
           return true;
         case 'STRING':
-          if (x.kind !== 'str') throw new ValueError(`Attempted to check if the value:\n${format(x)}\nis in STRING`);
+          if (x.kind !== 'str') throw new ValueError(`Attempted to check if the value:\n${ppr(x)}\nis in STRING`);
           return true;
         default:
           return assertNever(s.which);
       }
     case 'subset':
       // SubsetValue.member: x must be enumerable, and every element of it in the base.
-      if (!isSetLike(x)) throw new ValueError(`Attempted to check if the non-enumerable value\n${format(x)}\nis element of\n${format(s)}`);
+      if (!isSetLike(x)) throw new ValueError(`Attempted to check if the non-enumerable value\n${ppr(x)}\nis element of\n${ppr(s)}`);
       for (const e of setElems(x)) if (!member(e, s.base)) return false;
       return true;
     case 'fcnSet': {
       if (x.kind !== 'tuple' && x.kind !== 'record' && x.kind !== 'fcn' && x.kind !== 'lazyFcn') {
-        throw new ValueError(`Attempted to check if the non-function\n${format(x)}\nis an element of the set of functions\n${format(s)}`);
+        throw new ValueError(`Attempted to check if the non-function\n${ppr(x)}\nis an element of the set of functions\n${ppr(s)}`);
       }
       if (!equals(domainOf(x), s.dom)) return false;
       const f = fcnView(materializeFcn(x));
@@ -172,7 +172,7 @@ export function member(x: Value, S: Value): boolean {
     case 'rcdSet': {
       if (x.kind !== 'record') {
         if (x.kind === 'tuple' && x.elems.length === 0) return false;
-        throw new ValueError(`Attempted to check if the non-record\n${format(x)}\nis an element of the set of records\n${format(s)}`);
+        throw new ValueError(`Attempted to check if the non-record\n${ppr(x)}\nis an element of the set of records\n${ppr(s)}`);
       }
       if (x.names.length !== s.names.length) return false;
       for (let i = 0; i < x.names.length; i++) if (x.names[i] !== s.names[i]) return false;
@@ -182,7 +182,7 @@ export function member(x: Value, S: Value): boolean {
     case 'product': {
       if (x.kind !== 'tuple') {
         if (x.kind === 'record' || x.kind === 'fcn' || x.kind === 'lazyFcn') return false;
-        throw new ValueError(`Attempted to check if the non-tuple\n${format(x)}\nis an element of the Cartesian product\n${format(s)}`);
+        throw new ValueError(`Attempted to check if the non-tuple\n${ppr(x)}\nis an element of the Cartesian product\n${ppr(s)}`);
       }
       if (x.elems.length !== s.sets.length) return false;
       for (let i = 0; i < x.elems.length; i++) if (!member(x.elems[i]!, s.sets[i]!)) return false;
