@@ -6,7 +6,7 @@ import type { Binding as AstBinding, Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError, TlaError } from '../errors.js';
 import { type Binding, type Ctx, type Env, type OpValue, bind, bindValue, lookupEnv, markVolatile, volatileReads } from './context.js';
-import { type DefEntry, Scope, instantiate } from './scope.js';
+import { type DefEntry, Scope, type Subst, instantiate } from './scope.js';
 import { callBuiltin, builtinConstant, isBuiltinOp } from './builtins.js';
 import * as V from './v.js';
 
@@ -48,9 +48,10 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       return V.bool(e.value);
     case 'ref':
       if (e.prefix.length > 0) return applyOp(e.name, e.prefix, [], e.loc, sc, env, cx);
-      return lookupValue(e.name, e.loc, sc, env, cx);
+      return evalRef(e, sc, env, cx);
     case 'apply':
-      return applyOp(e.name, e.prefix, e.args, e.loc, sc, env, cx);
+      if (e.prefix.length > 0) return applyOp(e.name, e.prefix, e.args, e.loc, sc, env, cx);
+      return evalApply(e, sc, env, cx);
     case 'lambda':
       throw new EvalError('a LAMBDA expression can only be an argument of an operator', e.loc);
     case 'prime': {
@@ -182,6 +183,97 @@ export const hooks: { enabled: (a: Expr, sc: Scope, env: Env, cx: Ctx) => boolea
   },
 };
 
+// ------------------------------------------------------------------ resolution cache
+// Whether a name is bound in the context is lexical, so it is the same every time a given
+// node is evaluated; what it means in the name space depends only on the Scope. Each ref/apply
+// node remembers its resolution for the last Scope it was evaluated in (instances share nodes).
+
+type Res =
+  | { readonly k: 'env' }
+  | { readonly k: 'def'; readonly d: DefEntry }
+  | { readonly k: 'subst'; readonly s: Subst }
+  | { readonly k: 'var'; readonly slot: number }
+  | { readonly k: 'builtin' };
+
+const ENV_RES: Res = { k: 'env' };
+const BUILTIN_RES: Res = { k: 'builtin' };
+
+interface ResCache {
+  __sc?: Scope;
+  __res?: Res;
+}
+
+function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res {
+  const c = node as ResCache;
+  if (c.__sc === sc) return c.__res!;
+  let r: Res;
+  const d = sc.defs.get(name);
+  if (lookupEnv(env, name)) r = ENV_RES;
+  else if (d) r = { k: 'def', d };
+  else {
+    const s = sc.subst.get(name);
+    const cd = sc.consts.get(name);
+    const slot = sc.vars.get(name);
+    if (s) r = { k: 'subst', s };
+    else if (cd) r = { k: 'def', d: cd };
+    else if (slot !== undefined) r = { k: 'var', slot };
+    else r = BUILTIN_RES;
+  }
+  c.__sc = sc;
+  c.__res = r;
+  return r;
+}
+
+function evalRef(e: Extract<Expr, { kind: 'ref' }>, sc: Scope, env: Env, cx: Ctx): Value {
+  const r = resolveName(e, e.name, sc, env);
+  switch (r.k) {
+    case 'env':
+      return force(lookupEnv(env, e.name)!, e.name, e.loc, cx);
+    case 'def':
+      return defValue(r.d, e.name, e.loc, cx);
+    case 'subst':
+      return substValue(r.s, cx);
+    case 'var': {
+      markVolatile();
+      if (cx.state === null) throw new EvalError(`the variable ${e.name} cannot be evaluated here: there is no state`, e.loc);
+      const v = cx.state[r.slot];
+      if (v === undefined) throw new EvalError(`the variable ${e.name} has no value yet`, e.loc);
+      return v;
+    }
+    case 'builtin':
+      return lookupValue(e.name, e.loc, sc, env, cx);
+  }
+}
+
+function evalApply(e: Extract<Expr, { kind: 'apply' }>, sc: Scope, env: Env, cx: Ctx): Value {
+  if (e.args.length === 0) return lookupValue(e.name, e.loc, sc, env, cx);
+  const r = resolveName(e, e.name, sc, env);
+  switch (r.k) {
+    case 'env': {
+      const b = lookupEnv(env, e.name)!;
+      if (b.kind !== 'op') throw new EvalError(`${e.name} is not an operator`, e.loc);
+      return callOp(b.op, e.args, e.loc, sc, env, cx);
+    }
+    case 'def': {
+      const op = defOp(r.d);
+      if (!op) throw new EvalError(`${e.name} is not an operator with arguments`, e.loc);
+      return callOp(op, e.args, e.loc, sc, env, cx);
+    }
+    case 'builtin':
+      return callBuiltin(e.name, e.args, e.loc, sc, env, cx);
+    default:
+      return applyOp(e.name, e.prefix, e.args, e.loc, sc, env, cx);
+  }
+}
+
+function substValue(s: Subst, cx: Ctx): Value {
+  if (s.cached !== undefined) return s.cached;
+  const r0 = volatileReads();
+  const v = ev(s.expr, s.scope, s.env, cx);
+  if (volatileReads() === r0) s.cached = v;
+  return v;
+}
+
 // ------------------------------------------------------------------ names
 
 export function force(b: Binding, name: string, loc: Loc, cx: Ctx): Value {
@@ -214,13 +306,7 @@ export function lookupValue(name: string, loc: Loc, sc: Scope, env: Env, cx: Ctx
   const d = sc.defs.get(name);
   if (d) return defValue(d, name, loc, cx);
   const s = sc.subst.get(name);
-  if (s) {
-    if (s.cached !== undefined) return s.cached;
-    const r0 = volatileReads();
-    const v = ev(s.expr, s.scope, s.env, cx);
-    if (volatileReads() === r0) s.cached = v;
-    return v;
-  }
+  if (s) return substValue(s, cx);
   const c = sc.consts.get(name);
   if (c) return defValue(c, name, loc, cx);
   const slot = sc.vars.get(name);
