@@ -17,9 +17,18 @@ export interface LoadedSpec {
   readonly modules: ReadonlyMap<string, Module>;
 }
 
+/** Parsed files of this process by path, reused while the text is unchanged: tree-sitter's
+ *  wasm parser reads about 100 KiB/s on this grammar, and `verdicts` loads the same model once
+ *  per cfg variant. The AST is immutable, so sharing it is safe. */
+const parsedFiles = new Map<string, { readonly text: string; readonly modules: Module[] }>();
+
 /** Parse one file's text into its modules (no dependency loading). */
 export async function parseModuleText(file: string, text: string): Promise<Module[]> {
-  return buildModules(await parseTla(file, text));
+  const cached = parsedFiles.get(file);
+  if (cached && cached.text === text) return cached.modules;
+  const modules = buildModules(await parseTla(file, text));
+  parsedFiles.set(file, { text, modules });
+  return modules;
 }
 
 export interface LoadOptions {
