@@ -121,3 +121,21 @@ describe('compare is a total order consistent with equality (generated values of
     for (let i = 1; i < elems.length; i++) expect(compare(elems[i - 1]!, elems[i]!)).toBeLessThan(0);
   });
 });
+
+describe('against an independent oracle of SetEnumValue.compareTo on sets of sets of integers', () => {
+  // Oracle written from the rule alone: a set of ints is its sorted distinct numbers; two such
+  // sets compare by length, then element by element.
+  const oracleCmp = (x: number[], y: number[]): number => {
+    if (x.length !== y.length) return x.length - y.length;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return 0;
+  };
+  const norm = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
+  const small = fc.array(fc.integer({ min: -2, max: 3 }), { maxLength: 4 });
+
+  test.prop([fc.array(small, { maxLength: 7 })])('normalised order and printing', (xss) => {
+    const expected = xss.map(norm).sort(oracleCmp).filter((x, i, a) => i === 0 || oracleCmp(a[i - 1]!, x) !== 0);
+    const text = `{${expected.map((x) => `{${x.join(', ')}}`).join(', ')}}`;
+    expect(format(setOf(xss.map((xs) => setOf(xs.map(int)))))).toBe(text);
+  });
+});
