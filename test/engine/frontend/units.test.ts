@@ -126,3 +126,21 @@ describe('unsupported constructs name themselves and their location', () => {
     expect((e as ParseError).describe()).toBe('M.tla:2:6: Unknown escape \\q in string');
   });
 });
+
+describe('a PlusCal spec', () => {
+  it('ignores the algorithm in the comment and reads its translation', async () => {
+    const { root } = await loadSpec(`${FIXTURES}pluscal/Counter2.tla`);
+    expect(root.variables.map((v) => v.name)).toEqual(['x', 'pc', 't']);
+    expect(root.definitions.map((d) => d.name)).toEqual(['vars', 'ProcSet', 'Init', 'a', 'b', 'P', 'Terminating', 'Next', 'Spec', 'Termination']);
+    // comments between the bullets of Init do not split or end the list
+    const init = body(root, 'Init');
+    expect(init.kind === 'and' && init.args.length).toBe(3);
+    expect(shape(body(root, 'Next'))).toEqual({
+      kind: 'or',
+      args: [
+        { kind: 'exists', bindings: [{ pattern: { kind: 'name', name: 'self' }, domain: app('..', num(1), num(2)) }], body: app('P', ref('self')) },
+        ref('Terminating'),
+      ],
+    });
+  });
+});
