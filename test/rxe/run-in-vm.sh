@@ -12,7 +12,8 @@
 # 125 = qemu ended without the exit marker, 126 = stage-1 init failed, 127 = host preparation failed.
 # Env: RXE_VM_DIR (cache + output, default /tmp/rxe-vm), RXE_VM_ACCEL (tcg|kvm, default tcg: this
 #      host's KVM is kvm_pvm and never boots a stock kernel, §5), RXE_VM_TIMEOUT (s, default 300),
-#      RXE_VM_MEM (MiB, default 2048), RXE_VM_SMP (default 2), RXE_VM_QUIET=1 (console only to the log).
+#      RXE_VM_MEM (MiB, default 2048), RXE_VM_SMP (default 2), RXE_VM_QUIET=1 (console only to the log),
+#      RXE_VM_OUT (host directory shared writable with the guest, default $RXE_VM_DIR/out; emptied first).
 set -euo pipefail
 HERE=$(dirname "$(realpath "$0")")
 GUEST_SCRIPT=$(realpath "${1:?usage: run-in-vm.sh GUEST_SCRIPT [ARGS...]}"); shift
@@ -20,7 +21,7 @@ GUEST_ARGS="$*"
 WORK=${RXE_VM_DIR:-/tmp/rxe-vm}
 ACCEL=${RXE_VM_ACCEL:-tcg}
 TIMEOUT=${RXE_VM_TIMEOUT:-300}
-OUT="$WORK/out"
+OUT=${RXE_VM_OUT:-$WORK/out}
 T0=$EPOCHREALTIME
 el() { awk "BEGIN{printf \"%.2f\", $EPOCHREALTIME - $T0}"; }
 say() { echo "[run-in-vm $(el)s] $*" >&2; }

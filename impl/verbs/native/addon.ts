@@ -100,7 +100,8 @@ export type AddonLoad =
   | { readonly available: false; readonly reason: string };
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const ADDON_PATH = join(here, 'build', 'Release', 'rdsib_verbs.node');
+/** RDSIB_VERBS_ADDON overrides the location (a bundled script no longer sits next to build/). */
+export const ADDON_PATH = process.env.RDSIB_VERBS_ADDON ?? join(here, 'build', 'Release', 'rdsib_verbs.node');
 
 let cached: AddonLoad | undefined;
 

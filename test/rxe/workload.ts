@@ -1,0 +1,261 @@
+// The rxe conformance workload (runs inside the guest; test/rxe/guest-conformance.sh starts it).
+//
+// The implementation's device manager (impl/rds, with the chosen kernel variant) runs on the native
+// verbs backend over real rxe devices: add_one for rxe0 and rxe1, one RDS connection end on each
+// (their QPs and CQs), an MR mapped by a socket on each. While this process pumps traffic through
+// those QPs (loopback RDMA writes and sends on each connection's own QP), the guest runs
+// `rdma link delete rxe0`; the native backend's removal signal (the device leaves the device list,
+// impl/verbs/native/removal.ts) drives ib_unregister_device → rds_ib_remove_one, the sockets free
+// their MRs, and the device manager must drop every reference so that the delete can finish.
+// Then module exit releases rxe1.
+//
+// Outputs (in --out): trace-<variant>.ndjson (the device manager's trace events, impl/rds/trace.ts),
+// workload-<variant>.ndjson (traffic, removal signal, verbs errors), summary-<variant>.json, and the
+// marker files traffic-running / workload-done for the guest script. After `workload-done` the
+// process stays alive until SIGTERM so the guest can count its leftovers with `rdma resource show`.
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kernel, type Task } from '../../impl/kernel/scheduler.js';
+import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../../impl/rds/ib.js';
+import { rdsIbConnPathConnect, rdsIbConnShutdown } from '../../impl/rds/ib_cm.js';
+import { rdsIbFreeMr, rdsIbGetMr } from '../../impl/rds/ib_rdma.js';
+import { Conn, IbDevice, Mr, RdsIb } from '../../impl/rds/state.js';
+import { isVariantName, VARIANTS } from '../../impl/rds/variant.js';
+import { openNativeVerbs } from '../../impl/verbs/native.js';
+import type { MrHandle, MrInfo, RemovalNotice, Verbs, VerbsResult } from '../../impl/verbs/types.js';
+
+interface Args {
+  variant: string;
+  out: string;
+  seed: number;
+  removed: string;
+  /** give up waiting for the removal signal after this many seconds */
+  waitRemoval: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { variant: 'V2', out: '.', seed: 1, removed: 'rxe0', waitRemoval: 60 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [k, val] = [argv[i], argv[i + 1]];
+    if (val === undefined) throw new UsageError(`${k} needs a value`);
+    if (k === '--variant') a.variant = val;
+    else if (k === '--out') a.out = val;
+    else if (k === '--seed') a.seed = Number(val);
+    else if (k === '--remove') a.removed = val;
+    else if (k === '--wait-removal') a.waitRemoval = Number(val);
+    else throw new UsageError(`unknown option ${k}`);
+  }
+  return a;
+}
+
+class UsageError extends Error {}
+
+/** Devices of the guest (test/rxe/guest-conformance.sh): rxe0 on lo, rxe1 on a dummy netdev, and the
+ *  GID each loopback QP uses (rxe0: ::ffff:127.0.0.1 at index 1; rxe1: its link-local at index 0). */
+const DEVICES = [
+  { name: 'rxe0', gidIndex: 1, laddr: '10.0.0.1', conn: 'c1', mr: 'm1' },
+  { name: 'rxe1', gidIndex: 0, laddr: '10.0.0.2', conn: 'c2', mr: 'm2' },
+] as const;
+
+/** Counts verbs failures by errno name, and remembers each MR's keys and address for RDMA writes. */
+function instrument(inner: Verbs, onError: (verb: string, name: string, message: string) => void, mrs: Map<MrHandle, MrInfo>): Verbs {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const f = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof f !== 'function') return f;
+      return (...args: unknown[]) => {
+        const r = (f as (...a: unknown[]) => unknown).apply(target, args);
+        if (!(r instanceof Promise)) return r;
+        return (r as Promise<VerbsResult<unknown>>).then((res) => {
+          if (res && typeof res === 'object' && 'ok' in res) {
+            if (!res.ok) onError(String(prop), res.error.name, res.error.message ?? '');
+            else if (prop === 'regMr') mrs.set((res.value as MrInfo).mr, res.value as MrInfo);
+          }
+          return res;
+        });
+      };
+    },
+  });
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!isVariantName(args.variant)) throw new UsageError(`unknown variant ${args.variant}`);
+  const variant = VARIANTS[args.variant];
+  const native = openNativeVerbs();
+  if (!native.ok) throw new UsageError(`native verbs unavailable: ${native.reason}`);
+
+  // Times are the guest's uptime, comparable with guest-lib.sh's log lines.
+  const secs = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  // Buffered and written at the end of each phase: every write to the 9p share is a round trip
+  // under TCG, and the workload itself never hangs (a stuck delete is the guest script's to report).
+  const tracePath = join(args.out, `trace-${args.variant}.ndjson`);
+  const logPath = join(args.out, `workload-${args.variant}.ndjson`);
+  writeFileSync(tracePath, '');
+  writeFileSync(logPath, '');
+  let traceBuf: string[] = [];
+  let events = 0;
+  const flush = () => {
+    appendFileSync(tracePath, traceBuf.join(''));
+    traceBuf = [];
+  };
+  const log = (event: string, extra: Record<string, unknown> = {}) => appendFileSync(logPath, JSON.stringify({ t: secs(), event, ...extra }) + '\n');
+  const verbsErrors: Record<string, number> = {};
+  const mrInfo = new Map<MrHandle, MrInfo>();
+  const verbs = instrument(
+    native.verbs,
+    (verb, name, message) => {
+      verbsErrors[name] = (verbsErrors[name] ?? 0) + 1;
+      if (verbsErrors[name]! <= 20) log('verbs-error', { verb, name, message });
+    },
+    mrInfo,
+  );
+
+  const k = new Kernel({ seed: args.seed });
+  const s = new RdsIb(k, verbs, variant, (e) => {
+    events++;
+    traceBuf.push(JSON.stringify(e) + '\n');
+  });
+  const ib = new Map<string, IbDevice>();
+  const conns: Conn[] = [];
+  const mrs: Mr[] = [];
+  for (const d of DEVICES) {
+    const dev = new IbDevice(d.name);
+    ib.set(d.name, dev);
+    s.ibDevices.push(dev);
+    const c: Conn = new Conn(d.conn, dev, d.laddr, (t) => rdsIbConnShutdown(s, t, c));
+    conns.push(c);
+    s.conns.push(c);
+    const m = new Mr(d.mr, d.laddr, c);
+    mrs.push(m);
+    s.mrs.push(m);
+  }
+  conns[0]!.peer = conns[1]!;
+  conns[1]!.peer = conns[0]!;
+
+  // Phase 1: devices arrive, connections come up, sockets map their MRs (as impl/driver/run.ts).
+  for (const dev of ib.values()) k.spawn(`ib_core:add(${dev.name})`, (t) => rdsIbAddOne(s, t, dev));
+  for (const c of conns) {
+    k.spawn(`cm:${c.name}`, async (t) => {
+      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
+      await rdsIbConnPathConnect(s, t, c);
+    });
+  }
+  for (const m of mrs) {
+    k.spawn(`sock:${m.name}:map`, async (t) => {
+      await k.waitUntil(t, `${m.conn.name} to connect`, () => m.conn.state !== 'init' && m.conn.state !== 'connecting');
+      await rdsIbGetMr(s, t, m);
+    });
+  }
+  await k.run();
+  flush();
+  log('setup', { failure: k.failure, conns: conns.map((c) => `${c.name}:${c.state}`), mrs: mrs.map((m) => `${m.name}:${m.state}`) });
+
+  // Traffic on each connection's own QP, connected to itself (rxe loopback).
+  const traffic = { posted: 0, completed: 0, failedCompletions: 0 };
+  for (const [i, c] of conns.entries()) {
+    if (!c.qp) continue;
+    const dest = await verbs.qpDest(c.qp, 1, DEVICES[i]!.gidIndex);
+    if (dest.ok) await verbs.connectQp(c.qp, 1, dest.value);
+  }
+  let wr = 0n;
+  const pump = async () => {
+    for (const [i, c] of conns.entries()) {
+      const m = mrs[i]!;
+      if (c.state !== 'up' || !c.qp || !c.cq || !m.verbsMr) continue;
+      const info = mrInfo.get(m.verbsMr);
+      if (!info) continue;
+      const sge = [{ mr: m.verbsMr, offset: 0, length: 256 }];
+      const ops = [
+        verbs.postRecv(c.qp, { wrId: ++wr, sge: [{ mr: m.verbsMr, offset: 1024, length: 256 }] }),
+        verbs.postSend(c.qp, { kind: 'send', wrId: ++wr, sge, signaled: true }),
+        verbs.postSend(c.qp, { kind: 'rdma-write', wrId: ++wr, sge, signaled: true, remoteAddr: info.addr + 2048n, rkey: info.rkey }),
+      ];
+      for (const r of await Promise.all(ops)) if (r.ok) traffic.posted++;
+      const wcs = await verbs.pollCq(c.cq, 32);
+      if (wcs.ok) for (const w of wcs.value) w.status === 'success' ? traffic.completed++ : traffic.failedCompletions++;
+    }
+  };
+  let pumping = true;
+  const pumpLoop = (async () => {
+    while (pumping) {
+      await pump();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  log('traffic-running');
+  writeFileSync(join(args.out, 'traffic-running'), `${process.pid}\n`);
+
+  // Phase 2: the real removal signal drives ib_unregister_device → rds_ib_remove_one.
+  const notice = await new Promise<RemovalNotice | null>((res) => {
+    const timer = setTimeout(() => res(null), args.waitRemoval * 1000);
+    const off = verbs.onRemoval((n) => {
+      if (n.device !== args.removed) return;
+      clearTimeout(timer);
+      off();
+      res(n);
+    });
+  });
+  const signalAt = secs();
+  log('removal-signal', { notice, trafficSoFar: { ...traffic } });
+  const removedDev = ib.get(args.removed)!;
+  if (notice && !k.failure) {
+    k.spawn(`rdma link delete ${args.removed}`, (t) => ibUnregisterDevice(s, t, removedDev));
+    // The sockets whose connection went down release their MRs (rds_rdma_drop_keys on close).
+    for (const m of mrs) {
+      if (m.conn.ibdev !== removedDev) continue;
+      k.spawn(`sock:${m.name}:free`, async (t: Task) => {
+        await k.waitUntil(t, `${m.conn.name} to go down`, () => m.conn.state === 'down' || m.conn.state === 'failed');
+        if (m.state === 'mapped') await rdsIbFreeMr(s, t, m, variant.KERNEL === 'v3' ? variant.FREE_INVALIDATE : false);
+      });
+    }
+    await k.run();
+  }
+  flush();
+  log('removed', { failure: k.failure, resources: verbs.resources(args.removed) });
+
+  // Phase 3: a little more traffic (none is left once the peer connection dropped), then the
+  // remaining sockets close and the module is unloaded.
+  await new Promise((r) => setTimeout(r, 500));
+  pumping = false;
+  await pumpLoop;
+  if (!k.failure) {
+    for (const m of mrs) {
+      if (m.state !== 'mapped') continue;
+      k.spawn(`sock:${m.name}:free`, (t) => rdsIbFreeMr(s, t, m, variant.KERNEL === 'v3' ? variant.FREE_INVALIDATE : false));
+    }
+    k.spawn('rmmod', (t) => rdsIbExit(s, t));
+    await k.run();
+  }
+  flush();
+  const leakedDevices = s.allocated.filter((d) => !d.freed).map((d) => `${d.name}:refcount=${d.refcount.value}`);
+  const resources = Object.fromEntries(DEVICES.map((d) => [d.name, verbs.resources(d.name)]));
+  const summary = {
+    variant: args.variant,
+    failure: k.failure,
+    events,
+    removalSignal: notice ? { ...notice, atUptime: signalAt } : null,
+    traffic,
+    verbsErrors,
+    leakedDevices,
+    resources,
+  };
+  writeFileSync(join(args.out, `summary-${args.variant}.json`), JSON.stringify(summary) + '\n');
+  log('done', summary);
+  await verbs.shutdown();
+  writeFileSync(join(args.out, 'workload-done'), `${process.pid}\n`);
+  // Stay alive (holding whatever leaked) until the guest has counted with `rdma resource show`.
+  await new Promise<void>((res) => {
+    process.once('SIGTERM', () => res());
+    setTimeout(res, 120_000);
+  });
+  return 0;
+}
+
+main().then(
+  (rc) => process.exit(rc),
+  (e: unknown) => {
+    process.stderr.write(`workload: ${e instanceof UsageError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    process.exit(2);
+  },
+);
