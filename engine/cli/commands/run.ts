@@ -1,0 +1,119 @@
+// `rdsib run`: run the implementation (impl/driver) under the deterministic scheduler — one run
+// from a seed or a schedule, writing its NDJSON trace, or a search over many seeded schedules.
+// A thin shell: parsing and printing only.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { FailureKind } from '../../../impl/kernel/faults.js';
+import { runOnce, search, ScheduleSyntaxError, type RunOutcome } from '../../../impl/driver/run.js';
+import { shrinkSchedule } from '../../../impl/driver/shrink.js';
+import { DEFAULT_WORKLOAD, isWorkloadName, WORKLOAD_NAMES, type WorkloadName } from '../../../impl/driver/workloads.js';
+import type { TraceEvent } from '../../../impl/rds/trace.js';
+import { isVariantName, VARIANT_NAMES, type VariantName } from '../../../impl/rds/variant.js';
+
+interface RunFlags {
+  variant?: string;
+  workload?: string;
+  seed?: string;
+  schedule?: string;
+  removeAt?: string;
+  trace?: string;
+  search?: string;
+  firstSeed?: string;
+  kind?: string;
+  shrink?: boolean;
+  json?: boolean;
+}
+
+const KINDS: readonly FailureKind[] = ['use-after-free', 'deadlock', 'leak', 'uninitialised', 'irq-block', 'underflow'];
+
+/** A bad command line: printed as one line, exit 2, no stack trace. */
+class UsageError extends Error {}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('run the implementation (kernel-style runtime + device manager + simulated verbs) under a seeded or replayed schedule')
+    .requiredOption('--variant <V>', `kernel variant: ${VARIANT_NAMES.join(', ')}`)
+    .option('--workload <W>', `workload: ${WORKLOAD_NAMES.join(', ')} (default: the variant's own)`)
+    .option('--seed <S>', 'seed of the scheduler (one run)', '0')
+    .option('--schedule <STR>', 'replay a schedule "<removeAt>:<picks>" as printed by a run')
+    .option('--remove-at <K>', 'step from which `rdma link delete` may run (default: derived from the seed)')
+    .option('--trace <FILE>', 'write the NDJSON trace (with --search: of the failing run)')
+    .option('--search <N>', 'try N seeded schedules, stop at the first failure')
+    .option('--first-seed <S>', 'first seed of a search', '0')
+    .option('--kind <K>', `with --search: stop only at this failure kind (${KINDS.join(', ')})`)
+    .option('--shrink', 'with --search: shrink the failing schedule')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: RunFlags) => {
+      try {
+        process.exitCode = await runCommand(flags);
+      } catch (e) {
+        if (!(e instanceof UsageError || e instanceof ScheduleSyntaxError)) throw e;
+        process.stderr.write(`rdsib run: ${e.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
+
+function int(name: string, s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s)) throw new UsageError(`${name} ${s}: expected a non-negative integer`);
+  return Number(s);
+}
+
+async function runCommand(flags: RunFlags): Promise<number> {
+  const variant = flags.variant ?? '';
+  if (!isVariantName(variant)) throw new UsageError(`--variant ${variant}: unknown variant (expected one of ${VARIANT_NAMES.join(', ')})`);
+  if (flags.workload !== undefined && !isWorkloadName(flags.workload)) {
+    throw new UsageError(`--workload ${flags.workload}: unknown workload (expected one of ${WORKLOAD_NAMES.join(', ')})`);
+  }
+  const workload: WorkloadName = (flags.workload as WorkloadName | undefined) ?? DEFAULT_WORKLOAD[variant];
+  if (flags.kind !== undefined && !KINDS.includes(flags.kind as FailureKind)) {
+    throw new UsageError(`--kind ${flags.kind}: unknown failure kind (expected one of ${KINDS.join(', ')})`);
+  }
+  const n = int('--search', flags.search);
+  if (n !== undefined) return runSearch(variant, workload, n, flags);
+
+  const events: TraceEvent[] = [];
+  const removeAt = int('--remove-at', flags.removeAt);
+  const r = await runOnce({
+    variant,
+    workload,
+    seed: int('--seed', flags.seed) ?? 0,
+    ...(flags.schedule !== undefined ? { schedule: flags.schedule } : {}),
+    ...(removeAt !== undefined ? { removeAt } : {}),
+    ...(flags.trace ? { trace: (e: TraceEvent) => void events.push(e) } : {}),
+  });
+  if (flags.trace) writeTrace(flags.trace, events);
+  const out = { variant, workload, steps: r.steps, schedule: r.schedule, events: flags.trace ? events.length : undefined, failure: r.failure };
+  process.stdout.write(flags.json ? JSON.stringify(out) + '\n' : describeRun(r));
+  return r.failure ? 1 : 0;
+}
+
+async function runSearch(variant: VariantName, workload: WorkloadName, n: number, flags: RunFlags): Promise<number> {
+  const kind = flags.kind as FailureKind | undefined;
+  const r = await search(variant, n, { workload, firstSeed: int('--first-seed', flags.firstSeed) ?? 0, ...(kind ? { kind } : {}) });
+  let failure = r.failure;
+  if (failure && flags.shrink) failure = { ...failure, schedule: await shrinkSchedule(variant, workload, failure.schedule, failure.kind) };
+  if (failure && flags.trace) {
+    const events: TraceEvent[] = [];
+    await runOnce({ variant, workload, schedule: failure.schedule, trace: (e) => void events.push(e) });
+    writeTrace(flags.trace, events);
+  }
+  const out = { variant, runs: r.runs, failure: failure && { kind: failure.kind, seed: failure.seed, schedule: failure.schedule, step: failure.step, task: failure.task, detail: failure.detail } };
+  if (flags.json) process.stdout.write(JSON.stringify(out) + '\n');
+  else if (!failure) process.stdout.write(`${variant}: no failure in ${r.runs} schedules (workload ${workload})\n`);
+  else process.stdout.write(`${variant}: ${failure.kind} after ${r.runs} schedules (seed ${failure.seed}) at step ${failure.step} in ${failure.task || 'the whole system'}\n  ${failure.detail}\n  replay: rdsib run --variant ${variant} --workload ${workload} --schedule ${failure.schedule}\n`);
+  return failure ? 1 : 0;
+}
+
+function writeTrace(file: string, events: readonly TraceEvent[]): void {
+  writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
+}
+
+function describeRun(r: RunOutcome): string {
+  const head = `${r.variant} (${r.workload}): ${r.steps} steps, schedule ${r.schedule}\n`;
+  if (!r.failure) return head + '  no failure: every device freed, every verbs object released\n';
+  const f = r.failure;
+  return head + `  ${f.kind} at step ${f.step}${f.label ? ` ${f.label}` : ''}${f.task ? ` in ${f.task}` : ''}\n  ${f.detail}\n`;
+}
