@@ -8,126 +8,126 @@ import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
 import { type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, lookupEnv } from './context.js';
 import type { Scope } from './scope.js';
-import { argBinding, bindLet, ev, evalBool, forEachBinding, hooks, located, resolvePrefix } from './expr.js';
+import { argBinding, bindLet, ev, evalBool, forEachBinding, hooks, located, resolveName, resolvePrefix } from './expr.js';
 import * as V from './v.js';
 
 export type Partial = (Value | undefined)[];
-type K = (p: Partial) => void;
+type K = () => void;
 
 /** 'init': unprimed variables are being assigned (Init); 'next': primed ones (an action). */
 export type Mode = 'init' | 'next';
 
+/** One generation run. `p` is the assignment built so far; it is changed in place and
+ *  restored on backtracking (TLC copies TLCStateMut instead), so a continuation that keeps a
+ *  state must copy `p`. `cx` is the state pair expressions are evaluated in. */
 export interface Gen {
   readonly mode: Mode;
-  /** the current state (next mode), or null (init mode) */
-  readonly s: readonly Value[] | null;
+  readonly p: Partial;
+  readonly cx: Ctx;
 }
 
-function ctxOf(g: Gen, p: Partial): Ctx {
-  return g.mode === 'init' ? { state: p, next: null } : { state: g.s, next: p };
+export function newGen(mode: Mode, s: readonly Value[] | null, p: Partial): Gen {
+  return { mode, p, cx: mode === 'init' ? { state: p, next: null } : { state: s, next: p } };
 }
 
-/** Call `k` with every (partial) assignment that makes `e` true, extending `p`. */
-export function generate(g: Gen, e: Expr, sc: Scope, env: Env, p: Partial, k: K): void {
+/** Call `k` for every assignment (extending g.p) that makes `e` true. */
+export function generate(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
   try {
-    gen(g, e, sc, env, p, k);
+    gen(g, e, sc, env, k);
   } catch (err) {
     throw located(err, e.loc);
   }
 }
 
-function gen(g: Gen, e: Expr, sc: Scope, env: Env, p: Partial, k: K): void {
+function genAnd(g: Gen, args: readonly Expr[], i: number, sc: Scope, env: Env, k: K): void {
+  if (i === args.length - 1) gen(g, args[i]!, sc, env, k);
+  else gen(g, args[i]!, sc, env, () => genAnd(g, args, i + 1, sc, env, k));
+}
+
+function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
   switch (e.kind) {
-    case 'and': {
-      const step = (i: number, q: Partial): void => {
-        if (i === e.args.length) k(q);
-        else gen(g, e.args[i]!, sc, env, q, (q2) => step(i + 1, q2));
-      };
-      step(0, p);
+    case 'and':
+      if (e.args.length === 0) k();
+      else genAnd(g, e.args, 0, sc, env, k);
       return;
-    }
     case 'or':
-      for (const a of e.args) gen(g, a, sc, env, p, k);
+      for (const a of e.args) gen(g, a, sc, env, k);
       return;
     case 'exists':
-      forEachBinding(e.bindings, sc, env, ctxOf(g, p), e.loc, (env1) => {
-        gen(g, e.body, sc, env1, p, k);
+      forEachBinding(e.bindings, sc, env, g.cx, e.loc, (env1) => {
+        gen(g, e.body, sc, env1, k);
         return true;
       });
       return;
     case 'if':
-      if (evalBool(e.cond, sc, env, ctxOf(g, p), 'the condition of IF')) gen(g, e.then, sc, env, p, k);
-      else gen(g, e.else, sc, env, p, k);
+      if (evalBool(e.cond, sc, env, g.cx, 'the condition of IF')) gen(g, e.then, sc, env, k);
+      else gen(g, e.else, sc, env, k);
       return;
     case 'case': {
-      const cx = ctxOf(g, p);
       for (const arm of e.arms) {
-        if (evalBool(arm.cond, sc, env, cx, 'a CASE condition')) return gen(g, arm.body, sc, env, p, k);
+        if (evalBool(arm.cond, sc, env, g.cx, 'a CASE condition')) return gen(g, arm.body, sc, env, k);
       }
-      if (e.other) return gen(g, e.other, sc, env, p, k);
+      if (e.other) return gen(g, e.other, sc, env, k);
       throw new EvalError('attempted to evaluate a CASE with no conditions true', e.loc);
     }
     case 'let':
-      gen(g, e.body, sc, bindLet(e.defs, sc, env), p, k);
+      gen(g, e.body, sc, bindLet(e.defs, sc, env), k);
       return;
     case 'unchanged':
       if (g.mode !== 'next') throw new EvalError('UNCHANGED in an initial predicate', e.loc);
-      unchanged(g, e.expr, sc, env, p, k);
+      unchanged(g, e.expr, sc, env, k);
       return;
     case 'actionBox': {
       if (e.stutter) {
-        gen(g, e.action, sc, env, p, k);
-        unchanged(g, e.vars, sc, env, p, k);
+        gen(g, e.action, sc, env, k);
+        unchanged(g, e.vars, sc, env, k);
       } else {
-        gen(g, e.action, sc, env, p, (q) => {
-          const cx = ctxOf(g, q);
-          if (!V.equals(ev(e.vars, sc, env, cx), ev(e.vars, sc, env, { state: cx.next, next: null }))) k(q);
+        gen(g, e.action, sc, env, () => {
+          if (!V.equals(ev(e.vars, sc, env, g.cx), ev(e.vars, sc, env, { state: g.cx.next, next: null }))) k();
         });
       }
       return;
     }
     case 'bool':
-      if (e.value) k(p);
+      if (e.value) k();
       return;
     case 'ref': {
-      const unfolded = unfold(e.name, e.prefix, [], e.loc, sc, env, ctxOf(g, p));
-      if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, p, k);
+      const unfolded = unfold(e, e.name, e.prefix, [], e.loc, sc, env, g.cx);
+      if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, k);
       break;
     }
     case 'apply': {
-      if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && e.args.length === 2 && !isUserOp(e.name, sc, env)) {
+      if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && e.args.length === 2 && resolveName(e, e.name, sc, env).k === 'builtin') {
         const slot = assignable(g, e.args[0]!, sc, env);
-        if (slot !== undefined && p[slot] === undefined) {
-          const cx = ctxOf(g, p);
-          const rhs = ev(e.args[1]!, sc, env, cx);
+        if (slot !== undefined && g.p[slot] === undefined) {
+          const rhs = ev(e.args[1]!, sc, env, g.cx);
           if (e.name === '=') {
-            k(assign(p, slot, rhs));
+            assignThen(g.p, slot, rhs, k);
           } else {
-            for (const x of V.elements(rhs, e.args[1]!.loc)) k(assign(p, slot, x));
+            for (const x of V.elements(rhs, e.args[1]!.loc)) assignThen(g.p, slot, x, k);
           }
           return;
         }
         break;
       }
-      const unfolded = unfold(e.name, e.prefix, e.args, e.loc, sc, env, ctxOf(g, p));
-      if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, p, k);
+      const unfolded = unfold(e, e.name, e.prefix, e.args, e.loc, sc, env, g.cx);
+      if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, k);
       break;
     }
     default:
       break;
   }
   // any other formula is a test on the assignment built so far
-  if (evalBool(e, sc, env, ctxOf(g, p), g.mode === 'init' ? 'the initial predicate' : 'an action')) k(p);
+  if (evalBool(e, sc, env, g.cx, g.mode === 'init' ? 'the initial predicate' : 'an action')) k();
 }
 
-function assign(p: Partial, slot: number, v: Value): Partial {
-  const q = p.slice();
-  q[slot] = v;
-  return q;
-}
-
-function isUserOp(name: string, sc: Scope, env: Env): boolean {
-  return lookupEnv(env, name) !== undefined || sc.defs.has(name);
+function assignThen(p: Partial, slot: number, v: Value, k: K): void {
+  p[slot] = v;
+  try {
+    k();
+  } finally {
+    p[slot] = undefined;
+  }
 }
 
 /** The state variable `x` of `x'` (next mode) or `x` (init mode), seen through instance
@@ -142,46 +142,58 @@ function assignable(g: Gen, lhs: Expr, sc: Scope, env: Env): number | undefined 
 
 export function varSlot(e: Expr, sc: Scope, env: Env): number | undefined {
   if (e.kind !== 'ref' || e.prefix.length > 0) return undefined;
-  const b = lookupEnv(env, e.name);
-  if (b) return b.kind === 'lazy' ? varSlot(b.expr, b.scope, b.env) : undefined;
-  if (sc.defs.has(e.name)) return undefined;
-  const s = sc.subst.get(e.name);
-  if (s) return varSlot(s.expr, s.scope, s.env);
-  if (sc.consts.has(e.name)) return undefined;
-  return sc.vars.get(e.name);
+  const r = resolveName(e, e.name, sc, env);
+  switch (r.k) {
+    case 'var':
+      return r.slot;
+    case 'env': {
+      const b = lookupEnv(env, e.name)!;
+      return b.kind === 'lazy' ? varSlot(b.expr, b.scope, b.env) : undefined;
+    }
+    case 'subst':
+      return varSlot(r.s.expr, r.s.scope, r.s.env);
+    default:
+      return undefined;
+  }
+}
+
+function unchangedList(g: Gen, elems: readonly Expr[], i: number, sc: Scope, env: Env, k: K): void {
+  if (i === elems.length - 1) unchanged(g, elems[i]!, sc, env, k);
+  else unchanged(g, elems[i]!, sc, env, () => unchangedList(g, elems, i + 1, sc, env, k));
 }
 
 /** UNCHANGED e: each variable of e keeps its value (Tool.processUnchanged). */
-function unchanged(g: Gen, e: Expr, sc: Scope, env: Env, p: Partial, k: K): void {
+function unchanged(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
   if (e.kind === 'tuple') {
-    const step = (i: number, q: Partial): void => {
-      if (i === e.elems.length) k(q);
-      else unchanged(g, e.elems[i]!, sc, env, q, (q2) => step(i + 1, q2));
-    };
-    step(0, p);
+    if (e.elems.length === 0) k();
+    else unchangedList(g, e.elems, 0, sc, env, k);
     return;
   }
   const slot = varSlot(e, sc, env);
   if (slot !== undefined) {
-    const now = g.s![slot]!;
-    if (p[slot] === undefined) k(assign(p, slot, now));
-    else if (V.equals(p[slot]!, now)) k(p);
+    const now = g.cx.state![slot]!;
+    const p = g.p;
+    if (p[slot] === undefined) assignThen(p, slot, now, k);
+    else if (V.equals(p[slot]!, now)) k();
     return;
   }
   if (e.kind === 'ref' || e.kind === 'apply') {
-    const u = unfold(e.name, e.prefix, e.kind === 'apply' ? e.args : [], e.loc, sc, env, ctxOf(g, p));
-    if (u) return unchanged(g, u.body, u.scope, u.env, p, k);
+    const u = unfold(e, e.name, e.prefix, e.kind === 'apply' ? e.args : [], e.loc, sc, env, g.cx);
+    if (u) return unchanged(g, u.body, u.scope, u.env, k);
   }
-  const cx = ctxOf(g, p);
-  if (V.equals(ev(e, sc, env, cx), ev(e, sc, env, { state: cx.next, next: null }))) k(p);
+  if (V.equals(ev(e, sc, env, g.cx), ev(e, sc, env, { state: g.cx.next, next: null }))) k();
 }
 
 /** If `name(args)` is a user-defined operator (or a lazily bound argument), its body with the
  *  parameters bound, so that assignments inside it are seen (TLC unfolds definitions in
  *  getInitStates/getNextStates the same way). */
 export function unfold(
-  name: string, prefix: readonly { name: string; args: readonly Expr[] }[], args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx,
+  node: Expr, name: string, prefix: readonly { name: string; args: readonly Expr[] }[], args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx,
 ): { body: Expr; scope: Scope; env: Env; op?: OpValue } | undefined {
+  if (prefix.length === 0) {
+    const r = resolveName(node, name, sc, env);
+    if (r.k === 'var' || r.k === 'builtin') return undefined;
+  }
   const target = prefix.length > 0 ? resolvePrefix(prefix, loc, sc, env, cx) : sc;
   const tenv = prefix.length > 0 ? undefined : env;
   const b = lookupEnv(tenv, name);
@@ -204,13 +216,13 @@ function unfoldOp(op: OpValue, args: readonly Expr[], loc: Loc, sc: Scope, env: 
   if (op.kind === 'user') {
     if (op.def.params.length !== args.length) throw new EvalError(`${op.def.name} takes ${op.def.params.length} argument(s), given ${args.length}`, loc);
     let env1 = op.env;
-    op.def.params.forEach((prm, i) => (env1 = bind(env1, prm.name, argBinding(args[i]!, prm.arity, sc, env, loc))));
+    for (let i = 0; i < args.length; i++) env1 = bind(env1, op.def.params[i]!.name, argBinding(args[i]!, op.def.params[i]!.arity, sc, env, loc));
     return { body: op.def.body, scope: op.scope, env: env1, op };
   }
   if (op.kind === 'lambda') {
     if (op.params.length !== args.length) throw new EvalError(`LAMBDA takes ${op.params.length} argument(s), given ${args.length}`, loc);
     let env1 = op.env;
-    op.params.forEach((prm, i) => (env1 = bind(env1, prm, argBinding(args[i]!, 0, sc, env, loc))));
+    for (let i = 0; i < args.length; i++) env1 = bind(env1, op.params[i]!, argBinding(args[i]!, 0, sc, env, loc));
     return { body: op.body, scope: op.scope, env: env1, op };
   }
   return undefined;
@@ -227,7 +239,7 @@ export function enabled(a: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
   if (cx.state === null) throw new EvalError('ENABLED needs a state', a.loc);
   const s = cx.state as readonly Value[];
   try {
-    generate({ mode: 'next', s }, a, sc, env, new Array(s.length).fill(undefined), () => {
+    generate(newGen('next', s, new Array(s.length).fill(undefined)), a, sc, env, () => {
       throw FOUND;
     });
   } catch (err) {

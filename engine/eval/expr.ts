@@ -188,7 +188,7 @@ export const hooks: { enabled: (a: Expr, sc: Scope, env: Env, cx: Ctx) => boolea
 // node is evaluated; what it means in the name space depends only on the Scope. Each ref/apply
 // node remembers its resolution for the last Scope it was evaluated in (instances share nodes).
 
-type Res =
+export type Res =
   | { readonly k: 'env' }
   | { readonly k: 'def'; readonly d: DefEntry }
   | { readonly k: 'subst'; readonly s: Subst }
@@ -203,7 +203,7 @@ interface ResCache {
   __res?: Res;
 }
 
-function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res {
+export function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res {
   const c = node as ResCache;
   if (c.__sc === sc) return c.__res!;
   let r: Res;

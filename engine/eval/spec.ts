@@ -9,11 +9,11 @@ import type { Value } from '../values/value.js';
 import { ConfigError, EvalError } from '../errors.js';
 import { fingerprint, stateFingerprint } from '../values/hash.js';
 import { toItf } from '../values/itf.js';
-import type { CompiledSpec, Fairness, Property, State, Successor } from './api.js';
+import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } from './api.js';
 import { CONSTANT_CTX, type Ctx, type Env } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
 import { evalBool, evalExpr, forEachBinding, located } from './expr.js';
-import { type Partial, type SplitAction, enabled, generate, splitActions } from './action.js';
+import { type SplitAction, enabled, generate, newGen, splitActions } from './action.js';
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
 import { tlcRuntime } from './runtime.js';
@@ -118,6 +118,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
 
   const actions: SplitAction[] = [];
   if (next) splitActions(next.expr, next.scope, next.env, nextName, new Map(), actions);
+  const labels: ActionLabel[] = actions.map((a) => ({ name: a.name ?? 'Action', loc: a.loc, ...(a.params.size > 0 ? { params: a.params } : {}) }));
 
   // ------------------------------------------------ state predicates of the cfg
   const pred = (n: Named, what: string): ((s: State, t?: State) => boolean) => {
@@ -192,33 +193,37 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     },
     initStates(): Iterable<State> {
       const out: State[] = [];
-      const step = (i: number, p: Partial): void => {
+      const g = newGen('init', null, new Array(nvars).fill(undefined));
+      const step = (i: number): void => {
         if (i === init.length) {
-          const missing = variables.filter((_, j) => p[j] === undefined);
+          const missing = variables.filter((_, j) => g.p[j] === undefined);
           if (missing.length > 0) {
             throw new EvalError(`The initial predicate does not assign a value to the variable(s) ${missing.join(', ')}`, init[0]!.expr.loc);
           }
-          out.push(p as State);
+          out.push(g.p.slice() as State);
           return;
         }
         const c = init[i]!;
-        generate({ mode: 'init', s: null }, c.expr, c.scope, c.env, p, (q) => step(i + 1, q));
+        generate(g, c.expr, c.scope, c.env, () => step(i + 1));
       };
-      step(0, new Array(nvars).fill(undefined));
+      step(0);
       return out;
     },
     successors(s: State): Iterable<Successor> {
       const out: Successor[] = [];
-      for (const a of actions) {
-        const label = { name: a.name ?? 'Action', loc: a.loc, ...(a.params.size > 0 ? { params: a.params } : {}) };
-        generate({ mode: 'next', s }, a.pred, a.scope, a.env, new Array(nvars).fill(undefined), (t) => {
+      for (let ai = 0; ai < actions.length; ai++) {
+        const a = actions[ai]!;
+        const label = labels[ai]!;
+        const g = newGen('next', s, new Array(nvars).fill(undefined));
+        const t = g.p;
+        generate(g, a.pred, a.scope, a.env, () => {
           for (let j = 0; j < nvars; j++) {
             if (t[j] === undefined) {
               const missing = variables.filter((_, k) => t[k] === undefined);
               throw new EvalError(`Successor state is not completely specified by action ${label.name} of the next-state relation. The following variable(s) are not assigned: ${missing.join(', ')}`, a.loc);
             }
           }
-          out.push({ state: t as State, action: label });
+          out.push({ state: t.slice() as State, action: label });
         });
       }
       return out;
