@@ -8,6 +8,7 @@ export interface Loc {
   readonly module: string; // TLA+ module name, used in TLC-style "of module M"
   readonly line: number; // 1-based
   readonly col: number; // 1-based
+  /** last character of the construct, inclusive (TLC's tla2sany Location convention) */
   readonly endLine: number;
   readonly endCol: number;
 }

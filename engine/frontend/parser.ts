@@ -74,17 +74,21 @@ export class SourceText {
     return i + 1;
   }
 
+  /** `endLine`/`endCol` name the node's last character, inclusive, as TLC's Location does
+   *  ("line 3, col 5 to line 4, col 20"); tree-sitter's end position is one past it. */
   loc(node: Node, module: string): Loc {
     const s = node.startPosition;
     const e = node.endPosition;
-    return {
-      file: this.file,
-      module,
-      line: s.row + 1,
-      col: this.originalCol(s.row, s.column),
-      endLine: e.row + 1,
-      endCol: this.originalCol(e.row, e.column),
-    };
+    let endLine = e.row + 1;
+    let endCol: number;
+    if (e.column > 0 || e.row === s.row) {
+      endCol = e.column > 0 ? this.originalCol(e.row, e.column - 1) : this.originalCol(s.row, s.column);
+    } else {
+      // the node ends with a line break: its last character is the end of the previous line
+      endLine = e.row;
+      endCol = Math.max(1, (this.lines[e.row - 1] ?? '').replace(/\r$/, '').length);
+    }
+    return { file: this.file, module, line: s.row + 1, col: this.originalCol(s.row, s.column), endLine, endCol };
   }
 }
 

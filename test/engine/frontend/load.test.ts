@@ -51,6 +51,14 @@ describe('loadSpec on a small spec', () => {
     expect([next.loc.line, next.loc.col]).toEqual([11, 9]);
     expect(def(root, 'Next').loc).toMatchObject({ line: 11, col: 1, module: 'Basic' });
   });
+
+  it('ends locations at the last character, inclusive, as TLC prints them', async () => {
+    const { root } = await loadSpec(`${FIX}basic/Basic.tla`);
+    // "Inc(a) == a + 1" is line 8, 15 characters
+    expect(def(root, 'Inc').loc).toMatchObject({ line: 8, col: 1, endLine: 8, endCol: 15 });
+    // Next spans lines 11-15; line 15 is 11 spaces and the 9 characters of the last conjunct
+    expect(def(root, 'Next').loc).toMatchObject({ endLine: 15, endCol: 20 });
+  });
 });
 
 async function loadError(path: string): Promise<TlaError> {
