@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluatorAvailable } from '../../../engine/check/pipeline.js';
 
 const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'rdsib.js');
 const dir = mkdtempSync(join(tmpdir(), 'rdsib-cli-'));
@@ -49,7 +48,7 @@ describe('rdsib check: bad input', () => {
   });
 });
 
-describe.runIf(await evaluatorAvailable())('rdsib check: a real search', () => {
+describe('rdsib check: a real search', () => {
   it('an invariant violation: exit 12, the JSON verdict with the trace, and --dump-trace itf writes it', () => {
     const itf = join(dir, 'trace.itf.json');
     const r = rdsib('check', counter, '--json', '--dump-trace', 'itf', itf);
