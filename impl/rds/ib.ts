@@ -103,7 +103,11 @@ export async function rdsIbRemoveOne(s: RdsIb, t: Task, ibdev: IbDevice, unregis
     // The proposed fix, part 1 (tla/README.md): wait until rds_ib_dev_free has run, so the
     // rds_ib_device never outlives the ib_device it calls ib_dealloc_pd on.
     await s.at(t, 'RemoveOne_WaitFree', { d: d.name });
-    await k.waitUntil(t, `rds_ib_dev_free(${d.name}) (wait_for_completion)`, () => d.freed !== null);
+    const late = () => v.REDROP && !d.freed && (d.connList ?? []).some((c) => !c.dropped);
+    while (!d.freed) {
+      await k.waitUntil(t, `rds_ib_dev_free(${d.name}) (wait_for_completion)`, () => d.freed !== null || late());
+      if (late()) await rdsIbDevShutdown(s, t, d); // amendment: drop connections that attached late
+    }
   }
 }
 

@@ -13,6 +13,7 @@ export const VARIANT_NAMES = [
   'V3_mr_other',
   'V3_mr_inval',
   'V3_fixed',
+  'V3_fixed_redrop',
 ] as const;
 export type VariantName = (typeof VARIANT_NAMES)[number];
 
@@ -34,8 +35,12 @@ export interface Variant {
   readonly KERNEL: 'v2' | 'v3';
   /** the application frees its MR with RDS_RDMA_INVALIDATE (V3_mr_inval) */
   readonly FREE_INVALIDATE: boolean;
-  /** the proposed fix of the V3 removal path (see fixV3 in ib.ts / ib_rdma.ts) */
+  /** the model's proposed fix of the V3 removal path (tla/README.md): remove_one waits for
+   *  rds_ib_dev_free; the waiting shutdown flushes its own pool */
   readonly V3_FIX: boolean;
+  /** amendment found by the implementation: while remove_one waits, it drops connections that
+   *  attached after rds_ib_dev_shutdown walked conn_list (their cma drop would come too late) */
+  readonly REDROP: boolean;
 }
 
 const V2: Omit<Variant, 'name'> = {
@@ -47,6 +52,7 @@ const V2: Omit<Variant, 'name'> = {
   KERNEL: 'v2',
   FREE_INVALIDATE: false,
   V3_FIX: false,
+  REDROP: false,
 };
 const V3: Omit<Variant, 'name'> = { ...V2, KERNEL: 'v3' };
 
@@ -61,6 +67,7 @@ export const VARIANTS: { readonly [N in VariantName]: Variant } = {
   V3_mr_other: { ...V3, name: 'V3_mr_other' },
   V3_mr_inval: { ...V3, name: 'V3_mr_inval', FREE_INVALIDATE: true },
   V3_fixed: { ...V3, name: 'V3_fixed', V3_FIX: true },
+  V3_fixed_redrop: { ...V3, name: 'V3_fixed_redrop', V3_FIX: true, REDROP: true },
 };
 
 export function isVariantName(s: string): s is VariantName {

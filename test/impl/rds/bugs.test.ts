@@ -124,4 +124,13 @@ describe('fixed kernels', () => {
     expect(devGet).toBeLessThan(begin);
     expect(addConn).toBeGreaterThan(begin);
   });
+
+  it('amended fix (V3_fixed_redrop): dropping late-attached connections while waiting removes that deadlock', async () => {
+    const same = await runOnce({ variant: 'V3_fixed_redrop', schedule: '0:44030220000000000012002' });
+    expect(same.failure).toBeNull();
+    for (const workload of ['mr-same', 'mr-other', 'mr-both'] as const) {
+      const r = await search('V3_fixed_redrop', 150, { workload });
+      expect(r).toMatchObject({ runs: 150, failure: null });
+    }
+  });
 });
