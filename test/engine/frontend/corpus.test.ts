@@ -28,15 +28,6 @@ function expectsParseError(file: string): boolean {
   }
 }
 
-/** Corpus files that SANY itself would reject although their expected outcome says they run.
- *  They must fail with exactly this message until their owners fix them (then they load).
- *  - Sliding.tla writes `-1` and only EXTENDS Naturals; unary minus `-.` is defined in
- *    Integers (tla2sany/StandardModules/Integers.tla), and SANY reports "Couldn't resolve
- *    prefix operator symbol `-.'" (Generator.java, case N_PrefixExpr). */
-const SANY_REJECTS: Readonly<Record<string, string>> = {
-  'test/specs/Sliding.tla': 'Unknown operator: -.',
-};
-
 const files = [...tlaFiles('test/specs'), ...tlaFiles('tla')];
 
 describe('the project corpus parses', () => {
@@ -50,15 +41,6 @@ describe('the project corpus parses', () => {
       expect(err).toBeInstanceOf(TlaError);
       expect((err as TlaError).exitCode).toBe(150);
       expect((err as TlaError).loc?.line).toBeGreaterThan(0);
-      return;
-    }
-    const knownReject = SANY_REJECTS[file.slice(ROOT.length)];
-    if (knownReject) {
-      const err = await loadSpec(file).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      if (err !== undefined) expect((err as TlaError).message).toBe(knownReject);
       return;
     }
     // A failure here prints `file:line:col: message`, which is what to fix.
