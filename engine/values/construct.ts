@@ -32,10 +32,17 @@ for (let n = SMALL_LO; n <= SMALL_HI; n++) smallInts.push({ kind: 'int', n });
  *  every 32-bit overflow of +, -, * and ^ on 32-bit operands except products beyond 2^53,
  *  which are far out of range anyway. */
 export function int(n: number): IntV {
+  return checkedInt(n, undefined);
+}
+
+/** int(n) whose overflow message names the computation, e.g. "2147483647+1", as
+ *  tlc2/module/Integers.java reports it. */
+export function checkedInt(n: number, what: string | undefined): IntV {
   if (n >= SMALL_LO && n <= SMALL_HI && (n | 0) === n) return smallInts[n - SMALL_LO]!;
   if (!Number.isInteger(n)) throw new ValueError(`Not an integer: ${n}`);
   if (n < INT_MIN || n > INT_MAX) {
-    throw new ValueError(`Overflow: the integer ${n} is outside TLC's range ${INT_MIN}..${INT_MAX}.`);
+    // MP text of EC.TLC_MODULE_OVERFLOW
+    throw new ValueError(`Overflow when computing ${what ?? String(n)}`);
   }
   return { kind: 'int', n };
 }

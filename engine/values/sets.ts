@@ -11,7 +11,7 @@
 import type { SetLike, SetV, Value } from './value.js';
 import { assertNever, isSetLike } from './value.js';
 import { ValueError } from './errors.js';
-import { EMPTY_SET, fcnFromSorted, filterOf, int, setFromSorted, setOf, tuple } from './construct.js';
+import { EMPTY_SET, checkedInt, fcnFromSorted, filterOf, int, setFromSorted, setOf, tuple } from './construct.js';
 import { compare, equals } from './compare.js';
 import { domainOf, fcnView, materializeFcn } from './fcn.js';
 import { pretty as ppr } from './pretty.js';
@@ -97,7 +97,7 @@ function odometer(ranges: readonly (readonly Value[])[]): Value[][] {
  *  position (which is elementwise order because the base is sorted). */
 function subsets(base: readonly Value[]): Value[] {
   const n = base.length;
-  if (n >= 31) throw new ValueError(`Overflow: the number of elements in SUBSET of a set of ${n} elements.`);
+  if (n >= 31) throw new ValueError(`Overflow when computing the number of elements in SUBSET of a set of ${n} elements`);
   const out: Value[] = [];
   const pick: number[] = [];
   for (let k = 0; k <= n; k++) {
@@ -228,13 +228,14 @@ export function cardinality(S: Value): number {
       return Math.max(0, s.hi - s.lo + 1);
     case 'infinite':
       throw new ValueError(`Attempted to compute the number of elements of the infinite set ${s.which}.`);
+    // SubsetValue.size and friends: EC.TLC_MODULE_OVERFLOW "the number of elements in: S"
     case 'subset':
-      return int(2 ** cardinality(s.base)).n;
+      return checkedInt(2 ** cardinality(s.base), `the number of elements in:\n${ppr(s)}`).n;
     case 'fcnSet':
-      return int(cardinality(s.rng) ** cardinality(s.dom)).n;
+      return checkedInt(cardinality(s.rng) ** cardinality(s.dom), `the number of elements in:\n${ppr(s)}`).n;
     case 'rcdSet':
     case 'product':
-      return int(s.sets.reduce((p, x) => p * cardinality(x), 1)).n;
+      return checkedInt(s.sets.reduce((p, x) => p * cardinality(x), 1), `the number of elements in:\n${ppr(s)}`).n;
     case 'filter':
       return setElems(s).length;
     default:

@@ -100,7 +100,8 @@ describe('cardinality', () => {
   });
 
   test('overflow beyond 2^31 - 1 is an error, as in TLC', () => {
-    expect(() => cardinality(subsetOf(interval(1, 31)))).toThrow(/Overflow/);
+    expect(() => cardinality(subsetOf(interval(1, 31)))).toThrow(/Overflow when computing/);
+    expect(() => cardinality(fcnSetOf(interval(1, 31), BOOLEAN))).toThrow('Overflow when computing the number of elements in:\n[1..31 -> {FALSE, TRUE}]');
     expect(() => cardinality(NAT)).toThrow(ValueError);
   });
 
