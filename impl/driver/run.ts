@@ -12,6 +12,7 @@ import { Conn, IbDevice, Mr, RdsIb } from '../rds/state.js';
 import type { TraceEvent } from '../rds/trace.js';
 import { VARIANTS, type VariantName } from '../rds/variant.js';
 import { SimVerbs } from '../verbs/sim/sim.js';
+import type { Verbs } from '../verbs/types.js';
 import { DEFAULT_WORKLOAD, WORKLOADS, type WorkloadName } from './workloads.js';
 
 export interface RunOptions {
@@ -24,6 +25,11 @@ export interface RunOptions {
   /** the step from which `rdma link delete` may run; default derived from the seed */
   readonly removeAt?: number;
   readonly trace?: (e: TraceEvent) => void;
+  /** run on this verbs backend (e.g. the native one on rxe) instead of a fresh simulated one;
+   *  its devices must exist, named by `deviceNames` */
+  readonly verbs?: Verbs;
+  /** workload device name → backend device name, e.g. { d1: "rxe0" } */
+  readonly deviceNames?: Readonly<Record<string, string>>;
 }
 
 export interface RunOutcome {
@@ -58,13 +64,16 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
     k = new Kernel({ seed: opts.seed ?? 0 });
   }
 
-  const verbs = new SimVerbs();
+  const verbs = opts.verbs ?? new SimVerbs();
   const s = new RdsIb(k, verbs, v, opts.trace ?? null);
-  s.onIbDealloc = (name) => verbs.unplugDevice(name);
   const ib = new Map<string, IbDevice>();
+  const verbsName = (name: string) => opts.deviceNames?.[name] ?? name;
+  if (verbs instanceof SimVerbs) {
+    s.onIbDealloc = (name) => verbs.unplugDevice(verbsName(name));
+    if (!opts.verbs) for (const wd of wl.devices) verbs.addDevice(verbsName(wd.name));
+  }
   for (const wd of wl.devices) {
-    verbs.addDevice(wd.name);
-    const d = new IbDevice(wd.name);
+    const d = new IbDevice(wd.name, verbsName(wd.name));
     d.failAlloc = wd.failAlloc ?? false;
     ib.set(wd.name, d);
     s.ibDevices.push(d);
@@ -127,7 +136,7 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
 }
 
 /** After module exit every device must have been freed and every verbs object released. */
-function checkEnd(k: Kernel, s: RdsIb, verbs: SimVerbs): void {
+function checkEnd(k: Kernel, s: RdsIb, verbs: Verbs): void {
   for (const d of s.allocated) {
     if (!d.freed) {
       k.report('leak', `${d.name} never freed after removal and module exit: refcount ${d.refcount.value}`);
@@ -135,7 +144,7 @@ function checkEnd(k: Kernel, s: RdsIb, verbs: SimVerbs): void {
     }
   }
   for (const ibdev of s.ibDevices) {
-    const r = verbs.resources(ibdev.name);
+    const r = verbs.resources(ibdev.verbsName);
     const left = Object.entries(r).filter(([, n]) => n > 0);
     if (left.length > 0) {
       k.report('leak', `verbs objects of ${ibdev.name} never released: ${left.map(([kind, n]) => `${n} ${kind}`).join(', ')}`);

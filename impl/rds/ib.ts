@@ -58,7 +58,7 @@ export async function rdsIbAddOne(s: RdsIb, t: Task, ibdev: IbDevice): Promise<v
 
 /** ib_alloc_pd, the context and rds_ib_create_mr_pool. False when an allocation fails. */
 async function allocDeviceResources(s: RdsIb, d: RdsIbDevice): Promise<boolean> {
-  const ctx = await s.verbs.openDevice(d.dev.name);
+  const ctx = await s.verbs.openDevice(d.dev.verbsName);
   if (!ctx.ok) return false;
   d.ctx = ctx.value;
   if (d.dev.failAlloc) return false; // injected: ib_alloc_pd fails (the path of bug D1)

@@ -24,7 +24,11 @@ export class IbDevice extends KObject {
   removeCalled = false;
   /** the simulated device should fail allocation in add_one (D1's error path) */
   failAlloc = false;
-  constructor(name: string) {
+  constructor(
+    name: string,
+    /** the device's name for the verbs backend (e.g. "rxe0"; the model's name by default) */
+    readonly verbsName: string = name,
+  ) {
     super('ib_device', name);
   }
 }

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runOnce } from '../../../impl/driver/run.js';
 import { MODEL_ACTIONS, SUB_STEPS, type TraceEvent } from '../../../impl/rds/trace.js';
 import { main } from '../../../engine/cli/main.js';
+import { SimVerbs } from '../../../impl/verbs/sim/sim.js';
 
 async function traced(o: Parameters<typeof runOnce>[0]) {
   const events: TraceEvent[] = [];
@@ -57,6 +58,28 @@ describe('runOnce', () => {
     const { events } = await traced({ variant: 'V2', seed: 1, removeAt: 119 });
     const irq = events.find((e) => e.action === 'FreeMR' && e.params.ctx === 'irq');
     expect(irq).toMatchObject({ irq: true, task: 'irq:m2', args: { m: 2, ctx: 'irq', invalidate: true } });
+  });
+});
+
+describe('runOnce on a supplied verbs backend', () => {
+  it('opens the mapped device names and leaves nothing allocated on them (what the rxe run relies on)', async () => {
+    const verbs = new SimVerbs();
+    verbs.addDevice('rxe0');
+    verbs.addDevice('rxe1');
+    const r = await runOnce({ variant: 'V2', seed: 9, verbs, deviceNames: { d1: 'rxe0', d2: 'rxe1' } });
+    expect(r.failure).toBeNull();
+    for (const name of ['rxe0', 'rxe1']) expect(verbs.resources(name)).toEqual({ contexts: 0, pd: 0, mr: 0, cq: 0, qp: 0, compChannels: 0 });
+  });
+
+  it('D2 on a supplied backend: the leaked device keeps its context and PD open', async () => {
+    const verbs = new SimVerbs();
+    verbs.addDevice('rxe0');
+    verbs.addDevice('rxe1');
+    const r = await runOnce({ variant: 'D2', schedule: '0:', verbs, deviceNames: { d1: 'rxe0', d2: 'rxe1' } });
+    expect(r.failure?.kind).toBe('leak');
+    const open = ['rxe0', 'rxe1'].map((n) => verbs.resources(n)).filter((c) => c.contexts > 0);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open[0]).toMatchObject({ contexts: 1, pd: 1 });
   });
 });
 
