@@ -228,8 +228,13 @@ async function main(): Promise<number> {
     await k.run();
   }
   flush();
+  // What the model's liveness properties promise at the end (as impl/driver/run.ts checks on the
+  // sim): every device freed (L1/L2), every verbs object released.
   const leakedDevices = s.allocated.filter((d) => !d.freed).map((d) => `${d.name}:refcount=${d.refcount.value}`);
   const resources = Object.fromEntries(DEVICES.map((d) => [d.name, verbs.resources(d.name)]));
+  const leftObjects = Object.entries(resources).filter(([, r]) => Object.values(r).some((n) => n > 0)).map(([name]) => name);
+  if (leakedDevices.length > 0) k.report('leak', `never freed after removal and module exit: ${leakedDevices.join(', ')}`);
+  else if (leftObjects.length > 0) k.report('leak', `verbs objects never released on ${leftObjects.join(', ')}`);
   const summary = {
     variant: args.variant,
     failure: k.failure,
