@@ -20,7 +20,7 @@ export interface OracleModel<S> {
   checkDeadlock?: boolean;
 }
 
-export type Verdict = 'ok' | 'violation' | 'deadlock' | 'error';
+export type Verdict = 'ok' | 'violation' | 'deadlock' | 'liveness' | 'error';
 
 export interface OracleResult {
   result: Verdict;
