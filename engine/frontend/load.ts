@@ -26,9 +26,14 @@ const parsedFiles = new Map<string, { readonly text: string; readonly modules: M
 export async function parseModuleText(file: string, text: string): Promise<Module[]> {
   const cached = parsedFiles.get(file);
   if (cached && cached.text === text) return cached.modules;
-  const modules = buildModules(await parseTla(file, text));
-  parsedFiles.set(file, { text, modules });
-  return modules;
+  const parsed = await parseTla(file, text);
+  try {
+    const modules = buildModules(parsed);
+    parsedFiles.set(file, { text, modules });
+    return modules;
+  } finally {
+    parsed.tree.delete(); // the tree lives in wasm memory, which the GC does not reclaim
+  }
 }
 
 export interface LoadOptions {

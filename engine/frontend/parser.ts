@@ -106,7 +106,9 @@ export async function parseTla(file: string, text: string): Promise<ParsedFile> 
   const bad = firstError(tree.rootNode);
   if (bad) {
     const at = pinpoint(bad);
-    throw new ParseError(describeSyntaxError(bad, at, source), source.loc(at, moduleNameGuess(tree.rootNode)));
+    const error = new ParseError(describeSyntaxError(bad, at, source), source.loc(at, moduleNameGuess(tree.rootNode)));
+    tree.delete();
+    throw error;
   }
   return { source, tree };
 }
