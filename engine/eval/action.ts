@@ -6,7 +6,7 @@
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
-import { type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, lookupEnv } from './context.js';
+import { type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, lookupEnv, primedCtx } from './context.js';
 import type { Scope } from './scope.js';
 import { argBinding, bindLet, ev, evalBool, forEachBinding, hooks, located, resolveName, resolvePrefix } from './expr.js';
 import * as V from './v.js';
@@ -83,7 +83,7 @@ function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
         unchanged(g, e.vars, sc, env, k);
       } else {
         gen(g, e.action, sc, env, () => {
-          if (!V.equals(ev(e.vars, sc, env, g.cx), ev(e.vars, sc, env, { state: g.cx.next, next: null }))) k();
+          if (!V.equals(ev(e.vars, sc, env, g.cx), ev(e.vars, sc, env, primedCtx(g.cx)))) k();
         });
       }
       return;
@@ -181,7 +181,7 @@ function unchanged(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
     const u = unfold(e, e.name, e.prefix, e.kind === 'apply' ? e.args : [], e.loc, sc, env, g.cx);
     if (u) return unchanged(g, u.body, u.scope, u.env, k);
   }
-  if (V.equals(ev(e, sc, env, g.cx), ev(e, sc, env, { state: g.cx.next, next: null }))) k();
+  if (V.equals(ev(e, sc, env, g.cx), ev(e, sc, env, primedCtx(g.cx)))) k();
 }
 
 /** If `name(args)` is a user-defined operator (or a lazily bound argument), its body with the

@@ -18,7 +18,7 @@ const table = new Map<string, Impl>();
 function strict(name: string, arity: number, f: (vs: Value[], loc: Loc, cx: Ctx) => Value): void {
   table.set(name, (args, loc, sc, env, cx) => {
     if (args.length !== arity) throw new EvalError(`${name} takes ${arity} argument(s), given ${args.length}`, loc);
-    const vs = args.map((a) => ev(a, sc, env, cx));
+    const vs = arity === 2 ? [ev(args[0]!, sc, env, cx), ev(args[1]!, sc, env, cx)] : arity === 1 ? [ev(args[0]!, sc, env, cx)] : args.map((a) => ev(a, sc, env, cx));
     try {
       return f(vs, loc, cx);
     } catch (err) {
@@ -30,6 +30,13 @@ function strict(name: string, arity: number, f: (vs: Value[], loc: Loc, cx: Ctx)
 export function isBuiltinOp(name: string): boolean {
   return table.has(name);
 }
+
+/** The implementation of a built-in operator (undefined if there is none). */
+export function builtinImpl(name: string): Impl | undefined {
+  return table.get(name);
+}
+
+export type { Impl as BuiltinImpl };
 
 export function callBuiltin(name: string, args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx): Value {
   const f = table.get(name);

@@ -11,6 +11,13 @@ import type { Scope } from './scope.js';
 export interface Ctx {
   readonly state: readonly (Value | undefined)[] | null;
   readonly next: readonly (Value | undefined)[] | null;
+  /** the context `next` is read in as the current state (kept to avoid an allocation per x') */
+  primed?: Ctx;
+}
+
+/** The context in which `e'` evaluates `e`: the next state as the current one. */
+export function primedCtx(cx: Ctx): Ctx {
+  return (cx.primed ??= { state: cx.next, next: null });
 }
 
 export const CONSTANT_CTX: Ctx = { state: null, next: null };

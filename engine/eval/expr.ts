@@ -5,9 +5,9 @@
 import type { Binding as AstBinding, Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError, TlaError } from '../errors.js';
-import { type Binding, type Ctx, type Env, type OpValue, bind, bindValue, lookupEnv, markVolatile, volatileReads } from './context.js';
+import { type Binding, type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, bindValue, lookupEnv, markVolatile, primedCtx, volatileReads } from './context.js';
 import { type DefEntry, Scope, type Subst, instantiate } from './scope.js';
-import { callBuiltin, builtinConstant, isBuiltinOp } from './builtins.js';
+import { type BuiltinImpl, builtinConstant, builtinImpl, callBuiltin, isBuiltinOp } from './builtins.js';
 import * as V from './v.js';
 
 // ------------------------------------------------------------------ entry points
@@ -57,7 +57,7 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
     case 'prime': {
       // Tool.eval OPCODE_prime: evaluate the argument in the next state (s1 as s0).
       if (cx.next === null) throw new EvalError(`a primed expression cannot be evaluated here: there is no next state`, e.loc);
-      return ev(e.expr, sc, env, { state: cx.next, next: null });
+      return ev(e.expr, sc, env, primedCtx(cx));
     }
     case 'and':
       for (const a of e.args) if (!evalBool(a, sc, env, cx, 'a conjunct')) return V.FALSE;
@@ -147,7 +147,7 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       // Tool.eval OPCODE_unchanged: e' = e
       if (cx.next === null) throw new EvalError('UNCHANGED cannot be evaluated here: there is no next state', e.loc);
       const now = ev(e.expr, sc, env, cx);
-      const then = ev(e.expr, sc, env, { state: cx.next, next: null });
+      const then = ev(e.expr, sc, env, primedCtx(cx));
       return V.bool(V.equals(now, then));
     }
     case 'enabled':
@@ -156,7 +156,7 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       // [A]_v == A \/ v' = v ; <<A>>_v == A /\ v' # v
       const unchanged = (): boolean => {
         if (cx.next === null) throw new EvalError('an action cannot be evaluated here: there is no next state', e.loc);
-        return V.equals(ev(e.vars, sc, env, cx), ev(e.vars, sc, env, { state: cx.next, next: null }));
+        return V.equals(ev(e.vars, sc, env, cx), ev(e.vars, sc, env, primedCtx(cx)));
       };
       if (e.stutter) return V.bool(evalBool(e.action, sc, env, cx, 'the action of [A]_v') || unchanged());
       return V.bool(evalBool(e.action, sc, env, cx, 'the action of <<A>>_v') && !unchanged());
@@ -259,8 +259,12 @@ function evalApply(e: Extract<Expr, { kind: 'apply' }>, sc: Scope, env: Env, cx:
       if (!op) throw new EvalError(`${e.name} is not an operator with arguments`, e.loc);
       return callOp(op, e.args, e.loc, sc, env, cx);
     }
-    case 'builtin':
-      return callBuiltin(e.name, e.args, e.loc, sc, env, cx);
+    case 'builtin': {
+      const c = e as { __bi?: BuiltinImpl };
+      const f = (c.__bi ??= builtinImpl(e.name));
+      if (f === undefined) throw new EvalError(`unknown operator ${e.name}`, e.loc);
+      return f(e.args, e.loc, sc, env, cx);
+    }
     default:
       return applyOp(e.name, e.prefix, e.args, e.loc, sc, env, cx);
   }
@@ -380,7 +384,7 @@ export function argBinding(a: Expr, arity: number, sc: Scope, env: Env, loc: Loc
     case 'num':
     case 'str':
     case 'bool':
-      return { kind: 'value', value: ev(a, sc, env, { state: null, next: null }) };
+      return { kind: 'value', value: ev(a, sc, env, CONSTANT_CTX) };
     case 'ref':
       if (a.prefix.length === 0) {
         const b = lookupEnv(env, a.name);
