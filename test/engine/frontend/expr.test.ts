@@ -106,6 +106,21 @@ describe('logic', () => {
     const text = ['\\/ /\\ a', '        /\\ b', '     \\/ c'].join('\n');
     expect(await exprOf(text)).toEqual({ kind: 'or', args: [{ kind: 'and', args: [ref('a'), ref('b')] }, ref('c')] });
   });
+  it('a comment at column 1 does not end a junction list', async () => {
+    expect(await exprOf('\\/ A\n\\* note\n     \\/ B')).toEqual({ kind: 'or', args: [ref('A'), ref('B')] });
+    expect(await exprOf('\\/ A\n(* note *)\n     \\/ B')).toEqual({ kind: 'or', args: [ref('A'), ref('B')] });
+  });
+  it('a list inside a bullet and inside a quantifier body', async () => {
+    // `E == ` puts the outer bullets at column 6; the inner \/ at 9; the \E body's at 12
+    expect(await exprOf('/\\ A\n     /\\ \\/ B\n        \\/ C\n     /\\ D')).toEqual({
+      kind: 'and',
+      args: [ref('A'), { kind: 'or', args: [ref('B'), ref('C')] }, ref('D')],
+    });
+    expect(await exprOf('/\\ \\E i \\in S :\n           /\\ P(i)\n           /\\ Q(i)\n     /\\ R')).toEqual({
+      kind: 'and',
+      args: [{ kind: 'exists', bindings: [bindName('i', ref('S'))], body: { kind: 'and', args: [app('P', ref('i')), app('Q', ref('i'))] } }, ref('R')],
+    });
+  });
   it('quantifiers with several bindings and tuple patterns', async () => {
     expect(await exprOf('\\A x, y \\in S, <<a, b>> \\in T : x')).toEqual({
       kind: 'forall',
