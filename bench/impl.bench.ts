@@ -30,7 +30,7 @@ async function sweep(variant: VariantName, workloads: readonly WorkloadName[], n
   return { variant, workloads, runs: n, failures: Object.fromEntries(failures), ms: Math.round(ms), runsPerSec: Math.round((n / ms) * 1000), avgSteps: +(steps / n).toFixed(1), maxSteps };
 }
 
-const v2 = await sweep('V2', ['basic', 'add-fail'], N);
+const v2 = await sweep('V2', ['basic', 'add-fail', 'churn'], N);
 console.log(JSON.stringify(v2));
 const v3 = await sweep('V3_fixed', ['mr-same', 'mr-other', 'mr-both'], Math.min(N, 3000));
 console.log(JSON.stringify(v3));

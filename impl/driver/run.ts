@@ -6,7 +6,7 @@ import type { Failure, FailureKind } from '../kernel/faults.js';
 import { mulberry32 } from '../kernel/prng.js';
 import { Kernel, type Task } from '../kernel/scheduler.js';
 import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
-import { rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
+import { rdsConnDrop, rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
 import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../rds/ib_rdma.js';
 import { Conn, IbDevice, Mr, RdsIb } from '../rds/state.js';
 import type { TraceEvent } from '../rds/trace.js';
@@ -121,6 +121,15 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
     }
   }
   for (let i = 0; i < wl.flushers; i++) spawn(`flush${i + 1}`, (t) => rdsIbFlushMrs(s, t));
+  for (const name of wl.errors ?? []) {
+    const c = conns.get(name)!;
+    spawn(`cm-error:${name}`, async (t) => {
+      await k.waitUntil(t, `${name} to be set up`, () => c.state !== 'init');
+      if (c.state !== 'connecting' && c.state !== 'up') return;
+      await s.at(t, 'ConnDrop', { c: c.name });
+      rdsConnDrop(s, c);
+    });
+  }
   for (const name of wl.remove) {
     spawn(`rdma link delete ${name}`, (t) => ibUnregisterDevice(s, t, ib.get(name)!), { startAfter: removeAt });
   }

@@ -33,9 +33,11 @@ export interface Workload {
   readonly flushers: number;
   /** devices removed with `rdma link delete` (at the injected step) */
   readonly remove: readonly string[];
+  /** connections dropped by an error (rds_conn_drop) once they are set up */
+  readonly errors?: readonly string[];
 }
 
-export const WORKLOAD_NAMES = ['basic', 'add-fail', 'mr-same', 'mr-other', 'mr-both'] as const;
+export const WORKLOAD_NAMES = ['basic', 'add-fail', 'churn', 'mr-same', 'mr-other', 'mr-both'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 const twoDevices: Pick<Workload, 'devices' | 'conns'> = {
@@ -66,6 +68,18 @@ export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
     mrs: [{ name: 'm1', conn: 'c1', irq: false }],
     flushers: 1,
     remove: ['d1'],
+  },
+  churn: {
+    name: 'churn',
+    description: 'as basic, plus an error that drops c1 once it is set up (the connection goes down without a removal) and a second FlushMRs caller',
+    ...twoDevices,
+    mrs: [
+      { name: 'm1', conn: 'c1', irq: false },
+      { name: 'm2', conn: 'c2', irq: true },
+    ],
+    flushers: 2,
+    remove: ['d1'],
+    errors: ['c1'],
   },
   'mr-same': {
     name: 'mr-same',

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runOnce } from '../../../impl/driver/run.js';
+import { runOnce, search } from '../../../impl/driver/run.js';
 import { MODEL_ACTIONS, SUB_STEPS, type TraceEvent } from '../../../impl/rds/trace.js';
 import { main } from '../../../engine/cli/main.js';
 import { SimVerbs } from '../../../impl/verbs/sim/sim.js';
@@ -52,6 +52,15 @@ describe('runOnce', () => {
     // seq counts from 1 without gaps; logical timestamps never go back
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     for (let i = 1; i < events.length; i++) expect(events[i]!.ts).toBeGreaterThanOrEqual(events[i - 1]!.ts);
+  });
+
+  it('churn: an error drops c1 without a removal; V2 survives 200 schedules of it', async () => {
+    const { events } = await traced({ variant: 'V2', workload: 'churn', seed: 2, removeAt: 119 });
+    const drop = events.find((e) => e.action === 'ConnDrop');
+    expect(drop).toMatchObject({ task: 'cm-error:c1', args: { c: 1 } });
+    expect(drop!.vars.rds_wq).toContainEqual(['shutdown', 1]);
+    const r = await search('V2', 200, { workload: 'churn' });
+    expect(r.failure).toBeNull();
   });
 
   it('FreeMR from the interrupt handler carries ctx "irq" and runs in an irq task', async () => {
