@@ -41,14 +41,15 @@ CONSTANTS
     PROMPT_WORKER,         \* timing assumption: the IB core finishes unregistering only while
                            \* the head of rds_wq cannot run (the worker is never slower)
     \* ---- the proposed fix (tla/README.md) ----
-    REMOVE_FIX
+    REMOVE_FIX             \* subset of {"wait_free", "shutdown_flush"}: the two halves of the fix
 
 ASSUME NDEV \in Nat /\ NDEV >= 1
 ASSUME NCONN \in Nat /\ NMR \in Nat /\ (NMR > 0 => NCONN > 0)
 ASSUME REMOVABLE \subseteq 1..NDEV
 ASSUME MODULE_EXIT \in BOOLEAN /\ REFCOUNT \in BOOLEAN /\ EARLY_LIST_INIT \in BOOLEAN
 ASSUME ALLOC_FAIL \in BOOLEAN /\ SETUP_SUCCESS_PUT \in BOOLEAN /\ FREE_INVALIDATE \in BOOLEAN
-ASSUME MR_HELD_ACROSS_REMOVE \in BOOLEAN /\ REMOVE_FIX \in BOOLEAN /\ PROMPT_WORKER \in BOOLEAN
+ASSUME MR_HELD_ACROSS_REMOVE \in BOOLEAN /\ PROMPT_WORKER \in BOOLEAN
+ASSUME REMOVE_FIX \subseteq {"wait_free", "shutdown_flush"}
 ASSUME POOL_TEARDOWN \in {"flush_wq", "cancel_own"}
 ASSUME LIST_PROT \in {"none", "rcu_rwsem"}
 ASSUME KERNEL \in {"v2", "v3"}
@@ -343,7 +344,7 @@ RemoveOne_Put(d) ==
     /\ rds_wq' = PutQueue(rds_wq, d, 2)
     /\ free_work_queued' = PutQueued(d, 2)
     /\ faults' = faults \cup PutF(d, 2)
-    /\ core_pc' = IF REMOVE_FIX THEN "rm_wait_free" ELSE AfterClientRemove
+    /\ core_pc' = IF "wait_free" \in REMOVE_FIX THEN "rm_wait_free" ELSE AfterClientRemove
     /\ UNCHANGED <<ib_device, rds_ibdev, client_data, rds_ib_devices, lists_inited, mr_pool,
                    ipaddr_list, remove_called, core_dev, unloading>>
     /\ UNCHANGED <<connVars, mrVars, syncVars, rds_wq_pc, rds_ib_mr_wq>>
@@ -517,7 +518,7 @@ ConnDrop(c) ==
 \* device is no longer on rds_ib_devices.
 ConnShutdown_FlushPool(c) ==
     LET d == ic_rds_ibdev[c] IN
-    /\ REMOVE_FIX /\ KERNEL = "v3"
+    /\ "shutdown_flush" \in REMOVE_FIX /\ KERNEL = "v3"
     /\ Head1(rds_wq) = ShutdownW(c) /\ rds_wq_pc = "idle"
     /\ d # NoDev
     /\ \E m \in Mr : ibmr_device[m] = d /\ fr_state[m] = "dirty"
