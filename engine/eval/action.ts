@@ -44,6 +44,11 @@ function genAnd(g: Gen, args: readonly Expr[], i: number, sc: Scope, env: Env, k
   else gen(g, args[i]!, sc, env, () => genAnd(g, args, i + 1, sc, env, k));
 }
 
+function genAll(g: Gen, body: Expr, envs: readonly Env[], i: number, sc: Scope, k: K): void {
+  if (i === envs.length - 1) gen(g, body, sc, envs[i], k);
+  else gen(g, body, sc, envs[i], () => genAll(g, body, envs, i + 1, sc, k));
+}
+
 function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
   switch (e.kind) {
     case 'and':
@@ -58,6 +63,22 @@ function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
         gen(g, e.body, sc, env1, k);
         return true;
       });
+      return;
+    case 'forall': {
+      // OPCODE_bf: a conjunction of the body over the domain, so it may assign variables
+      const envs: Env[] = [];
+      forEachBinding(e.bindings, sc, env, g.cx, e.loc, (env1) => {
+        envs.push(env1);
+        return true;
+      });
+      if (envs.length === 0) k();
+      else genAll(g, e.body, envs, 0, sc, k);
+      return;
+    }
+    case 'implies':
+      // OPCODE_implies: P => Q generates with Q when P holds, else holds as it is
+      if (evalBool(e.lhs, sc, env, g.cx, 'the left side of =>')) gen(g, e.rhs, sc, env, k);
+      else k();
       return;
     case 'if':
       if (evalBool(e.cond, sc, env, g.cx, 'the condition of IF')) gen(g, e.then, sc, env, k);

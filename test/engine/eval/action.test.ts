@@ -117,3 +117,17 @@ describe('SPECIFICATION and PROPERTY', () => {
     expect(spec.properties.map((p) => `${p.name}:${p.kind}`)).toEqual(['Inv:stateInvariant', 'Mono:actionInvariant', 'Live:temporal']);
   });
 });
+
+describe('TLC\'s other action forms (Tool.getNextStatesAppl)', () => {
+  test('\\A in an action is a conjunction over the domain and may assign', async () => {
+    // \A i \in {1}: x' = i assigns x' = 1; the second conjunct instance does not exist
+    const spec = await compile({ M: 'VARIABLES x, y\nInit == x = 0 /\\ y = 0\nNext == \\A i \\in {1, 2} : IF i = 1 THEN x\' = 7 ELSE y\' = 8' }, 'INIT Init\nNEXT Next');
+    const [s0] = [...spec.initStates()];
+    expect(states(spec, [...spec.successors(s0!)].map((x) => x.state))).toEqual(['x=7 y=8']);
+  });
+  test('P => Q in an action generates with Q only when P holds', async () => {
+    const spec = await compile({ M: 'VARIABLE x\nInit == x = 0\nNext == x\' \\in {0, 1} /\\ (x = 0 => x\' = 1)' }, 'INIT Init\nNEXT Next');
+    const [s0] = [...spec.initStates()];
+    expect(states(spec, [...spec.successors(s0!)].map((x) => x.state))).toEqual(['x=1']);
+  });
+});
