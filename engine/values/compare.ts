@@ -51,8 +51,7 @@ function mismatch(verb: 'compare' | 'check equality of', a: Value, ga: Group, b:
     throw new ValueError(`Attempted to ${verb} the typed model value ${ppr(a)} and non-model value\n${ppr(b)}`);
   }
   const [x, y] = what[ga];
-  const sep = verb === 'compare' ? ' with ' : ' with ';
-  throw new ValueError(`Attempted to ${verb} ${x} ${ppr(a)}${sep}${y}:\n${ppr(b)}`);
+  throw new ValueError(`Attempted to ${verb} ${x} ${ppr(a)} with ${y}:\n${ppr(b)}`);
 }
 
 function compareModel(a: ModelV, b: Value, verb: 'compare' | 'check equality of'): number {
@@ -159,7 +158,10 @@ function compareFcns(a0: Value, b0: Value): number {
 export function equals(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a.kind === 'model') {
-    if (b.kind === 'model' || a.type === undefined) return compareModel(a, b, 'check equality of') === 0 && b.kind === 'model';
+    // ModelValue.equals: same name (differently-typed model values are an error); an
+    // untyped one is unequal to any non-model value, a typed one cannot be compared with it.
+    if (b.kind === 'model') return compareModel(a, b, 'check equality of') === 0;
+    if (a.type === undefined) return false;
     mismatch('check equality of', a, 'model', b);
   }
   if (b.kind === 'model') {

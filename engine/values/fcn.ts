@@ -11,6 +11,8 @@ import { pretty as ppr } from './pretty.js';
 
 export type FiniteFcn = TupleV | RecordV | FcnV;
 
+const tables = new WeakMap<object, FiniteFcn>();
+
 /** The function as a finite canonical shape; a lazy [x \in S |-> e] is evaluated on all of S
  *  (FcnLambdaValue.toFcnRcd), which fails if S cannot be enumerated. */
 export function materializeFcn(v: Value): FiniteFcn {
@@ -18,9 +20,14 @@ export function materializeFcn(v: Value): FiniteFcn {
     case 'tuple': case 'record': case 'fcn':
       return v;
     case 'lazyFcn': {
-      const dom = enumerate(v.domain);
-      const vals = dom.map((x) => v.apply(x));
-      return asFcn(fcnOf(dom, vals));
+      // FcnLambdaValue keeps its table (fcnRcd) once computed; so do we.
+      let f = tables.get(v);
+      if (f === undefined) {
+        const dom = enumerate(v.domain);
+        f = asFcn(fcnOf(dom, dom.map((x) => v.apply(x))));
+        tables.set(v, f);
+      }
+      return f;
     }
     default:
       throw new ValueError(`Attempted to use ${ppr(v)} as a function.`);
