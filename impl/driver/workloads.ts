@@ -123,6 +123,7 @@ export const DEFAULT_WORKLOAD: { readonly [N in VariantName]: WorkloadName } = {
   V3_mr_inval: 'mr-same',
   V3_fixed: 'mr-both',
   V3_fixed_redrop: 'mr-both',
+  V2_exit: 'basic',
 };
 
 export function isWorkloadName(s: string): s is WorkloadName {

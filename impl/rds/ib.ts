@@ -194,6 +194,7 @@ export async function ibUnregisterDevice(s: RdsIb, t: Task, ibdev: IbDevice): Pr
 /** rds_ib_exit: unregister the client (remove for every device), wait for the frees on rds_wq,
  *  destroy the connections left on the no-device list, and flush again (D3, V3). */
 export async function rdsIbExit(s: RdsIb, t: Task): Promise<void> {
+  const { k } = s;
   await s.at(t, 'ModuleExit_Begin');
   for (const ibdev of s.ibDevices) {
     if (!ibdev.removeCalled) await rdsIbRemoveOne(s, t, ibdev, false);
@@ -204,6 +205,10 @@ export async function rdsIbExit(s: RdsIb, t: Task): Promise<void> {
   // every connection is back on the nodev list by now; V0 may leave one attached to a freed device).
   await s.at(t, 'ModuleExit_DestroyNodevConns');
   for (const c of s.conns) if (c.state !== 'destroyed') await rdsIbConnDestroy(s, t, c);
-  await s.at(t, 'ModuleExit_FlushWq');
-  await s.rdsWq.flush(t);
+  if (s.v.EXIT_FLUSH_TWICE) {
+    await s.at(t, 'ModuleExit_FlushWq'); // V3: tearing down the last connection may queue rds_ib_dev_free
+    await s.rdsWq.flush(t);
+  }
+  // The module's text and data are gone once rds_ib_exit returns: anything still queued runs freed code.
+  if (!s.rdsWq.idle) k.fault(t, 'use-after-free', `rds_ib_exit returns with ${s.rdsWq.items.join(', ')} still on rds_wq (D3)`);
 }

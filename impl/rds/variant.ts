@@ -14,6 +14,7 @@ export const VARIANT_NAMES = [
   'V3_mr_inval',
   'V3_fixed',
   'V3_fixed_redrop',
+  'V2_exit',
 ] as const;
 export type VariantName = (typeof VARIANT_NAMES)[number];
 
@@ -41,6 +42,8 @@ export interface Variant {
   /** amendment found by the implementation: while remove_one waits, it drops connections that
    *  attached after rds_ib_dev_shutdown walked conn_list (their cma drop would come too late) */
   readonly REDROP: boolean;
+  /** rds_ib_exit flushes rds_wq again after destroying the no-device connections (V3; the D3 fix) */
+  readonly EXIT_FLUSH_TWICE: boolean;
 }
 
 const V2: Omit<Variant, 'name'> = {
@@ -53,6 +56,7 @@ const V2: Omit<Variant, 'name'> = {
   FREE_INVALIDATE: false,
   V3_FIX: false,
   REDROP: false,
+  EXIT_FLUSH_TWICE: true,
 };
 const V3: Omit<Variant, 'name'> = { ...V2, KERNEL: 'v3' };
 
@@ -68,6 +72,8 @@ export const VARIANTS: { readonly [N in VariantName]: Variant } = {
   V3_mr_inval: { ...V3, name: 'V3_mr_inval', FREE_INVALIDATE: true },
   V3_fixed: { ...V3, name: 'V3_fixed', V3_FIX: true },
   V3_fixed_redrop: { ...V3, name: 'V3_fixed_redrop', V3_FIX: true, REDROP: true },
+  /** V2 with V2's module exit (one flush, before the no-device connections are destroyed): D3 */
+  V2_exit: { ...V2, name: 'V2_exit', EXIT_FLUSH_TWICE: false },
 };
 
 export function isVariantName(s: string): s is VariantName {

@@ -74,6 +74,17 @@ describe('historical bugs, replayed from their shrunk schedules', () => {
   });
 });
 
+describe('D3: V2-shaped module exit', () => {
+  it('a connection that attached after dev_shutdown is destroyed at exit, its last put queues free_work, and rds_ib_exit returns before it ran', async () => {
+    // kernel-brief §5 D3: V3 added the second flush_workqueue(rds_wq) to rds_ib_exit for this.
+    const r = await runOnce({ variant: 'V2_exit', schedule: '0:330202221022000000020020000200200000000000000000000000000000000100110101000000000001001' });
+    expect(r.failure).toMatchObject({ kind: 'use-after-free', task: 'rmmod' });
+    expect(r.failure?.detail).toContain('free_work(d1) still on rds_wq (D3)');
+    const fixed = await runOnce({ variant: 'V2', schedule: '0:330202221022000000020020000200200000000000000000000000000000000100110101000000000001001' });
+    expect(fixed.failure).toBeNull();
+  });
+});
+
 describe('search finds each bug within a few hundred seeds', () => {
   // Budgets are generous multiples of what the search needed when the tests were written.
   const cases: [VariantName, 'use-after-free' | 'deadlock' | 'uninitialised' | 'leak', number][] = [
