@@ -103,14 +103,41 @@ export async function parseTla(file: string, text: string): Promise<ParsedFile> 
   const source = new SourceText(file, text);
   const tree = parser.parse(source.expanded);
   if (!tree) throw new ParseError('tree-sitter returned no tree', { file, module: '', line: 1, col: 1, endLine: 1, endCol: 1 });
+  const unterminated = unterminatedModule(source);
   const bad = firstError(tree.rootNode);
+  if (bad && unterminated) {
+    tree.delete();
+    throw new ParseError(`Syntax error: module ${unterminated.name} is not ended by a line of ==== (at least four =)`, unterminated.loc);
+  }
   if (bad) {
     const at = pinpoint(bad);
-    const error = new ParseError(describeSyntaxError(bad, at, source), source.loc(at, moduleNameGuess(tree.rootNode)));
+    const loc = source.loc(at, moduleNameGuess(tree.rootNode));
+    // tree-sitter may split `==` and point at its second `=`: report the whole token
+    const line = source.original.split('\n')[loc.line - 1] ?? '';
+    let col = loc.col;
+    while (col > 1 && line[col - 1] === '=' && line[col - 2] === '=') col--;
+    const error = new ParseError(describeSyntaxError(bad, at, source, col - loc.col), { ...loc, col });
     tree.delete();
     throw error;
   }
   return { source, tree };
+}
+
+/** A file whose last `---- MODULE M ----` header has no `====` line after it: tree-sitter
+ *  then reports some unrelated token, so say what is missing, at the end of the file. */
+function unterminatedModule(source: SourceText): { name: string; loc: Loc } | undefined {
+  const lines = source.original.split('\n');
+  let open: string | undefined;
+  for (const line of lines) {
+    const header = /^\s*-{4,}\s*MODULE\s+(\w+)/.exec(line);
+    if (header) open = header[1];
+    else if (/^\s*={4,}/.test(line)) open = undefined;
+  }
+  if (open === undefined) return undefined;
+  let last = lines.length;
+  while (last > 1 && lines[last - 1]!.trim() === '') last--;
+  const loc = { file: source.file, module: open, line: last, col: 1, endLine: last, endCol: Math.max(1, lines[last - 1]!.length) };
+  return { name: open, loc };
 }
 
 /** The first ERROR or MISSING node in document order, descending only where errors are. */
@@ -178,14 +205,16 @@ function unclosedBracket(node: Node): Node | undefined {
 }
 
 /** A message that says what was found and, when tree-sitter knows it, what was expected. */
-export function describeSyntaxError(err: Node, at: Node, source: SourceText): string {
+export function describeSyntaxError(err: Node, at: Node, source: SourceText, shift = 0): string {
   if (at.isMissing) {
-    const expected = at.isNamed ? at.type.replace(/_/g, ' ') : `'${at.type}'`;
-    return `Syntax error: missing ${expected}`;
+    // tree-sitter inserts the cheapest token that repairs the tree; a missing name usually
+    // means a missing expression (`{1, 2,}`, `x = `)
+    const expected = at.type === 'identifier_ref' || at.type === 'identifier' ? 'an expression' : at.isNamed ? at.type.replace(/_/g, ' ') : `'${at.type}'`;
+    return `Syntax error: expected ${expected}`;
   }
   const p = at.startPosition;
   const line = source.expanded.split('\n')[p.row] ?? '';
-  const token = /^\S+/.exec(line.slice(p.column))?.[0] ?? '';
+  const token = /^\S+/.exec(line.slice(p.column + shift))?.[0] ?? '';
   const found = token ? `'${token.length > 24 ? `${token.slice(0, 24)}…` : token}'` : 'end of line';
   const hints: string[] = [];
   const unclosed = unclosedBracket(err);
@@ -194,6 +223,7 @@ export function describeSyntaxError(err: Node, at: Node, source: SourceText): st
     hints.push(`'${unclosed.type}' at line ${u.row + 1}, col ${source.originalCol(u.row, u.column)} is never closed`);
   }
   if (p.column === 0 && at !== err && at.startPosition.row > err.startPosition.row) hints.push('the text before it is incomplete');
+  else if (token.startsWith('==') || token === '≜') hints.push('a definition starts here, so the expression before it is incomplete');
   return `Syntax error: unexpected ${found}${hints.length ? ` (${hints.join('; ')})` : ''}`;
 }
 

@@ -70,6 +70,23 @@ describe('syntax errors', () => {
     expect(e.loc).toMatchObject({ line: 2, col: 6 });
   });
 
+  it('a module without its ==== line says so, at the end of the file', async () => {
+    const e = await parseError('---- MODULE M ----\nVARIABLE x\nInit == x = 0\n\n');
+    expect(e.describe()).toBe('M.tla:3:1: Syntax error: module M is not ended by a line of ==== (at least four =)');
+  });
+
+  it('an expression cut short by the next definition points at its ==', async () => {
+    // line 2 "Init == x = 1 +" lacks an operand; line 4 "Next == x" has == at column 6
+    const e = await parseError('---- MODULE M ----\nInit == x = 1 +\n\nNext == x\n====\n');
+    expect(e.describe()).toBe("M.tla:4:6: Syntax error: unexpected '==' (a definition starts here, so the expression before it is incomplete)");
+  });
+
+  it('a missing element is reported as an expected expression', async () => {
+    // "A == {1, 2,}": the element after the last comma is missing at column 12
+    const e = await parseError('---- MODULE M ----\nA == {1, 2,}\n====\n');
+    expect(e.describe()).toBe('M.tla:2:12: Syntax error: expected an expression');
+  });
+
   it('a file without a module header is an error, not a crash', async () => {
     const e = await parseError('A == 1\n');
     expect(e.message).toMatch(/No module found/);
