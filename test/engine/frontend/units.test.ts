@@ -144,3 +144,25 @@ describe('a PlusCal spec', () => {
     });
   });
 });
+
+describe('an assortment of valid forms', () => {
+  it('text around the module, multi-line declarations, ---- separators, nested EXCEPT and @', async () => {
+    const { root } = await loadSpec(`${FIXTURES}assorted/Assorted.tla`);
+    expect(root.constants.map((c) => c.name)).toEqual(['N', 'Procs']);
+    expect(root.assumptions).toHaveLength(1);
+    expect(root.definitions.map((d) => d.name).join('')).toBe('ABCDEFGHIJKLMOPQ');
+    expect(shape(body(root, 'C'))).toEqual({
+      kind: 'except',
+      fn: ref('f'),
+      updates: [
+        {
+          path: [{ kind: 'index', args: [num(1)] }],
+          value: { kind: 'except', fn: { kind: 'at' }, updates: [{ path: [{ kind: 'index', args: [num(2)] }], value: num(1) }] },
+        },
+      ],
+    });
+    // field access (precedence 17) binds tighter than prime (15): r.a' is (r.a)'
+    const d = body(root, 'D');
+    expect(d.kind === 'and' && shape(d.args[0])).toEqual(app('=', { kind: 'prime', expr: { kind: 'field', record: ref('r'), field: 'a' } }, num(1)));
+  });
+});
