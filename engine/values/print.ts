@@ -11,7 +11,7 @@
 // - SubsetValue expanded when the base has fewer than 7 elements, else `SUBSET S`
 //   (`SUBSET (a..b)` for an interval base);
 // - SetOfFcnsValue / SetOfRcdsValue / SetOfTuplesValue expanded when they have fewer than
-//   TLCGlobals.enumBound = 2000 elements, else `[D -> R]`, `[a : S]`, `(S \X T)`.
+//   TLCGlobals.enumBound = 2000 elements, else `[D -> R]`, `[a: S]`, `(S \X T)`.
 // A function printed from FcnRcdValue with an empty domain reads `<< >>` in TLC; we keep one
 // shape for the empty function and print it as TupleValue does, `<<>>`.
 import type { Value } from './value.js';
@@ -170,7 +170,7 @@ function write(v: Value, out: string[]): void {
         out.push('[');
         for (let i = 0; i < v.names.length; i++) {
           if (i > 0) out.push(', ');
-          out.push(v.names[i]!.s, ' : ');
+          out.push(v.names[i]!.s, ': '); // SetOfRcdsValue.toString: `names[i] + ": "`
           write(v.sets[i]!, out);
         }
         out.push(']');

@@ -53,6 +53,7 @@ describe('sets (SetEnumValue, IntervalValue, lazy sets)', () => {
   test('sets of records and tuples', () => {
     expect(format(rcdSetOf(['a'], [setOf([int(1), int(2)])]))).toBe('{[a |-> 1], [a |-> 2]}');
     expect(format(productOf([setOf([int(1)]), BOOLEAN]))).toBe('{<<1, FALSE>>, <<1, TRUE>>}');
+    expect(format(rcdSetOf(['a', 'b'], [NAT, BOOLEAN]))).toBe('[a: Nat, b: {FALSE, TRUE}]'); // SetOfRcdsValue.toString
     expect(format(productOf([NAT, BOOLEAN]))).toBe('(Nat \\X {FALSE, TRUE})'); // SetOfTuplesValue.toString
   });
 });
