@@ -4,11 +4,9 @@
 // every simulated verbs resource was released.
 import type { Failure, FailureKind } from '../kernel/faults.js';
 import { mulberry32 } from '../kernel/prng.js';
-import { Kernel, type Task } from '../kernel/scheduler.js';
-import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
-import { rdsConnDrop, rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
-import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../rds/ib_rdma.js';
-import { Conn, IbDevice, Mr, RdsIb } from '../rds/state.js';
+import { Kernel } from '../kernel/scheduler.js';
+import { RdsIb } from '../rds/state.js';
+import { buildObjects, spawnActors } from './actors.js';
 import type { TraceEvent } from '../rds/trace.js';
 import { VARIANTS, type VariantName } from '../rds/variant.js';
 import { SimVerbs } from '../verbs/sim/sim.js';
@@ -66,78 +64,12 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
 
   const verbs = opts.verbs ?? new SimVerbs();
   const s = new RdsIb(k, verbs, v, opts.trace ?? null);
-  const ib = new Map<string, IbDevice>();
   const verbsName = (name: string) => opts.deviceNames?.[name] ?? name;
   if (verbs instanceof SimVerbs) {
     s.onIbDealloc = (name) => verbs.unplugDevice(verbsName(name));
     if (!opts.verbs) for (const wd of wl.devices) verbs.addDevice(verbsName(wd.name));
   }
-  for (const wd of wl.devices) {
-    const d = new IbDevice(wd.name, verbsName(wd.name));
-    d.failAlloc = wd.failAlloc ?? false;
-    ib.set(wd.name, d);
-    s.ibDevices.push(d);
-  }
-  const conns = new Map<string, Conn>();
-  for (const wc of wl.conns) {
-    const c: Conn = new Conn(wc.name, ib.get(wc.dev)!, wc.laddr, (t) => rdsIbConnShutdown(s, t, c));
-    conns.set(wc.name, c);
-    s.conns.push(c);
-  }
-  for (const wc of wl.conns) if (wc.peer) conns.get(wc.name)!.peer = conns.get(wc.peer)!;
-
-  const workers: Task[] = [];
-  const spawn = (name: string, body: (t: Task) => Promise<void>, o: { irq?: boolean; startAfter?: number } = {}) =>
-    workers.push(k.spawn(name, body, o));
-
-  for (const d of ib.values()) spawn(`ib_core:add(${d.name})`, (t) => rdsIbAddOne(s, t, d));
-  for (const c of conns.values()) {
-    spawn(`cm:${c.name}`, async (t) => {
-      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
-      await rdsIbConnPathConnect(s, t, c);
-    });
-  }
-  for (const wm of wl.mrs) {
-    const c = conns.get(wm.conn)!;
-    const m = new Mr(wm.name, c.laddr, c);
-    s.mrs.push(m);
-    const settled = () => c.state !== 'init' && c.state !== 'connecting';
-    spawn(`sock:${m.name}`, async (t) => {
-      await k.waitUntil(t, `${c.name} to connect`, settled);
-      await rdsIbGetMr(s, t, m);
-      if (m.state !== 'mapped' || wm.irq) return;
-      await rdsIbFreeMr(s, t, m, v.KERNEL === 'v3' ? v.FREE_INVALIDATE : false);
-      if (v.KERNEL === 'v3' && !v.FREE_INVALIDATE) await rdsIbFlushMrs(s, t); // rds_rdma_drop_keys
-    });
-    if (wm.irq) {
-      spawn(
-        `irq:${m.name}`,
-        async (t) => {
-          await k.waitUntil(t, `${m.name} to be mapped`, () => m.state === 'mapped' || m.state === 'failed', { sleeps: false });
-          if (m.state === 'mapped') await rdsIbFreeMr(s, t, m, true);
-        },
-        { irq: true },
-      );
-    }
-  }
-  for (let i = 0; i < wl.flushers; i++) spawn(`flush${i + 1}`, (t) => rdsIbFlushMrs(s, t));
-  for (const name of wl.errors ?? []) {
-    const c = conns.get(name)!;
-    spawn(`cm-error:${name}`, async (t) => {
-      await k.waitUntil(t, `${name} to be set up`, () => c.state !== 'init');
-      if (c.state !== 'connecting' && c.state !== 'up') return;
-      await s.at(t, 'ConnDrop', { c: c.name });
-      rdsConnDrop(s, c);
-    });
-  }
-  for (const name of wl.remove) {
-    spawn(`rdma link delete ${name}`, (t) => ibUnregisterDevice(s, t, ib.get(name)!), { startAfter: removeAt });
-  }
-  const others = [...workers];
-  k.spawn('rmmod', async (t) => {
-    await k.waitUntil(t, 'the workload to finish (module refcount)', () => others.every((w) => w.state === 'done'));
-    await rdsIbExit(s, t);
-  });
+  spawnActors(s, wl, buildObjects(s, wl, verbsName), removeAt);
 
   const r = await k.run();
   if (!r.failure) checkEnd(k, s, verbs);

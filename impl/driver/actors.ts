@@ -1,0 +1,94 @@
+// The kernel threads of a workload: the IB core adding each device, a connection path per
+// connection, a socket per MR (and an interrupt handler for MRs freed from completion handling),
+// FlushMRs callers, error drops, `rdma link delete` held back until the injected step, and
+// rmmod once everything else is done (sockets hold a module reference).
+import type { Task } from '../kernel/scheduler.js';
+import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
+import { rdsConnDrop, rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
+import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../rds/ib_rdma.js';
+import { Conn, IbDevice, Mr, type RdsIb } from '../rds/state.js';
+import type { Workload, WorkloadMr } from './workloads.js';
+
+export interface Objects {
+  readonly ib: ReadonlyMap<string, IbDevice>;
+  readonly conns: ReadonlyMap<string, Conn>;
+}
+
+/** The IB devices and connections of a workload, registered with the module state. */
+export function buildObjects(s: RdsIb, wl: Workload, verbsName: (name: string) => string): Objects {
+  const ib = new Map<string, IbDevice>();
+  for (const wd of wl.devices) {
+    const d = new IbDevice(wd.name, verbsName(wd.name));
+    d.failAlloc = wd.failAlloc ?? false;
+    ib.set(wd.name, d);
+    s.ibDevices.push(d);
+  }
+  const conns = new Map<string, Conn>();
+  for (const wc of wl.conns) {
+    const c: Conn = new Conn(wc.name, ib.get(wc.dev)!, wc.laddr, (t) => rdsIbConnShutdown(s, t, c));
+    conns.set(wc.name, c);
+    s.conns.push(c);
+  }
+  for (const wc of wl.conns) if (wc.peer) conns.get(wc.name)!.peer = conns.get(wc.peer)!;
+  return { ib, conns };
+}
+
+export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, removeAt: number): void {
+  const { k } = s;
+  const workers: Task[] = [];
+  const spawn = (name: string, body: (t: Task) => Promise<void>, o: { irq?: boolean; startAfter?: number } = {}) =>
+    workers.push(k.spawn(name, body, o));
+
+  for (const d of ib.values()) spawn(`ib_core:add(${d.name})`, (t) => rdsIbAddOne(s, t, d));
+  for (const c of conns.values()) {
+    spawn(`cm:${c.name}`, async (t) => {
+      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
+      await rdsIbConnPathConnect(s, t, c);
+    });
+  }
+  for (const wm of wl.mrs) spawnMrOwner(s, wm, conns.get(wm.conn)!, spawn);
+  for (let i = 0; i < wl.flushers; i++) spawn(`flush${i + 1}`, (t) => rdsIbFlushMrs(s, t));
+  for (const name of wl.errors ?? []) {
+    const c = conns.get(name)!;
+    spawn(`cm-error:${name}`, async (t) => {
+      await k.waitUntil(t, `${name} to be set up`, () => c.state !== 'init');
+      if (c.state !== 'connecting' && c.state !== 'up') return;
+      await s.at(t, 'ConnDrop', { c: c.name });
+      rdsConnDrop(s, c);
+    });
+  }
+  for (const name of wl.remove) {
+    spawn(`rdma link delete ${name}`, (t) => ibUnregisterDevice(s, t, ib.get(name)!), { startAfter: removeAt });
+  }
+  const others = [...workers];
+  k.spawn('rmmod', async (t) => {
+    await k.waitUntil(t, 'the workload to finish (module refcount)', () => others.every((w) => w.state === 'done'));
+    await rdsIbExit(s, t);
+  });
+}
+
+/** A socket bound to the connection's address maps an MR once the connection is up (FRWR needs
+ *  its QP) and frees it: itself in process context — in V3 followed by rds_rdma_drop_keys'
+ *  FlushMRs unless it frees with RDS_RDMA_INVALIDATE — or from an interrupt handler. */
+function spawnMrOwner(s: RdsIb, wm: WorkloadMr, c: Conn, spawn: (name: string, body: (t: Task) => Promise<void>, o?: { irq?: boolean }) => void): void {
+  const { k, v } = s;
+  const m = new Mr(wm.name, c.laddr, c);
+  s.mrs.push(m);
+  const settled = () => c.state !== 'init' && c.state !== 'connecting';
+  spawn(`sock:${m.name}`, async (t) => {
+    await k.waitUntil(t, `${c.name} to connect`, settled);
+    await rdsIbGetMr(s, t, m);
+    if (m.state !== 'mapped' || wm.irq) return;
+    await rdsIbFreeMr(s, t, m, v.KERNEL === 'v3' ? v.FREE_INVALIDATE : false);
+    if (v.KERNEL === 'v3' && !v.FREE_INVALIDATE) await rdsIbFlushMrs(s, t);
+  });
+  if (!wm.irq) return;
+  spawn(
+    `irq:${m.name}`,
+    async (t) => {
+      await k.waitUntil(t, `${m.name} to be mapped`, () => m.state === 'mapped' || m.state === 'failed', { sleeps: false });
+      if (m.state === 'mapped') await rdsIbFreeMr(s, t, m, true);
+    },
+    { irq: true },
+  );
+}
