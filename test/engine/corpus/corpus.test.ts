@@ -156,9 +156,11 @@ async function engineAnswer(e: Engine, name: string, want: Expected) {
   } catch (err) {
     const code = (err as { exitCode?: unknown }).exitCode;
     if (typeof code !== 'number') throw err;
-    return { answer: answer({ result: 'error', exitCode: code, distinctStates: 0, generatedStates: 0, depth: 0 }), skipped: [] as readonly string[] };
+    const message = (err as { describe?: () => string }).describe?.() ?? String(err);
+    return { answer: answer({ result: 'error', exitCode: code, distinctStates: 0, generatedStates: 0, depth: 0 }), skipped: [] as readonly string[], message };
   }
   const r = run.result;
+  const error = (r.outcome as { error?: { describe?: () => string } }).error;
   const trace = r.outcome.trace;
   const property = e.propertyOf(r.outcome);
   const got = {
@@ -170,8 +172,11 @@ async function engineAnswer(e: Engine, name: string, want: Expected) {
     ...(property !== undefined ? { property } : {}),
     ...(trace && trace.length > 0 && want.traceLength !== undefined ? { traceLength: trace.length } : {}),
   };
-  return { answer: answer(got), skipped: r.skippedProperties };
+  return { answer: answer(got), skipped: r.skippedProperties, message: error?.describe?.() };
 }
+
+/** User errors are reported as `file:line:col: message`, never as a bare message or a stack. */
+const located = /^[^\n]+\.(tla|cfg):\d+:\d+: \S/;
 
 describe('spec corpus: the engine gives TLC\'s answers', () => {
   for (const name of names) {
@@ -184,7 +189,8 @@ describe('spec corpus: the engine gives TLC\'s answers', () => {
     }
     const bug = knownEngineBugs[name];
     (bug ? test.fails : test)(bug ? `${name} (known engine bug: ${bug})` : name, { timeout: 120_000 }, async () => {
-      const { answer: got, skipped } = await engineAnswer(engine as Engine, name, want);
+      const { answer: got, skipped, message } = await engineAnswer(engine as Engine, name, want);
+      if (want.result === 'error') expect(message ?? '').toMatch(located);
       const expected = answer(want);
       const temporal = want.property !== undefined && skipped.includes(want.property);
       if (temporal) {
