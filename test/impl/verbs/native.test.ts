@@ -3,6 +3,7 @@
 // misuse is an errno result, never an exception or a crash. With RDSIB_RXE_DEVICE=<name> set (the
 // rxe guest, test/rxe/guest-conformance.sh) the same file also runs the full verbs life cycle on it.
 // errno numbers are Linux's (asm-generic/errno-base.h): EBADF 9, EBUSY 16, ENODEV 19, EINVAL 22.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAddon } from '../../../impl/verbs/native/addon.js';
@@ -12,6 +13,8 @@ import type { ContextHandle, CqHandle, MrHandle, PdHandle, QpHandle, VerbsResult
 const load = loadAddon();
 const skipReason = load.available ? '' : load.reason;
 const device = process.env.RDSIB_RXE_DEVICE;
+/** "rxe1:dummy0": a device whose netdev the test may take down and up (guest only) */
+const portDevice = process.env.RDSIB_RXE_PORT_DEVICE;
 const hostHasDevices = existsSync('/sys/class/infiniband') && readdirSync('/sys/class/infiniband').length > 0;
 
 function verbs(): NativeVerbs {
@@ -127,4 +130,35 @@ describe.skipIf(!load.available || !device)(`native verbs on ${device ?? '(set R
     expect(v.resources(name)).toEqual({ contexts: 0, pd: 0, mr: 0, cq: 0, qp: 0, compChannels: 0 });
     await v.shutdown();
   });
+});
+
+describe.skipIf(!load.available || !portDevice)(`native async events on ${portDevice ?? '(set RDSIB_RXE_PORT_DEVICE=dev:netdev)'}`, () => {
+  it('delivers IBV_EVENT_PORT_ERR and IBV_EVENT_PORT_ACTIVE from the native event thread when the netdev goes down and up', async () => {
+    const [name, netdev] = (portDevice ?? '').split(':') as [string, string];
+    const v = verbs();
+    const ctx = value(await v.openDevice(name));
+    const seen: string[] = [];
+    const next = (type: string) =>
+      new Promise<void>((res, rej) => {
+        const timer = setTimeout(() => rej(new Error(`no ${type} event within 10 s (saw ${seen.join(', ')})`)), 10_000);
+        const off = v.onAsyncEvent(ctx, (e) => {
+          seen.push(e.type);
+          if (e.type === type && e.device === name) {
+            clearTimeout(timer);
+            off();
+            res();
+          }
+        });
+      });
+    const down = next('port-err');
+    execFileSync('ip', ['link', 'set', netdev, 'down']);
+    await down;
+    expect(value(await v.queryPort(ctx, 1)).state).toBe('down');
+    const upAgain = next('port-active');
+    execFileSync('ip', ['link', 'set', netdev, 'up']);
+    await upAgain;
+    expect(value(await v.queryPort(ctx, 1)).state).toBe('active');
+    value(await v.closeDevice(ctx));
+    await v.shutdown();
+  }, 30_000);
 });
