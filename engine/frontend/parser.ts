@@ -168,22 +168,40 @@ const COMPLETE = new Set([
  *  which is where SANY's LL parser would have stopped. */
 export function pinpoint(err: Node): Node {
   if (err.isMissing) return err;
+  let nested: Node | undefined;
   for (const c of err.children) {
-    const nested = c ? firstError(c) : undefined;
-    if (nested) return pinpoint(nested);
+    const found = c ? firstError(c) : undefined;
+    if (found) {
+      nested = pinpoint(found);
+      break;
+    }
   }
   const children = err.children.filter((c): c is Node => c !== null);
   let i = 0;
   while (i < children.length && (COMPLETE.has(children[i]!.type) || (children[i]!.type === 'identifier' && children[i - 1]?.type === 'MODULE'))) i++;
   const start = children[i];
-  if (!start) return err;
+  if (!start) return nested ?? err;
   const all = leaves(err);
   const lineStart = all.find((l) => l.startIndex > start.startIndex && l.startPosition.column === 0 && l.startPosition.row > start.startPosition.row);
+  // tree-sitter often "repairs" by discarding the last token of a line (`THEN 1` before a
+  // missing ELSE, `2` before a missing `)`); an LL parser like SANY's stops at the next
+  // line's first token instead. A nested error in mid-line is the real spot.
+  if (nested && !(lineStart && lineStart.startIndex > nested.startIndex && lastOnItsLine(nested))) return nested;
   if (lineStart) return lineStart;
   // `Name == <something unparseable>`: point at the start of the body
   const next = children[i + 1];
   if (start.type === 'identifier' && (next?.type === 'def_eq' || next?.type === '==' || next?.type === '≜')) return all.find((l) => l.startIndex >= next.endIndex) ?? start;
   return start;
+}
+
+/** Whether only blanks or a comment follow `node` on its line. */
+function lastOnItsLine(node: Node): boolean {
+  let n: Node | null = node;
+  while (n && !n.nextSibling) n = n.parent;
+  const after = n?.nextSibling;
+  if (!after) return true;
+  if (after.startPosition.row > node.endPosition.row) return true;
+  return after.type === 'comment' || after.type === 'block_comment' ? lastOnItsLine(after) : false;
 }
 
 function leaves(node: Node): Node[] {

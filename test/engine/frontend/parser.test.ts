@@ -53,7 +53,16 @@ describe('syntax errors', () => {
   it('names the bracket that is never closed', async () => {
     const e = await parseError('---- MODULE M ----\nA == (1 + 2\nB == 3\n====\n');
     expect(e.message).toContain("'(' at line 2, col 6 is never closed");
-    expect(e.loc?.line).toBe(2);
+    // like SANY's parser, stop at the first token that cannot continue the expression: B
+    expect(e.loc).toMatchObject({ line: 3, col: 1 });
+  });
+
+  it('a missing ELSE is found at the next line, a mid-line error where it is', async () => {
+    const ifError = await parseError('---- MODULE M ----\nA == IF TRUE THEN 1\nB == 3\n====\n');
+    expect(ifError.describe()).toBe("M.tla:3:1: Syntax error: unexpected 'B' (the text before it is incomplete)");
+    // "A == \\E y \\in {1} y = 1": the `:` is missing before the second y, at column 19
+    const colonError = await parseError('---- MODULE M ----\nA == \\E y \\in {1} y = 1\nB == 3\n====\n');
+    expect(colonError.loc).toMatchObject({ line: 2, col: 19 });
   });
 
   it('an incomplete definition is reported where the next line starts', async () => {
