@@ -2,9 +2,10 @@
 // swapping with the tile -width, -1, +1, +width away (the order of Next's \E).
 import { printIfMain, tlcBfs } from './tlc-bfs.js';
 
-export const sliding = (width: number, height: number) => {
+export const sliding = (width: number, height: number, from?: number[]) => {
   const n = width * height;
-  const start = [...Array(n).keys()].map((i) => (i + 1) % n);
+  const solved = [...Array(n).keys()].map((i) => (i + 1) % n);
+  const start = from ?? solved;
   return tlcBfs<number[]>({
     init: () => [start],
     *next(board) {
@@ -20,7 +21,11 @@ export const sliding = (width: number, height: number) => {
       }
     },
     key: (b) => b.join(','),
-    invariants: [['IsPermutation', (b) => [...b].sort((p, q) => p - q).every((v, i) => v === i)]],
+    invariants: [
+      ['IsPermutation', (b) => [...b].sort((p, q) => p - q).every((v, i) => v === i)],
+      // SlidingGoal's NotSolved; trivially true while exploring from the solved board
+      ['NotSolved', (b) => from === undefined || b.join() !== solved.join()],
+    ],
   });
 };
 
