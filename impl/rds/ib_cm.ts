@@ -76,7 +76,10 @@ async function rdsIbCmConnectComplete(s: RdsIb, t: Task, c: Conn): Promise<void>
   if (c.dropped) return;
   if (!s.v.REFCOUNT) {
     const d0 = c.ibdev.clientData;
-    if (!d0) return;
+    if (!d0) {
+      c.state = 'failed'; // the device went away between setup and establishment
+      return;
+    }
     await rdsIbAddConn(s, t, d0, c);
   }
   const d = c.rdsIbDev;

@@ -23,6 +23,16 @@ describe('historical bugs, replayed from their shrunk schedules', () => {
     expect(steps(events)).toContain('rdma link delete d1:RemoveOne_V0_Free');
   });
 
+  it('V0: connection setup reads client data without a reference and uses the PD of the device remove_one freed', async () => {
+    // the model's MC_V0 story: ConnSetup_GetClientData, RemoveOne_Begin, RemoveOne_V0_Free, setup uses d
+    const { r, events } = await traced('V0', { schedule: '7:002666340220312100000202221210' });
+    expect(r.failure).toMatchObject({ kind: 'use-after-free', task: 'cm:c1', label: 'ConnSetup_CreateQp' });
+    expect(r.failure?.detail).toContain('rds_ib_setup_qp uses rds_ibdev->pd');
+    const order = ['cm:c1:ConnSetup_GetClientData', 'rdma link delete d1:RemoveOne_Begin', 'rdma link delete d1:RemoveOne_V0_Free'].map((x) => steps(events).indexOf(x));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   it('V1 with flush_wq teardown: free_work flushes rds_wq from rds_wq itself (self-deadlock)', async () => {
     const r = await runOnce({ variant: 'V1_flushwq', schedule: '0:' });
     expect(r.failure).toMatchObject({ kind: 'deadlock', task: 'rds_wq', label: 'FreeWork_DestroyPool' });
