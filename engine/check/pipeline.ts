@@ -6,7 +6,7 @@ import { parseConfigFile } from '../config/parse.js';
 import type { Config } from '../config/types.js';
 import type { CompiledSpec } from '../eval/api.js';
 import { compileSpec } from '../eval/index.js';
-import { loadSpec } from '../frontend/load.js';
+import { loadSpec, type LoadedSpec } from '../frontend/load.js';
 import { search, type SearchOptions } from './bfs.js';
 import type { SearchResult } from './result.js';
 
@@ -31,8 +31,12 @@ export interface CheckOptions extends SearchOptions {
 }
 
 export async function checkFile(specPath: string, options: CheckOptions = {}): Promise<CheckRun> {
+  return checkLoaded(await loadSpec(specPath), specPath, options);
+}
+
+/** Checks an already loaded spec: one load serves many cfgs (the verdict table). */
+export function checkLoaded(loaded: LoadedSpec, specPath: string, options: CheckOptions = {}): CheckRun {
   const cfgPath = options.cfgPath ?? defaultConfigPath(specPath);
-  const loaded = await loadSpec(specPath);
   const config = parseConfigFile(cfgPath);
   const spec = compileSpec(loaded, config);
   options.onSearchStart?.();

@@ -18,6 +18,17 @@ describe('verdict table', () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 
+  it('adds an expected column when expected-verdicts.json lists the configs', () => {
+    const row = { traceLength: 3, distinct: 3, generated: 3, depth: 3, ms: 0 };
+    const lines = verdictTable([
+      { config: 'MC_A.cfg', result: 'violation', property: 'S1', ...row, expected: { result: 'violation', property: 'S1', matches: true } },
+      { config: 'MC_B.cfg', result: 'ok', property: '', ...row, expected: { result: 'violation', property: 'S4', matches: false } },
+    ]).split('\n');
+    expect(lines[0]).toMatch(/\| expected +\|$/);
+    expect(lines[2]).toMatch(/\| as expected +\|$/);
+    expect(lines[3]).toMatch(/\| EXPECTED violation S4 \|$/);
+  });
+
   it('reports a configuration that cannot be parsed as an error row, and goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdsib-verdicts-'));
     writeFileSync(join(dir, 'RdsIbDevice.tla'), '---- MODULE RdsIbDevice ----\nVARIABLE x\nInit == x = 0\nNext == x\' = x\n====\n');
