@@ -194,8 +194,7 @@ export function hash32(v: Value): number {
   return R1;
 }
 
-/** Fingerprint of a state: its variables' values in declaration order. */
-export function stateFingerprint(values: readonly Value[]): string {
+function hashState(values: readonly Value[]): void {
   const n = values.length;
   let a = mix1(SEED1 ^ TAG_STATE, n);
   let b = mix2(SEED2 ^ TAG_STATE, n);
@@ -205,5 +204,18 @@ export function stateFingerprint(values: readonly Value[]): string {
     b = mix2(mix2(b, R2), R1);
   }
   finish(a, b, n);
+}
+
+/** Fingerprint of a state: its variables' values in declaration order. */
+export function stateFingerprint(values: readonly Value[]): string {
+  hashState(values);
   return hex8(R1) + hex8(R2);
+}
+
+/** The same fingerprint as two 32-bit halves written to out[at], out[at + 1], without
+ *  allocating: for a seen-set kept in typed arrays instead of a Set of strings. */
+export function stateFingerprintInto(values: readonly Value[], out: Int32Array, at: number): void {
+  hashState(values);
+  out[at] = R1;
+  out[at + 1] = R2;
 }

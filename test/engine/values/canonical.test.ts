@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
   BOOLEAN, equals, fcnOf, fcnSetOf, fingerprint, format, int, interval, productOf, rcdSetOf, record, setOf,
-  setElems, stateFingerprint, str, subsetOf, tuple, type Value,
+  setElems, stateFingerprint, stateFingerprintInto, str, subsetOf, tuple, type Value,
 } from '../../../engine/values/index.js';
 import { anyValue, typed } from './arbitraries.js';
 
@@ -87,6 +87,14 @@ describe('state fingerprints', () => {
     const rev = vals.slice().reverse();
     const same = vals.every((v, i) => fingerprint(v) === fingerprint(rev[i]!));
     expect(stateFingerprint(vals) === stateFingerprint(rev)).toBe(same);
+  });
+
+  test('the typed-array form carries the same 64 bits as the hex form', () => {
+    const s = [int(1), record(['a'], [setOf([int(2)])])];
+    const out = new Int32Array(4);
+    stateFingerprintInto(s, out, 2);
+    const hex = [...out.slice(2)].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+    expect(hex).toBe(stateFingerprint(s));
   });
 
   test('are 16 hex digits and differ from the tuple of the same values', () => {
