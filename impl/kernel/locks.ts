@@ -8,7 +8,7 @@ export class SpinLock {
 
   async lock(k: Kernel, t: Task): Promise<void> {
     if (this.holder === t) k.fault(t, 'deadlock', `spin_lock(${this.name}) taken twice by ${t.name}`);
-    await k.waitUntil(t, `spinlock ${this.name}`, () => this.holder === null, { sleeps: false });
+    await k.waitUntil(t, `spinlock ${this.name}`, () => this.holder === null, { sleeps: false, on: () => (this.holder ? [this.holder] : []) });
     this.holder = t;
     t.spinHeld++;
   }
@@ -26,7 +26,7 @@ export class Mutex {
 
   async lock(k: Kernel, t: Task): Promise<void> {
     if (this.holder === t) k.fault(t, 'deadlock', `mutex_lock(${this.name}) taken twice by ${t.name}`);
-    await k.waitUntil(t, `mutex ${this.name}`, () => this.holder === null);
+    await k.waitUntil(t, `mutex ${this.name}`, () => this.holder === null, { on: () => (this.holder ? [this.holder] : []) });
     this.holder = t;
   }
 
@@ -44,7 +44,7 @@ export class RwSem {
 
   async downRead(k: Kernel, t: Task): Promise<void> {
     if (this.writer === t) k.fault(t, 'deadlock', `down_read(${this.name}) while holding it for write`);
-    await k.waitUntil(t, `rwsem ${this.name} (read)`, () => this.writer === null);
+    await k.waitUntil(t, `rwsem ${this.name} (read)`, () => this.writer === null, { on: () => (this.writer ? [this.writer] : []) });
     this.readers.add(t);
   }
 
@@ -54,7 +54,9 @@ export class RwSem {
 
   async downWrite(k: Kernel, t: Task): Promise<void> {
     if (this.writer === t || this.readers.has(t)) k.fault(t, 'deadlock', `down_write(${this.name}) while already holding it`);
-    await k.waitUntil(t, `rwsem ${this.name} (write)`, () => this.writer === null && this.readers.size === 0);
+    await k.waitUntil(t, `rwsem ${this.name} (write)`, () => this.writer === null && this.readers.size === 0, {
+      on: () => [...(this.writer ? [this.writer] : []), ...this.readers],
+    });
     this.writer = t;
   }
 

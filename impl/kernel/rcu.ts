@@ -27,7 +27,9 @@ export class Rcu {
     if (t.rcuDepth > 0) k.fault(t, 'deadlock', 'synchronize_rcu inside an RCU read section waits for itself');
     k.mightSleep(t, 'synchronize_rcu');
     const snapshot = [...this.active.entries()];
-    await k.waitUntil(t, 'an RCU grace period', () => snapshot.every(([r, id]) => this.active.get(r) !== id));
+    await k.waitUntil(t, 'an RCU grace period', () => snapshot.every(([r, id]) => this.active.get(r) !== id), {
+      on: () => snapshot.filter(([r, id]) => this.active.get(r) === id).map(([r]) => r),
+    });
   }
 
   callRcu(k: Kernel, name: string, fn: (t: Task) => void | Promise<void>): Task {

@@ -19,6 +19,8 @@ interface Wait {
   readonly pred: () => boolean;
   /** an idle worker waiting for work: not a deadlock when nothing else can run */
   readonly idle: boolean;
+  /** the tasks that must act before this wait can end (lock holders, a worker), if known */
+  readonly on: (() => readonly Task[]) | null;
 }
 
 export interface Task {
@@ -117,11 +119,16 @@ export class Kernel {
   /** Block `t` until `pred` holds. `sleeps` (default true) means this is a sleeping wait, which
    *  is forbidden in interrupt context, under a spinlock and inside an RCU read section
    *  (kernel might_sleep()); spinning on a spinlock passes `sleeps: false`. */
-  async waitUntil(t: Task, reason: string, pred: () => boolean, opts: { sleeps?: boolean; idle?: boolean } = {}): Promise<void> {
+  async waitUntil(
+    t: Task,
+    reason: string,
+    pred: () => boolean,
+    opts: { sleeps?: boolean; idle?: boolean; on?: () => readonly Task[] } = {},
+  ): Promise<void> {
     if (opts.sleeps ?? true) this.mightSleep(t, reason);
     if (pred()) return;
     t.state = 'waiting';
-    t.wait = { reason, pred, idle: opts.idle ?? false };
+    t.wait = { reason, pred, idle: opts.idle ?? false, on: opts.on ?? null };
     await this.park(t);
     t.wait = null;
   }
@@ -151,6 +158,8 @@ export class Kernel {
 
   async run(): Promise<RunResult> {
     while (!this.failure) {
+      this.checkCycle();
+      if (this.failure) break;
       const runnable = this.runnable();
       if (runnable.length === 0) {
         this.checkStuck();
@@ -217,6 +226,30 @@ export class Kernel {
   private checkStuck(): void {
     const stuck = this.tasks.filter((t) => t.state === 'waiting' && !t.wait!.idle);
     if (stuck.length > 0) this.report('deadlock', this.describeWaits());
+  }
+
+  /** A cycle in the waits-for graph is a deadlock even while other tasks can still run (S8). */
+  private checkCycle(): void {
+    const blocked = (t: Task) => t.state === 'waiting' && t.wait!.on !== null && !t.wait!.pred();
+    const edges = (t: Task) => (blocked(t) ? t.wait!.on!() : []);
+    for (const start of this.tasks) {
+      if (!blocked(start)) continue;
+      const path: Task[] = [start];
+      const seen = new Set<Task>([start]);
+      let cur = start;
+      for (;;) {
+        const next = edges(cur).find(blocked);
+        if (!next) break;
+        if (next === start) {
+          this.report('deadlock', `cycle of waits: ${path.map((p) => `${p.name} waits for ${p.wait!.reason}`).join(' → ')} → ${start.name}`);
+          return;
+        }
+        if (seen.has(next)) break;
+        seen.add(next);
+        path.push(next);
+        cur = next;
+      }
+    }
   }
 
   private describeWaits(): string {

@@ -69,7 +69,7 @@ export class Workqueue {
       w.pending = false;
     }
     if (w.running && t !== this.worker) {
-      await this.k.waitUntil(t, `${w.name} to finish`, () => !w.running);
+      await this.k.waitUntil(t, `${w.name} to finish`, () => !w.running, { on: () => [this.worker] });
     }
     return wasPending;
   }
@@ -84,6 +84,7 @@ export class Workqueue {
       t,
       `flush of ${this.name}`,
       () => !this.queue.some((q) => q.seq <= target) && !(this.current && this.current.seq <= target),
+      { on: () => [this.worker] },
     );
   }
 }
