@@ -8,7 +8,10 @@
 //   3. /sys/class/infiniband/rxe0 stays until the last context is closed;
 //   4. no async event arrives (rxe has no disassociate, so no IBV_EVENT_DEVICE_FATAL), and every
 //      verb on the held context still succeeds;
-//   5. `rdma monitor` (RDMA netlink monitoring, kernel 6.12+) does not exist on that kernel.
+//   5. `rdma monitor` (RDMA netlink monitoring, kernel 6.12+) does not exist on that kernel;
+//   6. rdma_cm gives no RDMA_CM_EVENT_DEVICE_REMOVAL either (test/rxe/probe-cm-removal.sh: rping
+//      over rxe1 kept running, the delete stayed pending for 20 s, blocked in
+//      ib_uverbs_remove_one → __wait_for_common per sysrq-w, until the rping client was killed).
 // So the signal is "a device we saw listed is no longer listed": inotify on /dev/infiniband wakes
 // the check at once, and a slow poll of the device list covers kernels or containers where the
 // char device is not there to watch. Only after the user closes every context can the delete finish.
