@@ -58,6 +58,7 @@ export function exitCodeOf(outcome: Outcome): ExitCode {
   switch (outcome.kind) {
     case 'ok':
       return ExitCode.ok;
+    // EC.TLC_POSTCONDITION_FALSE exits with VIOLATION_ASSUMPTION (TLC's PossibleFailMixedTest).
     case 'assumption':
     case 'postcondition':
       return ExitCode.assumption;

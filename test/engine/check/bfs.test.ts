@@ -254,6 +254,13 @@ describe('errors while evaluating', () => {
     expect(r.generated).toBe(0);
   });
 
+  it('a false POSTCONDITION after a complete search: exit 10 (TLC_POSTCONDITION_FALSE), counts of the full search', () => {
+    const r = search(fakeSpec({ ...{ variables: ['x'], init: (): Ints[] => [[0]], actions: [{ name: 'Inc', line: 5, next: ([x]: Ints) => (x! < 3 ? [[x! + 1]] : []) }] }, checkDeadlock: false, postconditions: [['Fine', () => true], ['Done', () => false]] }));
+    expect(r.outcome).toEqual({ kind: 'postcondition', name: 'Done', loc: loc(401) });
+    expect(exitCodeOf(r.outcome)).toBe(10);
+    expect(counts(r)).toEqual({ generated: 4, distinct: 4, queued: 0, depth: 4 });
+  });
+
   it('internal bugs (non-TLA errors) are not swallowed', () => {
     expect(() => search(failing(new TypeError('bug'), 'next'))).toThrow(TypeError);
   });

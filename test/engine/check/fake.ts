@@ -25,6 +25,7 @@ export interface FakeSpec {
   view?: (s: Ints) => unknown;
   checkDeadlock?: boolean;
   assumptions?: readonly boolean[];
+  postconditions?: readonly [string, () => boolean][];
 }
 
 const toState = (xs: Ints): State => xs.map((n): Value => ({ kind: 'int', n }));
@@ -57,7 +58,7 @@ export function fakeSpec(f: FakeSpec): CompiledSpec {
     fingerprint: (s) => JSON.stringify(f.view ? f.view(toInts(s)) : toInts(s)),
     formatState: (s) => toInts(s).map((n, i) => `/\\ ${f.variables[i]} = ${n}`).join('\n'),
     itfState: (s) => Object.fromEntries(toInts(s).map((n, i) => [f.variables[i]!, { '#bigint': String(n) }])),
-    postconditions: [],
+    postconditions: (f.postconditions ?? []).map(([name, holds], i) => ({ name, loc: loc(400 + i), holds })),
     checkDeadlock: f.checkDeadlock ?? true,
   };
 }
