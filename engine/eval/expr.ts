@@ -198,18 +198,22 @@ export type Res =
 const ENV_RES: Res = { k: 'env' };
 const BUILTIN_RES: Res = { k: 'builtin' };
 
+// Symbol keys keep these caches invisible to anything that walks the AST's own properties
+// (the front end reuses parsed modules and walks them generically).
+const SC = Symbol('scope');
+const RES = Symbol('resolution');
+const BI = Symbol('builtin');
 interface ResCache {
-  __sc?: Scope;
-  __res?: Res;
+  [SC]?: Scope;
+  [RES]?: Res;
 }
 
 export function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res {
   const c = node as ResCache;
-  if (c.__sc === sc) return c.__res!;
+  if (c[SC] === sc && c[RES] !== undefined) return c[RES];
   let r: Res;
-  const d = sc.defs.get(name);
   if (lookupEnv(env, name)) r = ENV_RES;
-  else if (d) r = { k: 'def', d };
+  else if (sc.defs.has(name)) r = { k: 'def', d: sc.defs.get(name)! };
   else {
     const s = sc.subst.get(name);
     const cd = sc.consts.get(name);
@@ -219,8 +223,8 @@ export function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res 
     else if (slot !== undefined) r = { k: 'var', slot };
     else r = BUILTIN_RES;
   }
-  c.__sc = sc;
-  c.__res = r;
+  c[SC] = sc;
+  c[RES] = r;
   return r;
 }
 
@@ -260,8 +264,8 @@ function evalApply(e: Extract<Expr, { kind: 'apply' }>, sc: Scope, env: Env, cx:
       return callOp(op, e.args, e.loc, sc, env, cx);
     }
     case 'builtin': {
-      const c = e as { __bi?: BuiltinImpl };
-      const f = (c.__bi ??= builtinImpl(e.name));
+      const c = e as { [BI]?: BuiltinImpl };
+      const f = (c[BI] ??= builtinImpl(e.name));
       if (f === undefined) throw new EvalError(`unknown operator ${e.name}`, e.loc);
       return f(e.args, e.loc, sc, env, cx);
     }

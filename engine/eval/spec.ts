@@ -6,7 +6,7 @@
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { CfgValue, Config, Named } from '../config/types.js';
 import type { Value } from '../values/value.js';
-import { ConfigError, EvalError } from '../errors.js';
+import { AssertionFailure, ConfigError, EvalError } from '../errors.js';
 import { fingerprint, stateFingerprint } from '../values/hash.js';
 import { toItf } from '../values/itf.js';
 import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } from './api.js';
@@ -206,7 +206,14 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
         const c = init[i]!;
         generate(g, c.expr, c.scope, c.env, () => step(i + 1));
       };
-      step(0);
+      try {
+        step(0);
+      } catch (err) {
+        // ModelChecker.modelCheckImpl: any failure while computing initial states, an Assert
+        // included, is reported as a nested evaluation error (exit 75), not exit 14
+        if (err instanceof AssertionFailure) throw new EvalError(err.message, err.loc);
+        throw err;
+      }
       return out;
     },
     successors(s: State): Iterable<Successor> {
@@ -285,6 +292,7 @@ function isFairness(c: Scoped): boolean {
   const e = c.expr;
   if (e.kind === 'fairness') return true;
   if (e.kind === 'forall') return isFairness({ expr: e.body, scope: c.scope, env: c.env });
+  if (e.kind === 'and') return e.args.every((a) => isFairness({ expr: a, scope: c.scope, env: c.env }));
   return false;
 }
 
@@ -300,6 +308,7 @@ function fairnessOf(c: Scoped, params: ReadonlyMap<string, Value>): Fairness[] {
     });
     return out;
   }
+  if (e.kind === 'and') return e.args.flatMap((a) => fairnessOf({ expr: a, scope: c.scope, env: c.env }, params));
   if (e.kind !== 'fairness') throw new ConfigError('expected WF_v(A) or SF_v(A)', e.loc);
   const angle: Expr = { kind: 'actionBox', action: e.action, vars: e.vars, stutter: false, loc: e.loc };
   return [{

@@ -131,3 +131,32 @@ describe('TLC\'s other action forms (Tool.getNextStatesAppl)', () => {
     expect(states(spec, [...spec.successors(s0!)].map((x) => x.state))).toEqual(['x=1']);
   });
 });
+
+describe('fairness conjuncts of SPECIFICATION (Spec.processSpec)', () => {
+  test('\\A p \\in S : WF(A(p)) /\\ SF(B(p)) gives one fairness condition per p and conjunct', async () => {
+    const spec = await compile({
+      M: 'EXTENDS Naturals\nVARIABLE x\nInit == x = 0\nA(p) == x\' = p\nB(p) == x\' = p + 0\nNext == \\E p \\in {1, 2} : A(p)\n' +
+        'Spec == Init /\\ [][Next]_x /\\ \\A p \\in {1, 2} : WF_x(A(p)) /\\ SF_x(B(p))',
+    }, 'SPECIFICATION Spec');
+    // p = 1: WF, SF; p = 2: WF, SF
+    expect(spec.fairness.map((f) => `${f.strong ? 'SF' : 'WF'}(${[...f.params!.values()].map((v) => (v as { n: number }).n)})`))
+      .toEqual(['WF(1)', 'SF(1)', 'WF(2)', 'SF(2)']);
+    const [s0] = [...spec.initStates()];
+    // from x = 0, A(1) changes x (enabled), and the step 0 -> 1 is an A(1) step
+    expect(spec.fairness[0]!.enabled!(s0!)).toBe(true);
+    expect(spec.fairness[0]!.taken!(s0!, [{ kind: 'int', n: 1 }] as never)).toBe(true);
+  });
+});
+
+describe('Assert while computing initial states', () => {
+  test('is reported as an evaluation error (exit 75), as ModelChecker.modelCheckImpl does', async () => {
+    const spec = await compile({ M: 'EXTENDS Naturals, TLC\nVARIABLE x\nInit == x = 0 /\\ Assert(x > 0, "starts at 0")' }, 'INIT Init');
+    let code: number | undefined;
+    try {
+      [...spec.initStates()];
+    } catch (err) {
+      code = (err as { exitCode?: number }).exitCode;
+    }
+    expect(code).toBe(75);
+  });
+});
