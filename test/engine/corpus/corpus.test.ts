@@ -136,14 +136,6 @@ const knownEngineBugs: Readonly<Record<string, string>> = {
   PropertyInv:
     'the engine names the violated property AlwaysBelow4; TLC (SpecProcessor.processConfigProps) files ' +
     '[]Below4 as the invariant Below4 and reports that name (counts and exit code agree)',
-  Lock:
-    'compileSpec rejects the spec conjunct \\A p \\in Procs : WF_vars(Release(p)) /\\ SF_vars(Acquire(p)) ' +
-    '("TLC cannot handle this conjunct"); TLC files any level-3 conjunct as a temporal ' +
-    '(SpecProcessor.processConfigSpec), so the safety search runs (8 states) and NoStarvation holds',
-  LockWeak: 'same conjunct shape as Lock, with WF on Acquire (TLC: 8 states, NoStarvation violated)',
-  AssertInit:
-    'the engine exits 14 for an Assert failing in Init; TLC exits 75: the exception escapes doInit and ' +
-    'modelCheckImpl replays init with a CallStackTool and returns TLC_NESTED_EXPRESSION',
 };
 const runAll = process.env.RDSIB_CORPUS_ALL === '1';
 
