@@ -18,7 +18,23 @@ export async function buildProgram(): Promise<Command> {
     .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('.test.'))
     .sort();
   for (const f of files) {
-    const mod = (await import(pathToFileURL(join(dir, f)).href)) as { register?: (p: Command) => void };
+    let mod: { register?: (p: Command) => void };
+    try {
+      mod = (await import(pathToFileURL(join(dir, f)).href)) as typeof mod;
+    } catch (e) {
+      // One broken subcommand (say, a native addon that is not built) must not take the others
+      // down: it stays listed and reports its own failure when it is used.
+      const name = f.replace(/\.(ts|js)$/, '');
+      program
+        .command(name)
+        .description(`(unavailable: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`)
+        .allowUnknownOption()
+        .argument('[args...]')
+        .action(() => {
+          throw e;
+        });
+      continue;
+    }
     if (typeof mod.register === 'function') mod.register(program);
   }
   return program;
