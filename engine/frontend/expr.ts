@@ -7,6 +7,7 @@ import { type BuildContext, field, fieldKids, kid, kids } from './context.js';
 import { buildLetDefinitions } from './defs.js';
 import { INFIX_NAMES, POSTFIX_NAMES, PREFIX_NAMES, symbolName } from './operators.js';
 import type { Node } from './parser.js';
+import { checkInfix, checkPrefix } from './precedence.js';
 
 export function buildExpr(ctx: BuildContext, n: Node): Expr {
   const loc = ctx.loc(n);
@@ -214,7 +215,9 @@ function buildLambda(ctx: BuildContext, n: Node): Expr {
 function buildPrefix(ctx: BuildContext, n: Node): Expr {
   const loc = ctx.loc(n);
   const sym = field(ctx, n, 'symbol');
-  const arg = buildExpr(ctx, field(ctx, n, 'rhs'));
+  const rhsNode = field(ctx, n, 'rhs');
+  checkPrefix(ctx, sym, rhsNode);
+  const arg = buildExpr(ctx, rhsNode);
   switch (sym.type) {
     case 'lnot':
       return { kind: 'not', expr: arg, loc };
@@ -238,8 +241,10 @@ function buildInfix(ctx: BuildContext, n: Node): Expr {
   const loc = ctx.loc(n);
   const sym = field(ctx, n, 'symbol');
   const lhsNode = field(ctx, n, 'lhs');
+  const rhsNode = field(ctx, n, 'rhs');
+  checkInfix(ctx, n, sym, lhsNode, rhsNode);
   const lhs = buildExpr(ctx, lhsNode);
-  const rhs = buildExpr(ctx, field(ctx, n, 'rhs'));
+  const rhs = buildExpr(ctx, rhsNode);
   switch (sym.type) {
     case 'land':
     case 'lor': {

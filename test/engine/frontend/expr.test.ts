@@ -99,7 +99,7 @@ describe('logic', () => {
   it('infix /\\ chains are one n-ary and; parentheses keep grouping', async () => {
     expect(await exprOf('a /\\ b ∧ c')).toEqual({ kind: 'and', args: [ref('a'), ref('b'), ref('c')] });
     expect(await exprOf('a \\/ (b \\/ c)')).toEqual({ kind: 'or', args: [ref('a'), { kind: 'or', args: [ref('b'), ref('c')] }] });
-    expect(await exprOf('a \\land b \\lor c')).toEqual({ kind: 'or', args: [{ kind: 'and', args: [ref('a'), ref('b')] }, ref('c')] });
+    expect(await exprOf('(a \\land b) \\lor c')).toEqual({ kind: 'or', args: [{ kind: 'and', args: [ref('a'), ref('b')] }, ref('c')] });
   });
   it('junction lists nest by column', async () => {
     // `E == ` takes columns 1-5, so the `\/` bullets sit at column 6 and the `/\` at 9
@@ -133,6 +133,29 @@ describe('logic', () => {
   it('CHOOSE bounded and unbounded', async () => {
     expect(await exprOf('CHOOSE x \\in S : x')).toEqual({ kind: 'choose', binding: bindName('x', ref('S')), body: ref('x') });
     expect(await exprOf('CHOOSE <<a, b>> : a')).toEqual({ kind: 'choose', binding: { pattern: { kind: 'tuple', names: ['a', 'b'] } }, body: ref('a') });
+  });
+});
+
+describe('precedence conflicts SANY rejects (ranges overlap: ConfigConstants.CanonicalOperators)', () => {
+  const conflicts: [string, string][] = [
+    ['a /\\ b \\/ c', '/\\ and \\/'], // both 3-3, different operators
+    ['a = b = c', '= and ='], // 5-5, not associative
+    ['a + b % c', '+ and %'], // 10-10 overlaps 10-11
+    ['a * b \\div c', '* and \\div'], // both 13-13, different operators
+    ['S \\cup T \\cap U', '\\cup and \\cap'], // both 8-8
+    ['a .. b .. c', '.. and ..'], // 9-9, not associative
+    ['[]x = 1', '[] and ='], // [] is 4-15, = is 5-5
+    ['DOMAIN f + 1', 'DOMAIN and +'], // DOMAIN is 10-13
+  ];
+  it.each(conflicts)('%s', async (text, ops) => {
+    await expect(exprOf(text)).rejects.toThrow(`Precedence conflict between operators ${ops}: add parentheses`);
+  });
+  it('same left-associative operator, or disjoint ranges, are fine', async () => {
+    expect(await exprOf('a - b - c')).toEqual(app('-', app('-', ref('a'), ref('b')), ref('c')));
+    expect(await exprOf('a - b + c')).toEqual(app('+', app('-', ref('a'), ref('b')), ref('c'))); // - 11 binds tighter than + 10
+    expect(await exprOf('~a \\in S')).toEqual({ kind: 'not', expr: app('\\in', ref('a'), ref('S')) }); // ~ 4 is below \\in 5
+    expect(await exprOf('SUBSET S \\cup T')).toEqual(app('\\cup', app('SUBSET', ref('S')), ref('T'))); // SUBSET 10-13 above \\cup 8
+    expect(await exprOf('-a ^ 2')).toEqual(app('-.', app('^', ref('a'), num(2)))); // ^ 14 above -. 12
   });
 });
 
