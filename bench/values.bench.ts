@@ -1,7 +1,7 @@
 // Micro-benchmark of engine/values (a plain script, not a test): fingerprints per second of
 // checker-like states, and set construction per second. Run: npx tsx bench/values.bench.ts
 import {
-  fcnOf, fingerprint, int, record, setOf, stateFingerprint, stateFingerprintInto, str, tuple, type Value,
+  fcnOf, fingerprint, int, record, setOf, stateFingerprint, stateFingerprintInto, stateKey, str, tuple, type Value,
 } from '../engine/values/index.js';
 
 function rate(name: string, unit: string, n: number, body: (i: number) => void): number {
@@ -38,6 +38,9 @@ rate('stateFingerprint (5 vars, 2 rebuilt per state)', 'states', N, (i) => {
 });
 rate('stateFingerprint (all sub-values cached)', 'states', N, (i) => {
   stateFingerprint(states[i % states.length]!);
+});
+rate('stateKey (4-char key; sub-values cached)', 'states', N, (i) => {
+  stateKey(states[i % states.length]!);
 });
 const out = new Int32Array(2);
 rate('stateFingerprintInto (no string; sub-values cached)', 'states', N, (i) => {

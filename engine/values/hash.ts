@@ -212,6 +212,21 @@ export function stateFingerprint(values: readonly Value[]): string {
   return hex8(R1) + hex8(R2);
 }
 
+/** The same 64 bits as a 4-character string (UTF-16 code units, not printable): about ten
+ *  times cheaper to build than the hex form and a quarter of its size, for seen-set keys
+ *  that are never shown. Equal states give equal keys; keys compare (<) in the same order
+ *  as the hex form, since both are the 64 bits big-endian in fixed width. */
+export function stateKey(values: readonly Value[]): string {
+  hashState(values);
+  return String.fromCharCode(R1 >>> 16, R1 & 0xffff, R2 >>> 16, R2 & 0xffff);
+}
+
+/** The value's fingerprint in the compact form of stateKey. */
+export function valueKey(v: Value): string {
+  hashValue(v);
+  return String.fromCharCode(R1 >>> 16, R1 & 0xffff, R2 >>> 16, R2 & 0xffff);
+}
+
 /** The same fingerprint as two 32-bit halves written to out[at], out[at + 1], without
  *  allocating: for a seen-set kept in typed arrays instead of a Set of strings. */
 export function stateFingerprintInto(values: readonly Value[], out: Int32Array, at: number): void {

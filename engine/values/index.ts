@@ -2,7 +2,9 @@
 export * from './value.js';
 export * from './construct.js';
 export { compare, equals } from './compare.js';
-export { fingerprint, fingerprintPair, hash32, stateFingerprint, stateFingerprintInto } from './hash.js';
+export {
+  fingerprint, fingerprintPair, hash32, stateFingerprint, stateFingerprintInto, stateKey, valueKey,
+} from './hash.js';
 export { format, isName, quoteString } from './print.js';
 export { pretty, prettyText } from './pretty.js';
 export { toItf, fromItf, type Itf, type ItfDecodeOptions } from './itf.js';

@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
   BOOLEAN, equals, fcnOf, fcnSetOf, fingerprint, format, int, interval, productOf, rcdSetOf, record, setOf,
-  setElems, stateFingerprint, stateFingerprintInto, str, subsetOf, tuple, type Value,
+  setElems, stateFingerprint, stateFingerprintInto, stateKey, str, valueKey, subsetOf, tuple, type Value,
 } from '../../../engine/values/index.js';
 import { anyValue, typed } from './arbitraries.js';
 
@@ -95,6 +95,15 @@ describe('state fingerprints', () => {
     stateFingerprintInto(s, out, 2);
     const hex = [...out.slice(2)].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
     expect(hex).toBe(stateFingerprint(s));
+  });
+
+  test('the compact key carries the same 64 bits, high half first', () => {
+    const s = [str('x'), tuple([int(3)])];
+    const key = stateKey(s);
+    expect(key.length).toBe(4);
+    const hex = [...key].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+    expect(hex).toBe(stateFingerprint(s));
+    expect(valueKey(setOf([int(1), int(2)]))).toBe(valueKey(interval(1, 2)));
   });
 
   test('are 16 hex digits and differ from the tuple of the same values', () => {
