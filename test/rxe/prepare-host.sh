@@ -1,6 +1,7 @@
 #!/bin/bash
 # prepare-host.sh WORKDIR — everything run-in-vm.sh needs on the host, cached in WORKDIR:
-#   1. Debian packages (qemu, busybox for the initramfs, kmod for depmod, verbs userspace) if missing;
+#   1. Debian packages (qemu, busybox for the initramfs, kmod for depmod, verbs userspace, the addon's
+#      compiler) if missing;
 #   2. the kernel that linux-image-amd64 points to today, extracted (not installed) with modules.dep;
 #   3. its uncompressed vmlinux (qemu boots it through the PVH note: ~6.5 s faster under TCG, pitfall 4);
 #   4. a busybox initramfs whose /init is stage1-init.sh (rebuilt when that file changes).
@@ -10,7 +11,8 @@ WORK=${1:?usage: prepare-host.sh WORKDIR}
 mkdir -p "$WORK"
 log() { echo "[prepare-host] $*"; }
 
-PKGS="qemu-system-x86 busybox-static kmod cpio xz-utils iproute2 rdma-core ibverbs-providers ibverbs-utils libibverbs-dev python3"
+# g++, make, python3: node-gyp builds the addon; python3 also extracts vmlinux.
+PKGS="qemu-system-x86 busybox-static kmod cpio xz-utils iproute2 rdma-core ibverbs-providers ibverbs-utils libibverbs-dev g++ make python3"
 missing=
 for p in $PKGS; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"; done
 if [ -n "$missing" ]; then
