@@ -35,6 +35,7 @@
 //   VIEW the printed states are the ones TLC prints.
 import type { ActionLabel, CompiledSpec, State } from '../eval/api.js';
 import { TlaError } from '../errors.js';
+import { OutDegreeStats } from './outdegree.js';
 import { FifoQueue, type QueueEntry, type StateQueue } from './queue.js';
 import type { EvalPhase, Outcome, SearchResult, SearchStats, TraceStep } from './result.js';
 import { rebuildTrace } from './trace.js';
@@ -80,6 +81,8 @@ class Search {
   private initGenerated = 0;
   private initDistinct = 0;
   private maxLevel = 1;
+  private readonly outDegree = new OutDegreeStats();
+  private newSuccessors = 0;
   private readonly invariants: readonly Check[];
   private readonly initPredicates: readonly Check[];
   private readonly actionProperties: readonly { readonly name: string; readonly holds: (s: State, t: State) => boolean }[];
@@ -128,11 +131,13 @@ class Search {
 
   run(): SearchResult {
     let outcome: Outcome;
+    let complete = false;
     try {
       this.assumptions();
       this.initial();
       this.options.onInitDone?.(this.initGenerated, this.initDistinct);
       this.explore();
+      complete = true;
       this.postconditions();
       outcome = { kind: 'ok' };
     } catch (e) {
@@ -146,6 +151,7 @@ class Search {
       initDistinct: this.initDistinct,
       skippedProperties: this.skipped,
       elapsedMs: Date.now() - this.start,
+      ...(complete ? { outDegree: this.outDegree.summary() } : {}),
     };
   }
 
@@ -238,6 +244,8 @@ class Search {
         this.step(cur, r.value.state, r.value.action, toCur);
       }
       if (this.checkDeadlock && this.generated === before) throw new Stop({ kind: 'deadlock', trace: toCur() });
+      this.outDegree.add(this.newSuccessors);
+      this.newSuccessors = 0;
       if (Date.now() >= this.nextProgress) {
         this.options.onProgress?.(this.stats(), Date.now() - this.start);
         this.nextProgress = Date.now() + this.options.progressIntervalMs!;
@@ -257,6 +265,7 @@ class Search {
       if (known === undefined) {
         id = this.insert(fp, cur.id)!;
         this.maxLevel = Math.max(this.maxLevel, cur.level + 1);
+        this.newSuccessors++;
       } else {
         unseen = false;
         this.options.onEdge?.(cur.id, known, action);

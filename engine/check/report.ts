@@ -105,6 +105,11 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date())
   // ModelChecker.printSummary: stats and depth are printed on success and on error alike.
   out.push(`${r.generated} states generated, ${r.distinct} distinct states found, ${r.queued} states left on queue.`);
   out.push(`The depth of the complete state graph search is ${r.depth}.`);
+  // Printed on success only (printSummary(success = true)).
+  if (o.kind === 'ok' && r.outDegree) {
+    const d = r.outDegree;
+    out.push(`The average outdegree of the complete state graph is ${d.mean} (minimum is ${d.min}, the maximum ${d.max} and the 95th percentile is ${d.p95}).`);
+  }
   out.push(`Finished in ${durationText(r.elapsedMs)} at (${now(at)})`);
   return out;
 }

@@ -3,6 +3,7 @@
 import type { Loc } from '../frontend/ast.js';
 import type { ActionLabel, State } from '../eval/api.js';
 import { ExitCode, type TlaError } from '../errors.js';
+import type { OutDegree } from './outdegree.js';
 
 /** One state of a counterexample; `action` undefined for the initial state ("<Initial predicate>"). */
 export interface TraceStep {
@@ -51,6 +52,8 @@ export interface SearchResult extends SearchStats {
   /** temporal PROPERTY entries this search did not check (liveness is a later module) */
   readonly skippedProperties: readonly string[];
   readonly elapsedMs: number;
+  /** TLC's outdegree summary, present after a complete search that expanded a state */
+  readonly outDegree?: OutDegree | undefined;
 }
 
 /** TLC's exit status for an outcome (tlc2/output/EC.java ExitStatus.errorConstantToExitStatus). */

@@ -51,6 +51,27 @@ describe('counts of a complete search', () => {
     expect(counts(r)).toEqual({ generated: 5, distinct: 4, queued: 0, depth: 3 });
   });
 
+  it("keeps TLC's outdegree summary: new successors per expanded state", () => {
+    // Chain 0..3: states 0, 1, 2 each lead to one new state, 3 to none. Samples {0, 1, 1, 1}:
+    // min 0, max 1, mean 0.75 -> 1, 95th percentile: floor(4 * .95) = 3, the first bucket whose
+    // cumulative count exceeds 3 is 1.
+    expect(search(upTo3(false)).outDegree).toEqual({ min: 0, mean: 1, p95: 1, max: 1 });
+    // The 2x2 grid: (0,0) -> 2 new, (1,0) -> 1, (0,1) -> 0 (its successor was seen), (1,1) -> 0.
+    // Samples {2, 1, 0, 0}: mean 0.75 -> 1; pos 3: cumulative 2 (bucket 0), 3 (bucket 1), 4 (bucket 2) -> 2.
+    const grid = fakeSpec({
+      variables: ['x', 'y'],
+      init: () => [[0, 0]],
+      actions: [
+        { name: 'X', line: 3, next: ([x, y]) => (x === 0 ? [[1, y!]] : []) },
+        { name: 'Y', line: 4, next: ([x, y]) => (y === 0 ? [[x!, 1]] : []) },
+      ],
+      checkDeadlock: false,
+    });
+    expect(search(grid).outDegree).toEqual({ min: 0, mean: 1, p95: 2, max: 2 });
+    // Not reported when the search stopped early.
+    expect(search(upTo3(true)).outDegree).toBeUndefined();
+  });
+
   it('depth is 0 when no initial state exists', () => {
     const r = search(fakeSpec({ variables: ['x'], init: () => [], actions: [] }));
     expect(counts(r)).toEqual({ generated: 0, distinct: 0, queued: 0, depth: 0 });

@@ -45,6 +45,9 @@ describe('TLC-style report', () => {
     expect(lines[0]).toMatch(/^Warning: the temporal property EventuallyDone was NOT checked: liveness checking is not implemented yet/);
     expect(lines[1]).toBe('Model checking completed. No error has been found.');
     expect(lines[2]).toBe('2 states generated, 1 distinct states found, 0 states left on queue.');
+    expect(lines[3]).toBe('The depth of the complete state graph search is 1.');
+    // one expanded state with no new successor: all statistics 0
+    expect(lines[4]).toBe('The average outdegree of the complete state graph is 0 (minimum is 0, the maximum 0 and the 95th percentile is 0).');
   });
 
   it('uses TLC_INIT_GENERATED1 or 2 depending on duplicates', () => {
