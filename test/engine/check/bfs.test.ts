@@ -19,6 +19,18 @@ const upTo3 = (checkDeadlock: boolean) =>
     checkDeadlock,
   });
 
+/** (x, y) from (0,0), X sets x to 1, Y sets y to 1: (1,1) is reached two ways. */
+const square = () =>
+  fakeSpec({
+    variables: ['x', 'y'],
+    init: () => [[0, 0]],
+    actions: [
+      { name: 'X', line: 3, next: ([x, y]) => (x === 0 ? [[1, y!]] : []) },
+      { name: 'Y', line: 4, next: ([x, y]) => (y === 0 ? [[x!, 1]] : []) },
+    ],
+    checkDeadlock: false,
+  });
+
 describe('counts of a complete search', () => {
   it('a chain of 4 states: 1 initial + 3 successors generated, depth 4', () => {
     const r = search(upTo3(false));
@@ -37,17 +49,7 @@ describe('counts of a complete search', () => {
   it('successors count with duplicates: a 2x2 grid reached two ways', () => {
     // (0,0) -> (1,0),(0,1); (1,0) -> (1,1); (0,1) -> (1,1) again; (1,1) -> nothing.
     // generated = 1 + 2 + 1 + 1 = 5, distinct 4, depth 3 (levels (0,0)=1, (1,0)=2, (1,1)=3).
-    const r = search(
-      fakeSpec({
-        variables: ['x', 'y'],
-        init: () => [[0, 0]],
-        actions: [
-          { name: 'X', line: 3, next: ([x, y]) => (x === 0 ? [[1, y!]] : []) },
-          { name: 'Y', line: 4, next: ([x, y]) => (y === 0 ? [[x!, 1]] : []) },
-        ],
-        checkDeadlock: false,
-      }),
-    );
+    const r = search(square());
     expect(counts(r)).toEqual({ generated: 5, distinct: 4, queued: 0, depth: 3 });
   });
 
@@ -58,16 +60,7 @@ describe('counts of a complete search', () => {
     expect(search(upTo3(false)).outDegree).toEqual({ min: 0, mean: 1, p95: 1, max: 1 });
     // The 2x2 grid: (0,0) -> 2 new, (1,0) -> 1, (0,1) -> 0 (its successor was seen), (1,1) -> 0.
     // Samples {2, 1, 0, 0}: mean 0.75 -> 1; pos 3: cumulative 2 (bucket 0), 3 (bucket 1), 4 (bucket 2) -> 2.
-    const grid = fakeSpec({
-      variables: ['x', 'y'],
-      init: () => [[0, 0]],
-      actions: [
-        { name: 'X', line: 3, next: ([x, y]) => (x === 0 ? [[1, y!]] : []) },
-        { name: 'Y', line: 4, next: ([x, y]) => (y === 0 ? [[x!, 1]] : []) },
-      ],
-      checkDeadlock: false,
-    });
-    expect(search(grid).outDegree).toEqual({ min: 0, mean: 1, p95: 2, max: 2 });
+    expect(search(square()).outDegree).toEqual({ min: 0, mean: 1, p95: 2, max: 2 });
     // Not reported when the search stopped early.
     expect(search(upTo3(true)).outDegree).toBeUndefined();
   });
