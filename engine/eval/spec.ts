@@ -274,7 +274,9 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
         out.push({ kind: 'actionInvariant', name: n.name, loc: e.loc, holds: (s, t) => evalBool(box, c.scope, c.env, cx(s, t), `the property ${n.name}`) });
       } else if (e.kind === 'always' && levelOf(e.expr, c.scope, c.env) <= STATE) {
         const p = e.expr;
-        out.push({ kind: 'stateInvariant', name: n.name, loc: e.loc, holds: (s) => evalBool(p, c.scope, c.env, cx(s), `the property ${n.name}`) });
+        // SpecProcessor.processConfigProps files []P as an invariant named after P's operator
+        const name = (p.kind === 'ref' || p.kind === 'apply') && p.prefix.length === 0 && c.scope.defs.has(p.name) ? p.name : n.name;
+        out.push({ kind: 'stateInvariant', name, loc: e.loc, holds: (s) => evalBool(p, c.scope, c.env, cx(s), `the property ${name}`) });
       } else if (lvl <= STATE) {
         out.push({ kind: 'initPredicate', name: n.name, loc: e.loc, holds: (s) => evalBool(e, c.scope, c.env, cx(s), `the property ${n.name}`) });
       } else if (lvl === TEMPORAL) {
