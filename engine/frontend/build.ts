@@ -3,7 +3,7 @@
 // (TLC ignores them too: tlc2/tool/impl/SpecProcessor only walks definitions and ASSUMEs).
 import type { Assumption, ConstantDecl, Definition, Loc, Module, VariableDecl } from './ast.js';
 import { BuildContext, field, kids } from './context.js';
-import { buildDeclaration, buildDefinition, recursiveNames } from './defs.js';
+import { buildDeclaration, buildDefinition, RecursiveDecls } from './defs.js';
 import { buildExpr } from './expr.js';
 import type { Node, ParsedFile } from './parser.js';
 
@@ -26,7 +26,7 @@ export function buildModule(outer: BuildContext, n: Node): Module {
   const definitions: Definition[] = [];
   const assumptions: Assumption[] = [];
   const submodules: Module[] = [];
-  const recursive = new Set<string>();
+  const recursive = new RecursiveDecls();
 
   for (const unit of kids(n)) {
     switch (unit.type) {
@@ -46,11 +46,12 @@ export function buildModule(outer: BuildContext, n: Node): Module {
         for (const v of kids(unit)) variables.push({ name: v.text, loc: ctx.loc(v) });
         break;
       case 'recursive_declaration':
-        for (const r of recursiveNames(ctx, unit)) recursive.add(r.name);
+        recursive.declare(ctx, unit);
         break;
       case 'local_definition': {
         const [def] = kids(unit);
         definitions.push(buildDefinition(ctx, def!, true, recursive));
+        recursive.defined(ctx, definitions[definitions.length - 1]!, def!);
         break;
       }
       case 'operator_definition':
@@ -58,6 +59,7 @@ export function buildModule(outer: BuildContext, n: Node): Module {
       case 'module_definition':
       case 'instance':
         definitions.push(buildDefinition(ctx, unit, false, recursive));
+        recursive.defined(ctx, definitions[definitions.length - 1]!, unit);
         break;
       case 'assumption': {
         const nameNode = unit.childForFieldName('name');
@@ -82,5 +84,6 @@ export function buildModule(outer: BuildContext, n: Node): Module {
         throw ctx.unsupported(unit, `module unit of kind ${unit.type}`);
     }
   }
+  recursive.finish(ctx);
   return { name, file: ctx.source.file, extends: extendsNames, extendsLocs, constants, variables, definitions, assumptions, submodules, loc: ctx.loc(n) };
 }

@@ -37,7 +37,7 @@ function definitionName(ctx: BuildContext, n: Node): string {
   }
 }
 
-export function buildOperatorDef(ctx: BuildContext, n: Node, local: boolean, recursive: ReadonlySet<string>): OperatorDef {
+export function buildOperatorDef(ctx: BuildContext, n: Node, local: boolean, recursive: { has(name: string): boolean }): OperatorDef {
   const name = definitionName(ctx, field(ctx, n, 'name'));
   const params = fieldKids(n, 'parameter').map((p) => {
     const { name: pname, arity } = buildDeclaration(ctx, p);
@@ -81,16 +81,42 @@ export function buildModuleDefinition(ctx: BuildContext, n: Node, local: boolean
   return buildInstance(ctx, field(ctx, n, 'definition'), local, { name: field(ctx, n, 'name').text, params, at: n });
 }
 
-/** Names declared by a `RECURSIVE` line. */
-export function recursiveNames(ctx: BuildContext, n: Node): Param[] {
-  return kids(n).map((d) => {
-    const { name, arity } = buildDeclaration(ctx, d);
-    return { name, arity };
-  });
+/** The RECURSIVE declarations of one scope (module or LET): each must be followed by a
+ *  definition of that operator with the declared number of arguments (SANY checks both). */
+export class RecursiveDecls {
+  private readonly names = new Set<string>();
+  private readonly pending = new Map<string, { readonly arity: number; readonly node: Node }>();
+
+  declare(ctx: BuildContext, n: Node): void {
+    for (const d of kids(n)) {
+      const { name, arity, node } = buildDeclaration(ctx, d);
+      this.names.add(name);
+      this.pending.set(name, { arity, node });
+    }
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** Note a definition; a RECURSIVE one must match its declared arity. */
+  defined(ctx: BuildContext, def: Definition, at: Node): void {
+    const declared = def.kind === 'operator' ? this.pending.get(def.name) : undefined;
+    if (!declared || def.kind !== 'operator') return;
+    if (declared.arity !== def.params.length) {
+      throw ctx.error(at, `Operator ${def.name} is declared RECURSIVE with ${declared.arity} arguments but defined with ${def.params.length}`);
+    }
+    this.pending.delete(def.name);
+  }
+
+  /** At the end of the scope: a declared operator that was never defined. */
+  finish(ctx: BuildContext): void {
+    for (const [name, { node }] of this.pending) throw ctx.error(node, `Operator ${name} is declared RECURSIVE but never defined`);
+  }
 }
 
 /** A single definition node (`_definition` in grammar.js); `local` when under LOCAL. */
-export function buildDefinition(ctx: BuildContext, n: Node, local: boolean, recursive: ReadonlySet<string>): Definition {
+export function buildDefinition(ctx: BuildContext, n: Node, local: boolean, recursive: RecursiveDecls): Definition {
   switch (n.type) {
     case 'operator_definition':
       return buildOperatorDef(ctx, n, local, recursive);
@@ -107,11 +133,16 @@ export function buildDefinition(ctx: BuildContext, n: Node, local: boolean, recu
 
 /** LET's definitions, with RECURSIVE declarations marking the operators defined after them. */
 export function buildLetDefinitions(ctx: BuildContext, nodes: readonly Node[]): Definition[] {
-  const recursive = new Set<string>();
+  const recursive = new RecursiveDecls();
   const defs: Definition[] = [];
   for (const n of nodes) {
-    if (n.type === 'recursive_declaration') for (const r of recursiveNames(ctx, n)) recursive.add(r.name);
-    else defs.push(buildDefinition(ctx, n, false, recursive));
+    if (n.type === 'recursive_declaration') recursive.declare(ctx, n);
+    else {
+      const def = buildDefinition(ctx, n, false, recursive);
+      recursive.defined(ctx, def, n);
+      defs.push(def);
+    }
   }
+  recursive.finish(ctx);
   return defs;
 }

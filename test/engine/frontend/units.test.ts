@@ -109,6 +109,21 @@ describe('more module forms', () => {
   });
 });
 
+describe('RECURSIVE declarations', () => {
+  it('a declared operator that is never defined is an error at its declaration', async () => {
+    // "RECURSIVE F(_), G" on line 2: G is at column 17
+    await expect(moduleOf('RECURSIVE F(_), G\nF(n) == F(n)')).rejects.toThrow('Operator G is declared RECURSIVE but never defined');
+    const e = await moduleOf('RECURSIVE F(_), G\nF(n) == F(n)').catch((x: unknown) => x as ParseError);
+    expect(e.loc).toMatchObject({ line: 2, col: 17 });
+  });
+  it('the definition must have the declared number of arguments', async () => {
+    await expect(moduleOf('RECURSIVE F(_)\nF(a, b) == F(a)')).rejects.toThrow('Operator F is declared RECURSIVE with 1 arguments but defined with 2');
+  });
+  it('inside LET too', async () => {
+    await expect(moduleOf('A == LET RECURSIVE H(_) IN 1')).rejects.toThrow('Operator H is declared RECURSIVE but never defined');
+  });
+});
+
 describe('unsupported constructs name themselves and their location', () => {
   it('real numbers', async () => {
     const e = await moduleOf('A == 1.5').catch((x: unknown) => x);
