@@ -48,8 +48,11 @@ export interface SearchOptions {
   readonly progressIntervalMs?: number;
   /** called once the initial states are computed (TLC's "Finished computing initial states") */
   readonly onInitDone?: (generated: number, distinct: number) => void;
-  /** every in-model transition between distinct states, by state id (ids are dense, in
-   *  discovery order): what a liveness checker needs to build the behaviour graph */
+  /** every new distinct state, with its dense id (discovery order) and its parent's id
+   *  (undefined for an initial state) */
+  readonly onState?: (id: number, state: State, parent: number | undefined) => void;
+  /** every in-model transition between distinct states, by state id, also into states seen
+   *  before: with onState, what a liveness checker needs to build the behaviour graph */
   readonly onEdge?: (from: number, to: number, action: ActionLabel) => void;
   /** the work queue; FIFO by default (TLC's StateQueue) */
   readonly queue?: StateQueue;
@@ -178,12 +181,13 @@ class Search {
   }
 
   /** Adds a state to the fingerprint set; returns its id, or undefined if it was seen. */
-  private insert(fp: string, parent: number): number | undefined {
+  private insert(fp: string, state: State, parent: number): number | undefined {
     if (this.ids.has(fp)) return undefined;
     const id = this.fps.length;
     this.ids.set(fp, id);
     this.fps.push(fp);
     this.parents.push(parent);
+    this.options.onState?.(id, state, parent < 0 ? undefined : parent);
     return id;
   }
 
@@ -214,7 +218,7 @@ class Search {
       let unseen = true;
       if (inModel) {
         const fp = this.guard('constraint', here(s), () => this.spec.fingerprint(s));
-        const id = this.insert(fp, -1);
+        const id = this.insert(fp, s, -1);
         unseen = id !== undefined;
         if (id !== undefined) {
           this.initDistinct++;
@@ -263,7 +267,7 @@ class Search {
       const fp = this.guard('constraint', toT, () => this.spec.fingerprint(t));
       const known = this.ids.get(fp);
       if (known === undefined) {
-        id = this.insert(fp, cur.id)!;
+        id = this.insert(fp, t, cur.id)!;
         this.maxLevel = Math.max(this.maxLevel, cur.level + 1);
         this.newSuccessors++;
       } else {

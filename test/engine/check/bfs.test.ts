@@ -287,9 +287,18 @@ describe('liveness hooks', () => {
     expect(counts(r)).toEqual({ generated: 4, distinct: 4, queued: 0, depth: 4 });
   });
 
-  it('onEdge receives every in-model transition between distinct states by id', () => {
+  it('onState and onEdge give the state graph by id: new states with parents, every in-model transition', () => {
     const edges: [number, number][] = [];
-    search(grid({ invariants: [] }), { onEdge: (a, b) => edges.push([a, b]) });
+    const nodes: [number, Ints, number | undefined][] = [];
+    search(grid({ invariants: [] }), { onEdge: (a, b) => edges.push([a, b]), onState: (id, s, parent) => nodes.push([id, toInts(s), parent]) });
+    expect(nodes.slice(0, 5)).toEqual([
+      [0, [0, 0], undefined],
+      [1, [1, 0], 0],
+      [2, [0, 1], 0],
+      [3, [2, 0], 1],
+      [4, [1, 1], 1],
+    ]);
+    expect(nodes).toHaveLength(9);
     // ids in discovery order: 0=(0,0) 1=(1,0) 2=(0,1) 3=(2,0) 4=(1,1) 5=(0,2) 6=(2,1) 7=(1,2) 8=(2,2)
     expect(edges).toEqual([
       [0, 1], [0, 2], [1, 3], [1, 4], [2, 4], [2, 5], [3, 6], [4, 6], [4, 7], [5, 7], [6, 8], [7, 8],
