@@ -22,6 +22,13 @@ describe('accepted', () => {
   it('redefining an operator of an extended module (SANY only warns: SymbolTable.addSymbol)', async () => {
     expect(await resolveText('EXTENDS Naturals\na + b == a')).toBe('ok');
   });
+  it('standard modules imported with (LOCAL) INSTANCE, named or not', async () => {
+    expect(await resolveText('LOCAL INSTANCE Sequences\nA == Len(<<1>>)')).toBe('ok');
+    // a named instance does not import: the outer + is unknown, reported (like SANY's
+    // N_InfixExpr error) at the start of the whole infix expression
+    expect(await resolveText('N == INSTANCE Naturals\nA == N!+(1, 2) + 0')).toBe('M.tla:3:6: Unknown operator: +');
+    expect(await resolveText('N == INSTANCE Naturals\nA == N!+(1, 2)')).toBe('ok');
+  });
   it('a LET definition shadowing a module-level one of the same arity', async () => {
     expect(await resolveText('g == 1\nA == LET g == 2 IN g')).toBe('ok');
   });
