@@ -170,9 +170,12 @@ function hashValue(v: Value): void {
   v.h2 = R2;
 }
 
+const HEX2: string[] = [];
+for (let i = 0; i < 256; i++) HEX2.push(i.toString(16).padStart(2, '0'));
+
+/** Eight lower-case hex digits; a byte table is about twice as fast as toString(16). */
 function hex8(x: number): string {
-  const s = (x >>> 0).toString(16);
-  return s.length === 8 ? s : '00000000'.slice(s.length) + s;
+  return HEX2[x >>> 24]! + HEX2[(x >>> 16) & 255]! + HEX2[(x >>> 8) & 255]! + HEX2[x & 255]!;
 }
 
 /** The value's 64-bit fingerprint as 16 hex digits. Equal values give equal strings however
