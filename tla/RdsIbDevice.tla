@@ -390,8 +390,9 @@ RemoveOne_V0_Free(d) ==
 \* Can the item at the head of rds_wq take its next step?
 HeadRunnable ==
     LET h == Head1(rds_wq) IN
-    CASE h[1] = "shutdown" -> \/ rds_wq_pc = "shutdown_remove_conn"
-                             \/ rds_wq_pc = "idle" /\ (KERNEL = "v3" => InUse(h[2]) = 0)
+    CASE h[1] = "shutdown" ->
+              \/ rds_wq_pc = "shutdown_remove_conn"
+              \/ rds_wq_pc = "idle" /\ (KERNEL = "v3" => InUse(h[2]) = 0)
       [] h[1] = "free_work" -> rds_wq_pc = "idle"
       [] h[1] = "flush_worker" -> TRUE
       [] OTHER -> FALSE
@@ -905,6 +906,8 @@ UnloadClean == core_pc = "unloaded" => rds_wq = <<>> /\ rds_wq_pc = "idle"
 
 \* ---- Liveness (brief 4), under Spec's fairness ----
 Removed(d) == d \in remove_called
+\* rds_ib_remove_one for d has returned (the IB core is not inside it).
+RemoveDone(d) == Removed(d) /\ ~(core_dev = d /\ core_pc \notin {"idle", "exit", "unloaded", "rm_cma_wait"})
 Holdless(d) == /\ \A c \in Conn : ic_rds_ibdev[c] # d /\ setup_ibdev[c] # d
                /\ \A m \in Mr : ~(mr_pc[m] \in {"lookup", "mapped"} /\ ibmr_device[m] = d)
 
@@ -912,7 +915,7 @@ Holdless(d) == /\ \A c \in Conn : ic_rds_ibdev[c] # d /\ setup_ibdev[c] # d
 L1_FreedEventually == \A d \in Dev : (Removed(d) /\ Holdless(d)) ~> rds_ibdev[d] = "freed"
 \* L2: once nothing holds d, its count reaches 0.
 L2_NoLeak == \A d \in Dev :
-    (Removed(d) /\ Holdless(d) /\ core_dev # d) ~> (refcount[d] = 0 \/ rds_ibdev[d] = "freed")
+    (RemoveDone(d) /\ Holdless(d)) ~> (refcount[d] = 0 \/ rds_ibdev[d] = "freed")
 \* L3: RemoveOne returns and every queued work item runs.
 L3_Progress ==
     /\ \A d \in Dev : (core_dev = d /\ core_pc \notin {"idle", "exit", "unloaded"})
@@ -923,8 +926,9 @@ L4_Unload == unloading ~> (core_pc = "unloaded" /\ rds_wq = <<>>)
 
 -----------------------------------------------------------------------------
 (* Fairness (brief 4): the workers, the IB core, RCU readers and every     *)
-(* operation already begun progress; sockets eventually free their MRs.   *)
-(* Connecting, ConnDrop and new lookups are not forced.                    *)
+(* operation already begun progress; sockets eventually free their MRs;    *)
+(* a connection left on a removed device eventually fails (its QP errors   *)
+(* out) and is dropped.  Connecting and new lookups are not forced.        *)
 
 Fairness ==
     /\ WF_vars(CoreStep)
@@ -933,6 +937,7 @@ Fairness ==
     /\ \A m \in Mr : WF_vars(GetMR_Map(m) \/ FlushMRs_Begin(m) \/ FlushMRs_Next(m)
                               \/ FlushMRs_Pool(m) \/ FlushMRs_End(m))
     /\ \A m \in Mr : SF_vars(\E ctx \in {"process", "irq"} : FreeMR(m, ctx))
+    /\ \A c \in Conn : WF_vars(ConnDrop(c) /\ ic_rds_ibdev[c] \in remove_called)
 
 Spec == Init /\ [][Next]_vars /\ Fairness
 
