@@ -7,4 +7,10 @@ rxe_setup rxe1 dummy0 || exit 2
 t=$(up)
 RDSIB_RXE_DEVICE=rxe0 RDSIB_RXE_PORT_DEVICE=rxe1:dummy0 timeout 240 node_modules/.bin/vitest run test/impl/verbs/native.test.ts; rc=$?
 glog "vitest rc=$rc in $(since "$t") s"
-exit $rc
+
+# Exit while holding everything: clean exit status, and the device is released afterwards.
+node test/rxe/exit-holding.mjs rxe0; xrc=$?
+glog "exit-holding rc=$xrc (0 expected: no crash in the addon's cleanup hook)"
+t=$(up); rdma link delete rxe0 & DP=$!
+if wait_pid $DP 20 && [ "$WAIT_RC" = 0 ]; then glog "rdma link delete rxe0 after that exit: returned in $(since "$t") s"; else glog "FAIL: delete did not complete"; xrc=1; fi
+[ $rc = 0 ] && [ $xrc = 0 ]
