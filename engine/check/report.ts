@@ -3,6 +3,7 @@
 // EC.TLC_STATE_PRINT2 ("State k: <label>" then the `/\ var = value` lines, then a blank line).
 import type { Loc } from '../frontend/ast.js';
 import type { ActionLabel, CompiledSpec } from '../eval/api.js';
+import { format } from '../values/print.js';
 import type { SearchResult, SearchStats, TraceStep } from './result.js';
 
 /** MP.now(): "yyyy-MM-dd HH:mm:ss" in local time. */
@@ -21,8 +22,12 @@ export function locText(loc: Loc): string {
   return `line ${loc.line}, col ${loc.col} to line ${loc.endLine}, col ${loc.endCol} of module ${loc.module}`;
 }
 
+/** Action.getLocation(): `<Name(p1,p2) line ...>`, the values of the action operator's
+ *  parameters joined by "," without spaces, nothing when it has none. */
 export function actionText(a: ActionLabel | undefined): string {
-  return a ? `<${a.name} ${locText(a.loc)}>` : '<Initial predicate>';
+  if (!a) return '<Initial predicate>';
+  const params = a.params && a.params.size > 0 ? `(${[...a.params.values()].map(format).join(',')})` : '';
+  return `<${a.name}${params} ${locText(a.loc)}>`;
 }
 
 export const COMPUTING_INIT = 'Computing initial states...';

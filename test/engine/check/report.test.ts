@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { search } from '../../../engine/check/bfs.js';
 import { itfTrace } from '../../../engine/check/itf.js';
 import { traceDot } from '../../../engine/check/dot.js';
-import { durationText, initDoneText, progressText, resultText } from '../../../engine/check/report.js';
-import { fakeSpec } from './fake.js';
+import { actionText, durationText, initDoneText, progressText, resultText } from '../../../engine/check/report.js';
+import type { Value } from '../../../engine/values/value.js';
+import { fakeSpec, loc } from './fake.js';
 
 const at = new Date(2026, 0, 2, 3, 4, 5);
 
@@ -48,6 +49,15 @@ describe('TLC-style report', () => {
     expect(lines[3]).toBe('The depth of the complete state graph search is 1.');
     // one expanded state with no new successor: all statistics 0
     expect(lines[4]).toBe('The average outdegree of the complete state graph is 0 (minimum is 0, the maximum 0 and the 95th percentile is 0).');
+  });
+
+  it('labels a step with the action and the values of its parameters, as Action.getLocation does', () => {
+    const params = new Map<string, Value>([
+      ['i', { kind: 'int', n: 2 }],
+      ['b', { kind: 'bool', b: true }],
+    ]);
+    expect(actionText({ name: 'Send', loc: loc(7), params })).toBe('<Send(2,TRUE) line 7, col 1 to line 7, col 20 of module Fake>');
+    expect(actionText({ name: 'Tick', loc: loc(8), params: new Map() })).toBe('<Tick line 8, col 1 to line 8, col 20 of module Fake>');
   });
 
   it('uses TLC_INIT_GENERATED1 or 2 depending on duplicates', () => {
