@@ -100,6 +100,15 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date())
         o.during === 'invariant' ? `Evaluating invariant ${o.property} failed.\n` : o.during === 'actionProperty' ? `Evaluating action property ${o.property} failed.\n` : '';
       out.push(`Error: ${what}${o.error.describe()}`);
       if (o.trace.length > 0) out.push(BEHAVIOR, ...traceText(spec, o.trace));
+      // EC.TLC_NESTED_EXPRESSION, with the one position we know (TLC lists the whole stack).
+      const l = o.error.loc;
+      if (l) {
+        out.push(
+          'Error: The error occurred when TLC was evaluating the nested\nexpressions at the following positions:',
+          `0. Line ${l.line}, column ${l.col} to line ${l.endLine}, column ${l.endCol} in ${l.module}`,
+          '',
+        );
+      }
       break;
     }
     default: {

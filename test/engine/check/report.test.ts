@@ -5,6 +5,7 @@ import { itfTrace } from '../../../engine/check/itf.js';
 import { traceDot } from '../../../engine/check/dot.js';
 import { actionText, durationText, initDoneText, progressText, resultText } from '../../../engine/check/report.js';
 import type { Value } from '../../../engine/values/value.js';
+import { EvalError } from '../../../engine/errors.js';
 import { fakeSpec, loc } from './fake.js';
 
 const at = new Date(2026, 0, 2, 3, 4, 5);
@@ -37,6 +38,38 @@ describe('TLC-style report', () => {
       '3 states generated, 3 distinct states found, 0 states left on queue.',
       'The depth of the complete state graph search is 3.',
       'Finished in 01s at (2026-01-02 03:04:05)',
+    ]);
+  });
+
+  it('prints an evaluation error with the behaviour up to the failing state and where it failed', () => {
+    const bad = fakeSpec({
+      variables: ['x'],
+      init: () => [[0]],
+      actions: [
+        {
+          name: 'Inc',
+          line: 4,
+          next: ([x]) => {
+            if (x === 1) throw new EvalError('f applied outside its domain', loc(9));
+            return [[x! + 1]];
+          },
+        },
+      ],
+    });
+    const lines = resultText(bad, search(bad), at);
+    expect(lines.slice(0, 8)).toEqual([
+      'Error: Fake.tla:9:1: f applied outside its domain',
+      'Error: The behavior up to this point is:',
+      'State 1: <Initial predicate>',
+      '/\\ x = 0',
+      '',
+      'State 2: <Inc line 4, col 1 to line 4, col 20 of module Fake>',
+      '/\\ x = 1',
+      '',
+    ]);
+    expect(lines.slice(8, 10)).toEqual([
+      'Error: The error occurred when TLC was evaluating the nested\nexpressions at the following positions:',
+      '0. Line 9, column 1 to line 9, column 20 in Fake',
     ]);
   });
 
