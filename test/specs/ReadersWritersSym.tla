@@ -1,0 +1,4 @@
+------------------------- MODULE ReadersWritersSym -------------------------
+(* ReadersWriters reduced by both symmetry sets at once.                    *)
+EXTENDS ReadersWriters
+=============================================================================
