@@ -136,7 +136,8 @@ function compareFcns(a0: Value, b0: Value): number {
   }
   if (a.kind === 'record') {
     // RecordValue.compareTo: the other side must convert to a record (toRcd), which a
-    // function whose domain is not all strings cannot.
+    // function whose domain is not all strings cannot; <<>> converts to the empty record.
+    if (b.kind === 'tuple' && b.elems.length === 0) return a.names.length;
     throw new ValueError(`Attempted to compare record:\n${ppr(a)}\nwith non-record\n${ppr(b)}`);
   }
   const fa = fcnView(a);

@@ -87,6 +87,15 @@ describe('TLC order on sets and functions', () => {
     expect(compare(f, g)).toBeLessThan(0);
   });
 
+  test('a record against another function: RecordValue fails, the other side compares sizes first', () => {
+    const r = record(['a'], [int(1)]);
+    expect(() => compare(r, tuple([int(1), int(2)]))).toThrow(/Attempted to compare record/);
+    expect(compare(tuple([int(1), int(2)]), r)).toBeGreaterThan(0); // sizes 2 vs 1
+    expect(() => compare(tuple([int(1)]), r)).toThrow(ValueError); // same size: 1 vs "a"
+    expect(compare(r, EMPTY_TUPLE)).toBeGreaterThan(0); // <<>>.toRcd() is the empty record
+    expect(equals(r, EMPTY_TUPLE)).toBe(false);
+  });
+
   test('equality does not depend on the shape a function was built in', () => {
     expect(equals(record(['a'], [int(1)]), fcnOf([str('a')], [int(1)]))).toBe(true);
     expect(equals(tuple([int(1), int(2)]), fcnOf([int(2), int(1)], [int(2), int(1)]))).toBe(true);
