@@ -9,6 +9,7 @@ import type { Definition, Expr, Loc, Module } from './ast.js';
 import { buildModules } from './build.js';
 import { parseTla } from './parser.js';
 import { resolveSpec } from './resolve.js';
+import { childExprs, definitionExprs } from './walk.js';
 import { STANDARD_MODULES } from './standard.js';
 
 export interface LoadedSpec {
@@ -107,33 +108,15 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
 /** Modules `m` needs: its EXTENDS, then every INSTANCE (module level and inside LET). */
 export function dependencies(m: Module): { name: string; loc: Loc }[] {
   const out = m.extends.map((name, i) => ({ name, loc: m.extendsLocs?.[i] ?? m.loc }));
-  const fromDefs = (defs: readonly Definition[]): void => {
-    for (const d of defs) {
-      if (d.kind === 'instance') out.push({ name: d.module, loc: d.loc });
-      else letInstances(d.body, fromDefs);
-    }
+  const inDefinition = (d: Definition): void => {
+    if (d.kind === 'instance') out.push({ name: d.module, loc: d.loc });
+    definitionExprs(d).forEach(inExpr);
   };
-  fromDefs(m.definitions);
+  const inExpr = (e: Expr): void => {
+    if (e.kind !== 'let') return childExprs(e).forEach(inExpr);
+    e.defs.forEach(inDefinition);
+    inExpr(e.body);
+  };
+  m.definitions.forEach(inDefinition);
   return out;
-}
-
-/** Walks LETs only (INSTANCE can appear nowhere else inside an expression). */
-function letInstances(e: Expr, onDefs: (defs: readonly Definition[]) => void): void {
-  if (e.kind === 'let') {
-    onDefs(e.defs);
-    letInstances(e.body, onDefs);
-    return;
-  }
-  for (const child of Object.values(e)) {
-    if (child && typeof child === 'object') {
-      if (Array.isArray(child)) for (const c of child) visitUnknown(c, onDefs);
-      else visitUnknown(child, onDefs);
-    }
-  }
-}
-
-function visitUnknown(v: unknown, onDefs: (defs: readonly Definition[]) => void): void {
-  if (!v || typeof v !== 'object') return;
-  if ('kind' in v && typeof (v as { kind: unknown }).kind === 'string' && 'loc' in v) letInstances(v as Expr, onDefs);
-  else for (const c of Object.values(v)) if (c && typeof c === 'object') visitUnknown(c, onDefs);
 }
