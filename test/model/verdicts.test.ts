@@ -73,8 +73,8 @@ function check(cfgPath: string): Checked {
   return {
     verdict: out.result,
     property: out.property ?? null,
-    // TLC labels a step `<Name line L, col C to ...>`; the name is the action.
-    actions: trace.slice(1).map((s) => /^<(\S+)/.exec(actionOf(s))?.[1] ?? '?'),
+    // A step is labelled `<Name line L, col C to ...>` (TLC) or `<Name(args) ...>`; the name is the action.
+    actions: trace.slice(1).map((s) => /^<([A-Za-z_0-9]+)/.exec(actionOf(s))?.[1] ?? '?'),
     states: trace.map((s) => plain(s) as Record<string, unknown>),
     skipped: out.skippedProperties ?? [],
   };
@@ -168,6 +168,31 @@ describe.skipIf(!ready)(`the counterexamples end where the kernel does ${skipRea
       'ConnSetup_GetClientData', 'ConnSetup_DevGet', 'ConnSetup_AddConn',
     ]);
     expect(got.states.at(-1)!.refcount).toEqual([5]);
+  });
+});
+
+describe.skipIf(!ready)(`the other stories of the brief, one property at a time ${skipReason}`, () => {
+  test('V1 with flush_wq, S8 not checked: TLC reports the stuck worker as a deadlock', () => {
+    // Same 10 steps as the S8 story: AddOne (4), RemoveOne (5), FreeWork (1); then nothing can move.
+    const got = check(variant('MC_V1_flushwq.cfg', '    S8_NoSelfWait\n', ''));
+    expect(got.verdict).toBe('deadlock');
+    expect(got.actions.length + 1).toBe(11);
+    expect(got.states.at(-1)!.rds_wq_pc).toBe('free_flush_wq');
+  });
+  test('V1, only S10 checked: the blocking FlushMRs walk holds a device that free_work frees', () => {
+    // Shortest walk story by hand: AddOne (4), ConnSetup (3), ConnComplete (the address GetMR
+    // looks up), GetMR (2), FreeMR, FlushMRs_Begin + FlushMRs_Next (the walk now sits at d1),
+    // RemoveOne (5, its Begin drops the connection), the connection's shutdown (2), FreeWork:
+    // 21 steps, 22 states. The walk would touch d1 at its next step (FlushMRs_Pool).
+    const text = readFileSync(join(tlaDir, 'MC_V1.cfg'), 'utf8');
+    const only = text.slice(0, text.indexOf('INVARIANTS')) + 'INVARIANTS\n    TypeOK\n    S10_SafeWalk\n';
+    const cfg = variant('MC_V1.cfg', text, only);
+    const got = check(cfg);
+    expect(got.property).toBe('S10_SafeWalk');
+    expect(got.actions.length + 1).toBe(22);
+    expect(isSubsequence(['FreeMR', 'FlushMRs_Next', 'RemoveOne_ListDel', 'RemoveOne_Put', 'FreeWork'], got.actions)).toBe(true);
+    expect(got.actions.at(-1)).toBe('FreeWork');
+    expect(got.states.at(-1)!.mr_pc).toEqual(['flush_pool']);
   });
 });
 
