@@ -20,6 +20,12 @@ ASSUME fact[5] = 120
 ASSUME Twice(LAMBDA v : v * 2, 3) = 12
 ASSUME Fold(<<1, 2, 3>>, LAMBDA a, b : a * 10 + b, 0) = 123
 
+\* Recursion a few hundred levels deep, as specs summing over 1..N do.
+RECURSIVE Count(_)
+Count(n) == IF n = 0 THEN 0 ELSE 1 + Count(n - 1)
+ASSUME Count(500) = 500
+ASSUME LET g[n \in Nat] == IF n = 0 THEN 0 ELSE 1 + g[n - 1] IN g[500] = 500
+
 VARIABLE s
 
 Init == s = <<>>
