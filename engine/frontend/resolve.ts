@@ -7,6 +7,7 @@ import type { Assumption, Binding, ConstantDecl, Definition, Expr, InstanceDef, 
 import type { LoadedSpec } from './load.js';
 import { builtinScope, Scope, type Sym, standardSymbols } from './scope.js';
 import { STANDARD_MODULES } from './standard.js';
+import { childExprs } from './walk.js';
 
 /** Check every module of a loaded spec; throws the first ParseError found. */
 export function resolveSpec(spec: LoadedSpec): void {
@@ -230,36 +231,31 @@ class Resolver {
         sub(e.body, inner);
         return;
       }
+      // no names bound here: check the subexpressions in the same scope
       case 'prime':
       case 'not':
       case 'unchanged':
       case 'enabled':
       case 'always':
       case 'eventually':
-        sub(e.expr);
-        return;
       case 'and':
       case 'or':
-        e.args.forEach((a) => sub(a));
-        return;
       case 'implies':
       case 'equiv':
       case 'leadsTo':
       case 'compose':
-        sub(e.lhs);
-        sub(e.rhs);
-        return;
       case 'if':
-        sub(e.cond);
-        sub(e.then);
-        sub(e.else);
-        return;
       case 'case':
-        for (const arm of e.arms) {
-          sub(arm.cond);
-          sub(arm.body);
-        }
-        if (e.other) sub(e.other);
+      case 'setEnum':
+      case 'tuple':
+      case 'record':
+      case 'recordSet':
+      case 'fnSet':
+      case 'fnApply':
+      case 'field':
+      case 'actionBox':
+      case 'fairness':
+        childExprs(e).forEach((x) => sub(x));
         return;
       case 'let': {
         const inner = scope.child();
@@ -286,27 +282,6 @@ class Resolver {
       case 'setFilter':
         sub(e.pred, this.bind([e.binding], scope, module));
         return;
-      case 'setEnum':
-      case 'tuple':
-        e.elems.forEach((x) => sub(x));
-        return;
-      case 'record':
-        e.fields.forEach((f) => sub(f.value));
-        return;
-      case 'recordSet':
-        e.fields.forEach((f) => sub(f.set));
-        return;
-      case 'fnSet':
-        sub(e.domain);
-        sub(e.range);
-        return;
-      case 'fnApply':
-        sub(e.fn);
-        e.args.forEach((a) => sub(a));
-        return;
-      case 'field':
-        sub(e.record);
-        return;
       case 'except':
         sub(e.fn);
         for (const u of e.updates) {
@@ -316,14 +291,6 @@ class Resolver {
         return;
       case 'at':
         if (!inExcept) throw new ParseError('@ used outside of an EXCEPT', e.loc);
-        return;
-      case 'actionBox':
-        sub(e.action);
-        sub(e.vars);
-        return;
-      case 'fairness':
-        sub(e.vars);
-        sub(e.action);
         return;
       case 'temporalQuant': {
         const inner = scope.child();
