@@ -117,3 +117,15 @@ describe('the parser is created once', () => {
     expect(await tlaParser()).toBe(await tlaParser());
   });
 });
+
+describe('line endings', () => {
+  it('a CRLF file gives the same AST and locations as its LF original', async () => {
+    const lf = await readFile(`${FIXTURES}basic/Basic.tla`, 'utf8');
+    const [a] = await parseModuleText('Basic.tla', lf);
+    const [b] = await parseModuleText('BasicCRLF.tla', lf.replace(/\n/g, '\r\n'));
+    expect(shape(b)).toEqual({ ...(shape(a) as object), file: 'BasicCRLF.tla' });
+    expect(b!.definitions.map((d) => [d.loc.line, d.loc.col, d.loc.endLine, d.loc.endCol])).toEqual(
+      a!.definitions.map((d) => [d.loc.line, d.loc.col, d.loc.endLine, d.loc.endCol]),
+    );
+  });
+});
