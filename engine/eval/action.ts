@@ -347,7 +347,14 @@ export function splitActions(e: Expr, sc: Scope, env: Env, name: string | undefi
         env1 = bind(env1, prm.name, { kind: 'value', value: vals[i]! });
         ps.set(prm.name, vals[i]!);
       });
-      splitActions(d.def.body, d.scope, env1, d.def.name, ps, out);
+      const opName = e.prefix.length > 0 ? `${e.prefix.map((p) => p.name).join('!')}!${d.def.name}` : d.def.name;
+      if (d.scope.subst.size > 0) {
+        // A definition of an instantiated module: its body is a SubstInNode with
+        // substitutions, which getActions keeps as one action, not split further.
+        out.push({ name: opName, pred: d.def.body, scope: d.scope, env: env1, params: ps, loc: d.def.body.loc });
+        return;
+      }
+      splitActions(d.def.body, d.scope, env1, opName, ps, out);
       return;
     }
     default:

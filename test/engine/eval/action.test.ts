@@ -161,3 +161,15 @@ describe('Assert while computing initial states', () => {
     expect(code).toBe(75);
   });
 });
+
+describe('actions from instantiated modules (Tool.getActions, SubstInNode)', () => {
+  test('I!Next is one action named I!Next, not split into its disjuncts', async () => {
+    const spec = await compile({
+      M: 'VARIABLE n\nI == INSTANCE Inner WITH c <- n\nInit == n = 0\nNext == I!Next',
+      Inner: 'VARIABLE c\nNext == c\' = 1 \\/ c\' = 2',
+    }, 'INIT Init\nNEXT Next');
+    expect(spec.actions.map((a) => a.name)).toEqual(['I!Next']);
+    const [s0] = [...spec.initStates()];
+    expect(states(spec, [...spec.successors(s0!)].map((x) => x.state))).toEqual(['n=1', 'n=2']);
+  });
+});
