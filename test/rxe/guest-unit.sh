@@ -5,7 +5,7 @@ cd "$(dirname "$(realpath "$0")")/../.." || exit 2
 rxe_setup rxe0 lo || exit 2
 rxe_setup rxe1 dummy0 || exit 2
 t=$(up)
-RDSIB_RXE_DEVICE=rxe0 RDSIB_RXE_PORT_DEVICE=rxe1:dummy0 timeout 240 node_modules/.bin/vitest run test/impl/verbs/native.test.ts; rc=$?
+RDSIB_RXE_DEVICE=rxe0 RDSIB_RXE_PORT_DEVICE=rxe1:dummy0 timeout 240 node_modules/.bin/vitest run test/impl/verbs/native.test.ts test/impl/verbs/native-parity.test.ts; rc=$?
 glog "vitest rc=$rc in $(since "$t") s"
 
 # Exit while holding everything: clean exit status, and the device is released afterwards.

@@ -321,7 +321,7 @@ Napi::Value MrWrite(const Napi::CallbackInfo& info) {
   if (info.Length() < 3 || !info[1].IsNumber() || !info[2].IsBuffer()) return errResult(env, EINVAL, "mr_write", "expected (mr, offset, Buffer)");
   int64_t off = info[1].As<Napi::Number>().Int64Value();
   auto data = info[2].As<Napi::Buffer<uint8_t>>();
-  if (off < 0 || static_cast<size_t>(off) + data.Length() > r->len) return errResult(env, ERANGE, "mr_write", "outside the MR");
+  if (off < 0 || static_cast<size_t>(off) + data.Length() > r->len) return errResult(env, EINVAL, "mr_write", "outside the MR");
   memcpy(static_cast<uint8_t*>(r->buf) + off, data.Data(), data.Length());
   return okResult(env, env.Undefined());
 }
@@ -334,7 +334,7 @@ Napi::Value MrRead(const Napi::CallbackInfo& info) {
   if (info.Length() < 3 || !info[1].IsNumber() || !info[2].IsNumber()) return errResult(env, EINVAL, "mr_read", "expected (mr, offset, length)");
   int64_t off = info[1].As<Napi::Number>().Int64Value();
   int64_t len = info[2].As<Napi::Number>().Int64Value();
-  if (off < 0 || len < 0 || static_cast<size_t>(off + len) > r->len) return errResult(env, ERANGE, "mr_read", "outside the MR");
+  if (off < 0 || len < 0 || static_cast<size_t>(off + len) > r->len) return errResult(env, EINVAL, "mr_read", "outside the MR");
   return okResult(env, Napi::Buffer<uint8_t>::Copy(env, static_cast<uint8_t*>(r->buf) + off, static_cast<size_t>(len)));
 }
 
