@@ -61,7 +61,7 @@ LPD=$(rdma_res_count pd $WP); LMR=$(rdma_res_count mr $WP); LQP=$(rdma_res_count
 rdma resource show > "$OUT/resources-$VARIANT.txt" 2>&1
 EVENTS=$(wc -l < "$OUT/trace-$VARIANT.ndjson" 2>/dev/null || echo 0)
 SUMMARY=$(cat "$OUT/summary-$VARIANT.json" 2>/dev/null || echo null)
-LINE="{\"rxe\": true, \"kernel\": \"$KERNEL\", \"variant\": \"$VARIANT\", \"events\": $EVENTS, \"removal\": \"$REMOVAL\", \"removalSeconds\": $REMOVAL_S, \"leaked\": {\"pd\": $LPD, \"mr\": $LMR, \"qp\": $LQP, \"cq\": $LCQ}, \"workloadAlive\": $ALIVE, \"workload\": $SUMMARY}"
+LINE="{\"rxe\": true, \"kernel\": \"$KERNEL\", \"variant\": \"$VARIANT\", \"events\": $EVENTS, \"removal\": \"$REMOVAL\", \"removalSeconds\": $REMOVAL_S, \"deleteStartedAt\": $t, \"leaked\": {\"pd\": $LPD, \"mr\": $LMR, \"qp\": $LQP, \"cq\": $LCQ}, \"workloadAlive\": $ALIVE, \"workload\": $SUMMARY}"
 result "$LINE"
 glog "guest run took $(since "$T_START") s"
 

@@ -54,6 +54,8 @@ r.guestExit = Number(rc);
 r.vmSeconds = Number(vmSeconds);
 r.bootSeconds = boot === 'null' ? null : Number(boot);
 const w = r.workload ?? {};
+// how long after `rdma link delete` started the backend's removal signal fired (both guest uptime)
+if (w.removalSignal && typeof r.deleteStartedAt === 'number') r.signalSeconds = Number((w.removalSignal.atUptime - r.deleteStartedAt).toFixed(2));
 const leaks = r.leaked ? Object.values(r.leaked).reduce((a, b) => a + b, 0) : -1;
 let expected;
 if (variant === 'D2') expected = r.removal === 'pending' && w.failure?.kind === 'leak';
