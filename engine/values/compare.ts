@@ -17,7 +17,7 @@
 import type { ModelV, Value } from './value.js';
 import { assertNever } from './value.js';
 import { ValueError } from './errors.js';
-import { setElems } from './sets.js';
+import { isFinite, setElems } from './sets.js';
 import { fcnView, materializeFcn } from './fcn.js';
 import { pretty as ppr } from './pretty.js';
 
@@ -189,6 +189,12 @@ export function equals(a: Value, b: Value): boolean {
       return compare(a, b) === 0;
     case 'set': {
       if (a.kind === 'interval' && b.kind === 'interval') return compareSets(a, b) === 0;
+      // Nat, Int and STRING equal only themselves (no enumeration needed to tell).
+      if (a.kind === 'infinite' || b.kind === 'infinite') {
+        if (a.kind === 'infinite' && b.kind === 'infinite') return a.which === b.which;
+        const other = a.kind === 'infinite' ? b : a;
+        if (isFinite(other)) return false;
+      }
       const xs = setElems(a);
       const ys = setElems(b);
       if (xs.length !== ys.length) return false;

@@ -80,6 +80,12 @@ describe('membership without enumeration agrees with enumeration', () => {
     expect(member(modelValue('m'), NAT)).toBe(false); // untyped model value: in no built-in set
   });
 
+  test('Nat, Int and STRING equal only themselves', () => {
+    expect(equals(NAT, NAT)).toBe(true);
+    expect(equals(NAT, INT)).toBe(false);
+    expect(equals(S([0, 1]), NAT)).toBe(false);
+  });
+
   test('{x \\in Nat : x % 2 = 0} answers membership lazily', () => {
     const evens = filterOf(NAT, (x) => (x as { n: number }).n % 2 === 0);
     expect(member(int(1000000), evens)).toBe(true);
