@@ -135,7 +135,7 @@ export class NativeVerbs implements Verbs {
     const r = this.addon.closeDevice(h);
     if (r.ok) {
       this.contexts.delete(h);
-      if (this.contexts.size === 0) this.watcher.stop();
+      if (this.contexts.size === 0 && this.removalListeners.size === 0) this.watcher.stop();
     }
     return wrap(r, () => undefined);
   }
