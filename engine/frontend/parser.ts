@@ -103,9 +103,14 @@ export async function parseTla(file: string, text: string): Promise<ParsedFile> 
   const source = new SourceText(file, text);
   const tree = parser.parse(source.expanded);
   if (!tree) throw new ParseError('tree-sitter returned no tree', { file, module: '', line: 1, col: 1, endLine: 1, endCol: 1 });
-  const unterminated = unterminatedModule(source);
   const bad = firstError(tree.rootNode);
-  if (bad && unterminated) {
+  const comment = bad ? unterminatedComment(source) : undefined;
+  if (comment) {
+    tree.delete();
+    throw new ParseError('Syntax error: this comment (* is never closed by *)', comment);
+  }
+  const unterminated = bad ? unterminatedModule(source) : undefined;
+  if (unterminated) {
     tree.delete();
     throw new ParseError(`Syntax error: module ${unterminated.name} is not ended by a line of ==== (at least four =)`, unterminated.loc);
   }
@@ -121,6 +126,34 @@ export async function parseTla(file: string, text: string): Promise<ParsedFile> 
     throw error;
   }
   return { source, tree };
+}
+
+/** Where an outermost `(*` that is never closed starts (block comments nest; `\*` line
+ *  comments and strings do not open them). */
+function unterminatedComment(source: SourceText): Loc | undefined {
+  const text = source.original;
+  let depth = 0;
+  let opened = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (depth > 0) {
+      if (c === '(' && next === '*') (depth++, i++);
+      else if (c === '*' && next === ')') (depth--, i++);
+    } else if (c === '"') {
+      while (++i < text.length && text[i] !== '"' && text[i] !== '\n') if (text[i] === '\\') i++;
+    } else if (c === '\\' && next === '*') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '(' && next === '*') {
+      depth = 1;
+      opened = i++;
+    }
+  }
+  if (depth === 0) return undefined;
+  const before = text.slice(0, opened);
+  const line = before.split('\n').length;
+  const col = opened - before.lastIndexOf('\n');
+  return { file: source.file, module: '', line, col, endLine: line, endCol: col + 1 };
 }
 
 /** A file whose last `---- MODULE M ----` header has no `====` line after it: tree-sitter

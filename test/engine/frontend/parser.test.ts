@@ -96,6 +96,11 @@ describe('syntax errors', () => {
     expect(e.describe()).toBe('M.tla:2:12: Syntax error: expected an expression');
   });
 
+  it('an unclosed block comment is reported where it opens', async () => {
+    const e = await parseError('---- MODULE M ----\nA == 1 \\* (* in a line comment does not count\n  (* open (* nested *) still open\nB == "(*"\n====\n');
+    expect(e.describe()).toBe('M.tla:3:3: Syntax error: this comment (* is never closed by *)');
+  });
+
   it('a file without a module header is an error, not a crash', async () => {
     const e = await parseError('A == 1\n');
     expect(e.message).toMatch(/No module found/);
