@@ -34,7 +34,27 @@ export type Property =
   | { readonly kind: 'temporal'; readonly name: string; readonly loc: Loc; readonly formula: Expr;
       /** (added by eval) evaluate a state or action subformula of `formula` (names are read in
        *  the name space the formula comes from) */
-      readonly evaluate?: (e: Expr, s: State, t?: State) => Value };
+      readonly evaluate?: (e: Expr, s: State, t?: State) => Value;
+      /** (added by eval) `formula` with its name space, for the liveness checker to walk */
+      readonly term?: TemporalTerm };
+
+/** A subformula of a temporal property together with the names it is read with
+ *  (engine/eval/temporal.ts). */
+export interface TemporalTerm {
+  readonly expr: Expr;
+  /** 0 constant, 1 state, 2 action, 3 temporal (Specifying Systems §17.2) */
+  level(): number;
+  /** a subexpression of `expr`, read with the same names */
+  sub(e: Expr): TemporalTerm;
+  /** a user-defined operator applied (or a LET): its body with the arguments bound */
+  unfold(): TemporalTerm | undefined;
+  /** `\A`/`\E` bindings: the body once per value, with the bound values */
+  instances(): readonly { readonly term: TemporalTerm; readonly params: ReadonlyMap<string, Value> }[];
+  /** a state or action formula's value in s (and t) */
+  holds(s: State, t?: State): boolean;
+  /** ENABLED of this action in s */
+  enabled(s: State): boolean;
+}
 
 export interface Fairness {
   readonly strong: boolean;

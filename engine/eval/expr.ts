@@ -40,10 +40,14 @@ export function located(err: unknown, loc: Loc): unknown {
 
 export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
   switch (e.kind) {
-    case 'num':
-      return V.int(Number(e.value), e.loc);
-    case 'str':
-      return V.str(e.value);
+    case 'num': {
+      const c = e as { [LIT]?: Value };
+      return (c[LIT] ??= V.int(Number(e.value), e.loc));
+    }
+    case 'str': {
+      const c = e as { [LIT]?: Value };
+      return (c[LIT] ??= V.str(e.value));
+    }
     case 'bool':
       return V.bool(e.value);
     case 'ref':
@@ -203,6 +207,7 @@ const BUILTIN_RES: Res = { k: 'builtin' };
 const SC = Symbol('scope');
 const RES = Symbol('resolution');
 const BI = Symbol('builtin');
+const LIT = Symbol('literal');
 interface ResCache {
   [SC]?: Scope;
   [RES]?: Res;
@@ -528,21 +533,28 @@ export function bindLet(defs: readonly import('../frontend/ast.js').Definition[]
 /** Enumerate the bindings `x \in S, <<a, b>> \in T` left to right, the first varying slowest
  *  (TLC's ContextEnumerator); stop when `body` returns false. */
 export function forEachBinding(bs: readonly AstBinding[], sc: Scope, env: Env, cx: Ctx, loc: Loc, body: (env: Env) => boolean): boolean {
-  const go = (i: number, env1: Env): boolean => {
-    if (i === bs.length) return body(env1);
-    const b = bs[i]!;
-    if (b.domain === undefined) throw new EvalError('TLC cannot handle an unbounded quantifier; give the bound variable a set (x \\in S)', b.pattern.loc);
-    const dom = ev(b.domain, sc, env, cx);
-    for (const x of V.elements(dom, b.domain.loc)) {
-      if (!go(i + 1, bindPattern(env1, b.pattern, x))) return false;
-    }
-    return true;
-  };
   try {
-    return go(0, env);
+    // every domain is evaluated once, in the outer context (TLC's ContextEnumerator)
+    const doms: (readonly Value[])[] = [];
+    for (const b of bs) {
+      if (b.domain === undefined) throw new EvalError('TLC cannot handle an unbounded quantifier; give the bound variable a set (x \\in S)', b.pattern.loc);
+      doms.push(V.elements(ev(b.domain, sc, env, cx), b.domain.loc));
+    }
+    return enumerateBindings(bs, doms, 0, env, body);
   } catch (err) {
     throw located(err, loc);
   }
+}
+
+function enumerateBindings(bs: readonly AstBinding[], doms: readonly (readonly Value[])[], i: number, env: Env, body: (env: Env) => boolean): boolean {
+  const xs = doms[i]!;
+  const last = i === bs.length - 1;
+  const pattern = bs[i]!.pattern;
+  for (let j = 0; j < xs.length; j++) {
+    const env1 = bindPattern(env, pattern, xs[j]!);
+    if (!(last ? body(env1) : enumerateBindings(bs, doms, i + 1, env1, body))) return false;
+  }
+  return true;
 }
 
 export function bindPattern(env: Env, p: AstBinding['pattern'], x: Value): Env {

@@ -17,6 +17,7 @@ import { type SplitAction, enabled, generate, newGen, splitActions } from './act
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
 import { tlcRuntime } from './runtime.js';
+import { temporalTerm } from './temporal.js';
 import * as V from './v.js';
 
 /** An expression together with the name space it is read in. */
@@ -218,11 +219,12 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     },
     successors(s: State): Iterable<Successor> {
       const out: Successor[] = [];
+      // generation restores the partial state on backtracking, so one serves every action
+      const g = newGen('next', s, new Array(nvars).fill(undefined));
+      const t = g.p;
       for (let ai = 0; ai < actions.length; ai++) {
         const a = actions[ai]!;
         const label = labels[ai]!;
-        const g = newGen('next', s, new Array(nvars).fill(undefined));
-        const t = g.p;
         generate(g, a.pred, a.scope, a.env, () => {
           for (let j = 0; j < nvars; j++) {
             if (t[j] === undefined) {
@@ -280,7 +282,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       } else if (lvl <= STATE) {
         out.push({ kind: 'initPredicate', name: n.name, loc: e.loc, holds: (s) => evalBool(e, c.scope, c.env, cx(s), `the property ${n.name}`) });
       } else if (lvl === TEMPORAL) {
-        out.push({ kind: 'temporal', name: n.name, loc: e.loc, formula: e, evaluate: (x, s, t) => evalExpr(x, c.scope, c.env, cx(s, t)) });
+        out.push({ kind: 'temporal', name: n.name, loc: e.loc, formula: e, evaluate: (x, s, t) => evalExpr(x, c.scope, c.env, cx(s, t)), term: temporalTerm(e, c.scope, c.env) });
       } else {
         throw new ConfigError(`the property ${n.name} is an action formula; TLC checks actions only as [][A]_v`, e.loc);
       }
