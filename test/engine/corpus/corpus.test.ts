@@ -4,14 +4,11 @@
 //
 // The engine is imported dynamically: while a stage (typically engine/eval's compileSpec) is not
 // there yet, each engine test is skipped with that reason. Once it is there, a disagreement fails.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { OracleResult } from '../../specs/oracles/tlc-bfs.js';
-
-/** An oracle's or the engine's answer; `result` widened to the engine's words (incl. liveness). */
-type Answer = Omit<OracleResult, 'result'> & { readonly result: string };
+import { answer, loadEngine, type Answer, type Engine, type EngineResult } from './engine.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -44,19 +41,6 @@ const expectedOf = (name: string): Expected =>
 
 const oracleOf = (name: string) => join(oraclesDir, `${name}.oracle.ts`);
 
-/** The comparable part of an answer: what TLC prints and we assert. */
-function answer(e: Answer) {
-  return {
-    result: e.result,
-    exitCode: e.exitCode,
-    distinctStates: e.distinctStates,
-    generatedStates: e.generatedStates,
-    depth: e.depth,
-    ...(e.property !== undefined ? { property: e.property } : {}),
-    ...(e.traceLength !== undefined ? { traceLength: e.traceLength } : {}),
-  };
-}
-
 describe('spec corpus: every expected result says where it comes from', () => {
   test.each(names)('%s has a .tla, a .cfg and a derivation', (name) => {
     const e = expectedOf(name);
@@ -83,49 +67,6 @@ describe('spec corpus: the oracles reproduce the expected numbers', () => {
 });
 
 // ---- the engine -------------------------------------------------------------------------
-
-interface EngineResult {
-  readonly outcome: { readonly kind: string; readonly trace?: readonly unknown[] };
-  readonly generated: number;
-  readonly distinct: number;
-  readonly depth: number;
-  readonly skippedProperties: readonly string[];
-}
-
-interface Engine {
-  checkFile(specPath: string): Promise<{ result: EngineResult }>;
-  exitCodeOf(outcome: EngineResult['outcome']): number;
-  verdictOf(outcome: EngineResult['outcome']): string;
-  propertyOf(outcome: EngineResult['outcome']): string | undefined;
-}
-
-/** The engine's library API, stage by stage (front end, cfg, evaluator, search), or the
- *  reason it cannot be used yet. */
-async function loadEngine(): Promise<Engine | string> {
-  const stage = async <T>(path: string, name: string): Promise<T> => {
-    const file = join(root, path);
-    if (!existsSync(file)) throw new Error(`${path} is not there yet`);
-    const fn = ((await import(file)) as Record<string, unknown>)[name];
-    if (typeof fn !== 'function') throw new Error(`${path} does not export ${name} yet`);
-    return fn as T;
-  };
-  try {
-    const loadSpec = await stage<(p: string) => Promise<unknown>>('engine/frontend/load.ts', 'loadSpec');
-    const parseConfigFile = await stage<(p: string) => unknown>('engine/config/parse.ts', 'parseConfigFile');
-    const compileSpec = await stage<(l: unknown, c: unknown) => unknown>('engine/eval/index.ts', 'compileSpec');
-    const search = await stage<(s: unknown) => EngineResult>('engine/check/bfs.ts', 'search');
-    const result = (await import(join(root, 'engine/check/result.ts'))) as Omit<Engine, 'checkFile'>;
-    const checkFile = async (specPath: string) => {
-      const loaded = await loadSpec(specPath);
-      const config = parseConfigFile(specPath.replace(/\.tla$/, '.cfg'));
-      const spec = await compileSpec(loaded, config);
-      return { result: search(spec) };
-    };
-    return { checkFile, ...result };
-  } catch (e) {
-    return `the engine cannot be used yet: ${(e as Error).message.split('\n')[0]}`;
-  }
-}
 
 const engine = await loadEngine();
 
