@@ -82,6 +82,9 @@ describe('syntax errors', () => {
   it('a module without its ==== line says so, at the end of the file', async () => {
     const e = await parseError('---- MODULE M ----\nVARIABLE x\nInit == x = 0\n\n');
     expect(e.describe()).toBe('M.tla:3:1: Syntax error: module M is not ended by a line of ==== (at least four =)');
+    // a nested module's ==== closes only the nested module
+    const nested = await parseError('---- MODULE M ----\n---- MODULE Inner ----\n====\nA == 1\n');
+    expect(nested.describe()).toBe('M.tla:4:1: Syntax error: module M is not ended by a line of ==== (at least four =)');
   });
 
   it('an expression cut short by the next definition points at its ==', async () => {
