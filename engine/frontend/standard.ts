@@ -130,6 +130,7 @@ export const BUILTIN_NAMES: ReadonlyMap<string, number> = new Map([
   ['/\\', 2],
   ['\\/', 2],
   ['\\X', -1],
+  ['-+->', 2], // built in (ConfigConstants.defaultConfig), though TLC cannot check it
 ]);
 
 /** Standard operators that take operator arguments: the arity of each parameter

@@ -29,6 +29,9 @@ describe('accepted', () => {
     expect(await resolveText('N == INSTANCE Naturals\nA == N!+(1, 2) + 0')).toBe('M.tla:3:6: Unknown operator: +');
     expect(await resolveText('N == INSTANCE Naturals\nA == N!+(1, 2)')).toBe('ok');
   });
+  it('the built-in -+-> needs no module (SANY ConfigConstants.defaultConfig)', async () => {
+    expect(await resolveText('A == TRUE -+-> FALSE')).toBe('ok');
+  });
   it('a LET definition shadowing a module-level one of the same arity', async () => {
     expect(await resolveText('g == 1\nA == LET g == 2 IN g')).toBe('ok');
   });
