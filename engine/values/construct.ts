@@ -7,7 +7,7 @@ import type {
   SetV, StrV, SubsetV, TupleV, Value,
 } from './value.js';
 import { compare } from './compare.js';
-import { intern } from './intern.js';
+import { intern, resetInternTable } from './intern.js';
 import { ValueError } from './errors.js';
 import { format } from './print.js';
 
@@ -69,6 +69,16 @@ export function modelValue(name: string): ModelV {
     models.set(name, v);
   }
   return v;
+}
+
+/** Start a fresh run, as a new TLC process would: forget all intern tokens, strings and
+ *  model values, so the next spec's strings are ordered by its own first-seen order. Call it
+ *  before building any value of the new run; values of earlier runs must not be mixed with
+ *  values built afterwards (their tokens would no longer be comparable). */
+export function resetValueTables(): void {
+  resetInternTable();
+  strs.clear();
+  models.clear();
 }
 
 // ------------------------------------------------------------------------------------ sets

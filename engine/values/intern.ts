@@ -35,3 +35,10 @@ export function internedString(tok: number): string | undefined {
 export function internCount(): number {
   return strings.length;
 }
+
+/** Forget every token (see resetValueTables in construct.ts, which must be used instead so
+ *  that cached string values are forgotten too). */
+export function resetInternTable(): void {
+  tokens.clear();
+  strings.length = 0;
+}
