@@ -10,7 +10,7 @@ export function syntaxError(root: Node, source: SourceText): ParseError | undefi
   const bad = firstError(root);
   if (!bad) return undefined;
   const comment = unterminatedComment(source);
-  if (comment) return new ParseError('Syntax error: this comment (* is never closed by *)', comment);
+  if (comment) return new ParseError('Syntax error: this comment (* is never closed by *)', { ...comment, module: moduleNameGuess(root) });
   const unterminated = unterminatedModule(source);
   if (unterminated) return new ParseError(`Syntax error: module ${unterminated.name} is not ended by a line of ==== (at least four =)`, unterminated.loc);
   const at = pinpoint(bad);
