@@ -160,13 +160,17 @@ function memberExpr(x: Value, se: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
   return V.member(x, setArg(ev(se, sc, env, cx), 'the right side of \\in'));
 }
 
-const seqMentions = new WeakMap<Expr, boolean>();
+// cached on the node under a symbol key (invisible to AST walkers); the answer depends on the
+// definitions in scope, which are the same wherever a node is evaluated
+const SEQ = Symbol('mentionsSeq');
+type SeqCache = { [SEQ]?: boolean };
 /** Whether the set expression is built from Seq(_) with \cup, \X, [_ -> _], [f : _] or
  *  zero-parameter definitions (the shapes memberExpr takes apart). */
 function mentionsSeq(se: Expr, sc: Scope, env: Env): boolean {
-  const known = seqMentions.get(se);
+  const c = se as SeqCache;
+  const known = c[SEQ];
   if (known !== undefined) return known;
-  seqMentions.set(se, false);
+  c[SEQ] = false;
   let r = false;
   switch (se.kind) {
     case 'apply':
@@ -188,7 +192,7 @@ function mentionsSeq(se: Expr, sc: Scope, env: Env): boolean {
     default:
       break;
   }
-  seqMentions.set(se, r);
+  c[SEQ] = r;
   return r;
 }
 

@@ -258,7 +258,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     },
     postconditions: config.postconditions.map((n) => {
       const b = def(n, 'postcondition');
-      return { name: n.name, loc: n.loc, holds: () => evalBool(b.expr, b.scope, b.env, CONSTANT_CTX, `the postcondition ${n.name}`) };
+      return { name: n.name, loc: n.loc, holds: () => guard(b.expr.loc, () => evalBool(b.expr, b.scope, b.env, CONSTANT_CTX, `the postcondition ${n.name}`)) };
     }),
     checkDeadlock: config.checkDeadlock ?? true,
   };
@@ -273,14 +273,14 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       const cx = (s: State, t?: State): Ctx => ({ state: s, next: t ?? null });
       if (e.kind === 'always' && e.expr.kind === 'actionBox' && e.expr.stutter && levelOf(e.expr, c.scope, c.env) <= ACTION) {
         const box = e.expr;
-        out.push({ kind: 'actionInvariant', name: n.name, loc: e.loc, holds: (s, t) => evalBool(box, c.scope, c.env, cx(s, t), `the property ${n.name}`) });
+        out.push({ kind: 'actionInvariant', name: n.name, loc: e.loc, holds: (s, t) => guard(box.loc, () => evalBool(box, c.scope, c.env, cx(s, t), `the property ${n.name}`)) });
       } else if (e.kind === 'always' && levelOf(e.expr, c.scope, c.env) <= STATE) {
         const p = e.expr;
         // SpecProcessor.processConfigProps files []P as an invariant named after P's operator
         const name = (p.kind === 'ref' || p.kind === 'apply') && p.prefix.length === 0 && c.scope.defs.has(p.name) ? p.name : n.name;
-        out.push({ kind: 'stateInvariant', name, loc: e.loc, holds: (s) => evalBool(p, c.scope, c.env, cx(s), `the property ${name}`) });
+        out.push({ kind: 'stateInvariant', name, loc: e.loc, holds: (s) => guard(p.loc, () => evalBool(p, c.scope, c.env, cx(s), `the property ${name}`)) });
       } else if (lvl <= STATE) {
-        out.push({ kind: 'initPredicate', name: n.name, loc: e.loc, holds: (s) => evalBool(e, c.scope, c.env, cx(s), `the property ${n.name}`) });
+        out.push({ kind: 'initPredicate', name: n.name, loc: e.loc, holds: (s) => guard(e.loc, () => evalBool(e, c.scope, c.env, cx(s), `the property ${n.name}`)) });
       } else if (lvl === TEMPORAL) {
         out.push({ kind: 'temporal', name: n.name, loc: e.loc, formula: e, evaluate: (x, s, t) => evalExpr(x, c.scope, c.env, cx(s, t)), term: temporalTerm(e, c.scope, c.env) });
       } else {
@@ -288,6 +288,15 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       }
     }
     return out;
+  }
+}
+
+/** Run an evaluation for the checker: errors get the location of the formula evaluated. */
+function guard<T>(loc: Loc, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    throw located(err, loc);
   }
 }
 
@@ -317,8 +326,8 @@ function fairnessOf(c: Scoped, params: ReadonlyMap<string, Value>): Fairness[] {
   const angle: Expr = { kind: 'actionBox', action: e.action, vars: e.vars, stutter: false, loc: e.loc };
   return [{
     strong: e.strong, vars: e.vars, action: e.action, loc: e.loc, params,
-    enabled: (s) => enabled(angle, c.scope, c.env, { state: s, next: null }),
-    taken: (s, t) => evalBool(angle, c.scope, c.env, { state: s, next: t }, 'a fairness action'),
+    enabled: (s) => guard(e.loc, () => enabled(angle, c.scope, c.env, { state: s, next: null })),
+    taken: (s, t) => guard(e.loc, () => evalBool(angle, c.scope, c.env, { state: s, next: t }, 'a fairness action')),
   }];
 }
 
