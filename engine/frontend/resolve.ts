@@ -145,11 +145,11 @@ class Resolver {
   }
 
   private instance(d: InstanceDef, scope: Scope, module: string): Sym[] {
-    const target = this.spec.modules.get(d.module);
     const exports = this.moduleExports(d.module, d.loc);
     const inner = scope.child();
     for (const p of d.params) inner.add({ name: p.name, kind: 'param', arity: p.arity, origin: module, loc: d.loc }, d.loc, module);
-    const declared = new Set([...(target?.constants ?? []).map((c) => c.name), ...(target?.variables ?? []).map((v) => v.name)]);
+    // the target's parameters include those of the modules it EXTENDS
+    const declared = new Set([...exports.values()].filter((s) => s.kind === 'constant' || s.kind === 'variable').map((s) => s.name));
     for (const s of d.substitutions) {
       if (!declared.has(s.name)) throw new ParseError(`Substitution for ${s.name}, which is not a CONSTANT or VARIABLE of module ${d.module}`, d.loc);
       this.arg(s.expr, inner, module);

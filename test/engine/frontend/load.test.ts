@@ -106,6 +106,13 @@ describe('loading modules', () => {
   });
 });
 
+describe('INSTANCE of a module whose parameters come from a module it EXTENDS', () => {
+  it('may substitute the inherited CONSTANT and VARIABLE', async () => {
+    const { modules } = await loadSpec(`${FIX}inherit/MC.tla`);
+    expect([...modules.keys()].sort()).toEqual(['Algo', 'MC', 'Params']);
+  });
+});
+
 describe('STANDARD_MODULES', () => {
   it('lists each standard module with the operators and arities the resolver needs', () => {
     expect(STANDARD_MODULES.get('Sequences')?.operators).toMatchObject({ Seq: 1, Len: 1, '\\o': 2, Append: 2, Head: 1, Tail: 1, SubSeq: 3, SelectSeq: 2 });
