@@ -444,3 +444,29 @@ function bagCombine(a: Value, b: Value, op: (x: number, y: number) => number, lo
   });
   return V.fcn(dom, vals);
 }
+
+// ------------------------------------------------------------------ TLCExt (TLCExt.java)
+
+strict('TLCNoOp', 1, ([v]) => v!);
+strict('TLCModelValue', 1, ([s]) => {
+  if (s!.kind !== 'str') throw new EvalError(`the argument of TLCModelValue should be a string, but instead it is ${V.show(s!)}`);
+  return V.modelValue(s!.s);
+});
+strict('AssertEq', 2, ([a, b]) => {
+  // TLCExt.assertEq: prints both values when they differ, and is then FALSE
+  if (V.equals(a!, b!)) return V.TRUE;
+  tlcRuntime.print(`Assertion failed: ${V.show(a!)} # ${V.show(b!)}`);
+  return V.FALSE;
+});
+table.set('AssertError', (args, loc, sc, env, cx) => {
+  // TLCExt.assertError: TRUE iff evaluating the second argument fails with exactly that message
+  if (args.length !== 2) throw new EvalError('AssertError takes 2 arguments', loc);
+  const want = ev(args[0]!, sc, env, cx);
+  try {
+    ev(args[1]!, sc, env, cx);
+  } catch (err) {
+    if (err instanceof EvalError) return V.bool(want.kind === 'str' && want.s === err.message);
+    throw err;
+  }
+  return V.FALSE;
+});

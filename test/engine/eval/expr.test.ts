@@ -141,3 +141,9 @@ describe('cfg constants', () => {
     expect(await show('N + 1', 'N == 100', 'CONSTANT N = 2')).toBe('3');
   });
 });
+
+describe('TLCExt', () => {
+  test('AssertEq is TRUE on equal values, FALSE otherwise; TLCNoOp is the identity', async () => {
+    expect(await show('<<AssertEq(1, 1), TLCNoOp(3)>>')).toBe('<<TRUE, 3>>');
+  });
+});

@@ -24,7 +24,7 @@ export async function compile(modules: Record<string, string>, cfg: string): Pro
 
 /** The value of the constant expression `expr` in a module with the given definitions. */
 export async function value(expr: string, defs = '', cfg = ''): Promise<Value> {
-  const spec = await compile({ M: `EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC, Bags\n${defs}\nVARIABLE v\nInit == v = 0\nX == ${expr}\n` }, `INIT Init\n${cfg}`);
+  const spec = await compile({ M: `EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC, TLCExt, Bags\n${defs}\nVARIABLE v\nInit == v = 0\nX == ${expr}\n` }, `INIT Init\n${cfg}`);
   return spec.evaluate({ kind: 'ref', name: 'X', prefix: [], loc: { file: 'test', module: 'M', line: 1, col: 1, endLine: 1, endCol: 1 } }, null);
 }
 
