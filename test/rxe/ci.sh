@@ -16,7 +16,9 @@ if [ "$(id -u)" != 0 ]; then
     dpkg-query -W -f='${Status}' $p 2>/dev/null | grep -q 'ok installed' || skip "package $p missing and not root to install it"
   done
 fi
-[ -e /dev/kvm ] && echo "rxe: /dev/kvm present; the harness still uses TCG (a stock kernel did not boot under this host's kvm_pvm, shared/design/rxe-vm.md §5)"
+if [ -e /dev/kvm ] && ! grep -qwE 'vmx|svm' /proc/cpuinfo; then
+  echo "rxe: /dev/kvm present but the CPU has no VT-x/AMD-V (kvm_pvm: a stock kernel does not boot on it, shared/design/rxe-vm.md §5): using TCG"
+fi
 
 OUTF=$(mktemp); ERRF=$(mktemp)
 rm -rf "${RXE_VM_DIR:-/tmp/rxe-vm}/runs/V2"   # a stale console log must not count as a boot

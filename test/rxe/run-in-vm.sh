@@ -10,8 +10,9 @@
 #
 # Exit status: the guest script's, or 124 = the guest did not finish in time (qemu killed),
 # 125 = qemu ended without the exit marker, 126 = stage-1 init failed, 127 = host preparation failed.
-# Env: RXE_VM_DIR (cache + output, default /tmp/rxe-vm), RXE_VM_ACCEL (tcg|kvm, default tcg: this
-#      host's KVM is kvm_pvm and never boots a stock kernel, §5), RXE_VM_TIMEOUT (s, default 300),
+# Env: RXE_VM_DIR (cache + output, default /tmp/rxe-vm), RXE_VM_ACCEL (auto|tcg|kvm, default auto:
+#      KVM only when /dev/kvm is usable and the CPU has VT-x/AMD-V — this host's /dev/kvm is kvm_pvm
+#      without either, and a stock kernel never booted on it, rxe-vm.md §5), RXE_VM_TIMEOUT (s, default 300),
 #      RXE_VM_MEM (MiB, default 2048), RXE_VM_SMP (default 2), RXE_VM_QUIET=1 (console only to the log),
 #      RXE_VM_OUT (host directory shared writable with the guest, default $RXE_VM_DIR/out; emptied first).
 set -euo pipefail
@@ -19,7 +20,10 @@ HERE=$(dirname "$(realpath "$0")")
 GUEST_SCRIPT=$(realpath "${1:?usage: run-in-vm.sh GUEST_SCRIPT [ARGS...]}"); shift
 GUEST_ARGS="$*"
 WORK=${RXE_VM_DIR:-/tmp/rxe-vm}
-ACCEL=${RXE_VM_ACCEL:-tcg}
+ACCEL=${RXE_VM_ACCEL:-auto}
+if [ "$ACCEL" = auto ]; then
+  if [ -r /dev/kvm ] && [ -w /dev/kvm ] && grep -qwE 'vmx|svm' /proc/cpuinfo; then ACCEL=kvm; else ACCEL=tcg; fi
+fi
 TIMEOUT=${RXE_VM_TIMEOUT:-300}
 OUT=${RXE_VM_OUT:-$WORK/out}
 T0=$EPOCHREALTIME
@@ -33,7 +37,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 say "prepared (kernel $KV, accel $ACCEL, timeout ${TIMEOUT}s)"
 
 case $ACCEL in
-  kvm) ACC="-accel kvm -cpu ${RXE_VM_CPU:-host,-arch-capabilities}" ;;   # pitfall 3
+  kvm) ACC="-accel kvm -cpu ${RXE_VM_CPU:-host}" ;;   # with kvm_pvm, -cpu host aborts (pitfall 3): RXE_VM_CPU=host,-arch-capabilities
   tcg) ACC="-accel tcg,thread=multi -cpu max" ;;
   *) say "RXE_VM_ACCEL must be tcg or kvm"; exit 127 ;;
 esac
