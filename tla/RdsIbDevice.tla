@@ -265,6 +265,12 @@ AddOne_Put(d) ==
 (* IB core: rds_ib_remove_one (brief 3, RemoveOne), from ib_unregister_device *)
 (* (REMOVABLE devices) or from ib_unregister_client in rds_ib_exit.           *)
 
+\* MR_HELD_ACROSS_REMOVE: the delete starts only once every MR that can be
+\* mapped has been (an MR whose connection is gone never will be).
+MayStillMap(m) ==
+    /\ mr_pc[m] \in {"idle", "lookup"}
+    /\ conn_pc[MrConn(m)] \in {"idle", "setup_devget", "setup_addconn", "connected", "up"}
+
 \* Connections on d's conn_list: ic->rds_ibdev = d and not yet dropped.
 ConnsOn(d) == {c \in Conn : ic_rds_ibdev[c] = d /\ conn_pc[c] \in {"connected", "up"}}
 
@@ -274,7 +280,7 @@ ConnsOn(d) == {c \in Conn : ic_rds_ibdev[c] = d /\ conn_pc[c] \in {"connected", 
 \* frees the ipaddr entries and destroys the connections (rds_ib_destroy_conns).
 RemoveOne_Begin(d) ==
     /\ \/ /\ core_pc = "idle" /\ d \in REMOVABLE /\ ib_device[d] = "registered"
-          /\ MR_HELD_ACROSS_REMOVE => \A m \in Mr : mr_pc[m] = "mapped"
+          /\ MR_HELD_ACROSS_REMOVE => \A m \in Mr : ~MayStillMap(m)
           /\ ib_device' = [ib_device EXCEPT ![d] = "unregistering"]
        \/ /\ core_pc = "exit"
           /\ d = Max({e \in Dev : rds_ibdev[e] # "none" /\ e \notin remove_called} \cup {0})
