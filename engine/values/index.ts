@@ -6,7 +6,7 @@ export {
   fingerprint, fingerprintPair, hash32, stateFingerprint, stateFingerprintInto, stateKey, valueKey,
 } from './hash.js';
 export { format, isName, quoteString } from './print.js';
-export { pretty, prettyText } from './pretty.js';
+export { formatStateLines, pretty, prettyText } from './pretty.js';
 export { toItf, fromItf, type Itf, type ItfDecodeOptions } from './itf.js';
 export { intern, internCount, internedString } from './intern.js';
 export { ValueError } from './errors.js';

@@ -12,6 +12,14 @@ export function pretty(v: Value, width = 80): string {
   return prettyText(format(v), width);
 }
 
+/** A state as TLC prints it in traces (TLCStateMut.toString): `x = v` when there is one
+ *  variable, else one `/\ x = v` line per variable, each value through Values.ppr. Lines
+ *  are joined with "\n", without the trailing newline TLC appends to each. */
+export function formatStateLines(names: readonly string[], values: readonly Value[]): string {
+  if (names.length === 1) return `${names[0]} = ${pretty(values[0]!)}`;
+  return names.map((n, i) => `/\\ ${n} = ${pretty(values[i]!)}`).join('\n');
+}
+
 /** PrettyPrint.mypp on a value's toString text. */
 export function prettyText(text: string, width = 80): string {
   try {

@@ -5,7 +5,7 @@
 // / " >>" / " ]" / " )" close it.
 import { describe, expect, test } from 'vitest';
 import {
-  fcnOf, int, interval, modelValue, pretty, prettyText, record, setOf, str, tuple,
+  fcnOf, formatStateLines, int, interval, modelValue, pretty, prettyText, record, setOf, str, tuple,
 } from '../../../engine/values/index.js';
 
 const xs = 'x'.repeat(30);
@@ -54,5 +54,17 @@ describe('Values.ppr', () => {
     const s = setOf([modelValue('A_1'), modelValue('A_2'), ...Array.from({ length: 30 }, (_, i) => modelValue(`A_${i + 3}`))]);
     expect(pretty(s)).toBe(`{${Array.from({ length: 32 }, (_, i) => `A_${i + 1}`).join(', ')}}`);
     expect(prettyText('<<1, 2')).toBe('<<1, 2');
+  });
+});
+
+describe('states (TLCStateMut.toString)', () => {
+  test('one variable: "x = v"; several: one "/\\ x = v" line each', () => {
+    expect(formatStateLines(['x'], [int(1)])).toBe('x = 1');
+    expect(formatStateLines(['x', 'y'], [int(1), setOf([])])).toBe('/\\ x = 1\n/\\ y = {}');
+  });
+
+  test('values are laid out by Values.ppr on their own (the "/\\ x = " prefix is not counted)', () => {
+    const r = record(['a', 'b', 'c'], [str(xs), str(ys), int(1)]);
+    expect(formatStateLines(['v', 'w'], [r, int(0)])).toBe(`/\\ v = [ a |-> "${xs}",\n  b |-> "${ys}",\n  c |-> 1 ]\n/\\ w = 0`);
   });
 });
