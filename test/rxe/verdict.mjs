@@ -1,0 +1,31 @@
+// What `npm run rxe` expects of each variant's result line (used by rxe.sh; tested by verdict.test.ts).
+//   fixed variants (V2, ...): removal completed, nothing leaked, trace events > 0, no failure report;
+//   D2: the setup reference leaks, so the delete stays pending and the end check reports a leak;
+//   V0: the early free is caught (a failure report) or shows as verbs errors.
+
+/** @param {string} variant @param {any} r the guest's result line */
+export function expected(variant, r) {
+  const w = r.workload ?? {};
+  const leaks = r.leaked ? Object.values(r.leaked).reduce((a, b) => a + b, 0) : -1;
+  if (variant === 'D2') return r.removal === 'pending' && w.failure?.kind === 'leak';
+  if (variant === 'V0') return w.failure != null || Object.keys(w.verbsErrors ?? {}).length > 0;
+  return r.rxe === true && r.removal === 'completed' && leaks === 0 && r.events > 0 && w.failure == null;
+}
+
+/** Completes a guest result (or its absence) with the host's measurements and the verdict. */
+export function finish(variant, resultText, guestExit, vmSeconds, bootSeconds) {
+  let r;
+  try {
+    r = JSON.parse(resultText);
+  } catch {
+    r = { rxe: false, variant, error: guestExit === 124 ? 'guest killed by the host timeout' : `guest ended without a result (rc ${guestExit})` };
+  }
+  r.guestExit = guestExit;
+  r.vmSeconds = vmSeconds;
+  r.bootSeconds = bootSeconds;
+  const w = r.workload ?? {};
+  // how long after `rdma link delete` started the backend's removal signal fired (both guest uptime)
+  if (w.removalSignal && typeof r.deleteStartedAt === 'number') r.signalSeconds = Number((w.removalSignal.atUptime - r.deleteStartedAt).toFixed(2));
+  r.verdict = expected(variant, r) ? 'as-expected' : 'unexpected';
+  return r;
+}
