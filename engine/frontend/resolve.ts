@@ -56,6 +56,8 @@ class Resolver {
   private readonly exportsByModule = new Map<string, ReadonlyMap<string, Sym>>();
   /** submodules' exports, visible to INSTANCE in the enclosing module after their definition */
   private readonly innerExports = new Map<string, ReadonlyMap<string, Sym>>();
+  /** how many EXCEPT values the expression being checked is inside of */
+  private exceptDepth = 0;
   constructor(private readonly spec: LoadedSpec) {}
 
   moduleExports(name: string, at: Loc, outer?: Scope): ReadonlyMap<string, Sym> {
@@ -98,7 +100,7 @@ class Resolver {
           for (const sym of this.definition(unit.def, scope, m.name)) publish(sym, unit.def.loc, unit.def.local);
           break;
         case 'assumption':
-          this.expr(unit.assumption.expr, scope, m.name, false);
+          this.expr(unit.assumption.expr, scope, m.name);
           if (unit.assumption.name) publish({ name: unit.assumption.name, kind: 'theorem', arity: 0, origin: m.name, loc: unit.assumption.loc }, unit.assumption.loc, false);
           break;
         case 'submodule':
@@ -123,7 +125,7 @@ class Resolver {
       case 'operator': {
         const inner = scope.child();
         for (const p of d.params) inner.add({ name: p.name, kind: 'param', arity: p.arity, origin: module, loc: d.loc }, d.loc, module);
-        this.expr(d.body, inner, module, false);
+        this.expr(d.body, inner, module);
         // a recursive operator was bound before its body: return the same symbol
         const pre = scope.lookup(d.name);
         return d.recursive && pre?.kind === 'operator' && pre.origin === module ? [pre] : [this.operatorSym(d, module)];
@@ -132,7 +134,7 @@ class Resolver {
         const sym: Sym = { name: d.name, kind: 'function', arity: 0, origin: module, loc: d.loc };
         const inner = this.bind(d.bindings, scope, module);
         inner.add(sym, d.loc, module); // f may call itself: Specifying Systems §6.3
-        this.expr(d.body, inner, module, false);
+        this.expr(d.body, inner, module);
         return [sym];
       }
       case 'instance':
@@ -173,7 +175,7 @@ class Resolver {
   private bind(bindings: readonly Binding[], scope: Scope, module: string): Scope {
     const inner = scope.child();
     for (const b of bindings) {
-      if (b.domain) this.expr(b.domain, inner, module, false);
+      if (b.domain) this.expr(b.domain, inner, module);
       const names = b.pattern.kind === 'name' ? [b.pattern.name] : b.pattern.names;
       for (const name of names) inner.add({ name, kind: 'bound', arity: 0, origin: module, loc: b.pattern.loc }, b.pattern.loc, module);
     }
@@ -187,7 +189,7 @@ class Resolver {
   }
 
   /** `I!J(a)!` — the symbol table that the name after the last `!` is looked up in. */
-  private prefixScope(e: Extract<Expr, { kind: 'ref' | 'apply' }>, scope: Scope, module: string, inExcept: boolean): ReadonlyMap<string, Sym> | undefined {
+  private prefixScope(e: Extract<Expr, { kind: 'ref' | 'apply' }>, scope: Scope, module: string): ReadonlyMap<string, Sym> | undefined {
     if (e.prefix.length === 0) return undefined;
     let table: ReadonlyMap<string, Sym> | undefined;
     for (const component of e.prefix) {
@@ -195,34 +197,34 @@ class Resolver {
       if (!sym) throw new ParseError(`Unknown operator: ${component.name}`, e.loc);
       if (sym.kind !== 'instance' || !sym.exports) throw new ParseError(`${component.name} is not a module instance, so ${component.name}! cannot be used`, e.loc);
       if (sym.arity !== component.args.length) throw new ParseError(`The operator ${component.name} requires ${sym.arity} arguments.`, e.loc);
-      for (const a of component.args) this.expr(a, scope, module, inExcept);
+      for (const a of component.args) this.expr(a, scope, module);
       table = sym.exports;
     }
     return table;
   }
 
-  private expr(e: Expr, scope: Scope, module: string, inExcept: boolean): void {
-    const sub = (x: Expr, s: Scope = scope): void => this.expr(x, s, module, inExcept);
+  private expr(e: Expr, scope: Scope, module: string): void {
+    const sub = (x: Expr, s: Scope = scope): void => this.expr(x, s, module);
     switch (e.kind) {
       case 'num':
       case 'str':
       case 'bool':
         return;
       case 'ref': {
-        const table = this.prefixScope(e, scope, module, inExcept);
+        const table = this.prefixScope(e, scope, module);
         const sym = table ? table.get(e.name) : scope.lookup(e.name);
         if (!sym) throw new ParseError(`Unknown operator: ${e.name}`, e.loc);
         if (sym.arity > 0) throw new ParseError(`The operator ${e.name} requires ${sym.arity} arguments.`, e.loc);
         return;
       }
       case 'apply': {
-        const table = this.prefixScope(e, scope, module, inExcept);
+        const table = this.prefixScope(e, scope, module);
         const sym = table ? table.get(e.name) : scope.lookup(e.name);
         if (!sym) throw new ParseError(`Unknown operator: ${e.name}`, e.loc);
         if (sym.arity >= 0 && sym.arity !== e.args.length) {
           throw new ParseError(`The operator ${e.name} requires ${sym.arity} argument${sym.arity === 1 ? '' : 's'}.`, e.loc);
         }
-        e.args.forEach((a, i) => this.arg(a, scope, module, sym.paramArities?.[i] ?? 0, e.name, i, inExcept));
+        e.args.forEach((a, i) => this.arg(a, scope, module, sym.paramArities?.[i] ?? 0, e.name, i));
         return;
       }
       case 'lambda': {
@@ -286,11 +288,17 @@ class Resolver {
         sub(e.fn);
         for (const u of e.updates) {
           for (const step of u.path) if (step.kind === 'index') step.args.forEach((a) => sub(a));
-          this.expr(u.value, scope, module, true);
+          // `@` is the old value of the component, anywhere inside the new value
+          this.exceptDepth++;
+          try {
+            sub(u.value);
+          } finally {
+            this.exceptDepth--;
+          }
         }
         return;
       case 'at':
-        if (!inExcept) throw new ParseError('@ used outside of an EXCEPT', e.loc);
+        if (this.exceptDepth === 0) throw new ParseError('@ used outside of an EXCEPT', e.loc);
         return;
       case 'temporalQuant': {
         const inner = scope.child();
@@ -307,15 +315,15 @@ class Resolver {
 
   /** An argument: where the parameter takes an operator (`F(_)`), a LAMBDA or the name of
    *  an operator of that arity; elsewhere an ordinary expression. */
-  private arg(a: Expr, scope: Scope, module: string, paramArity?: number, callee?: string, index?: number, inExcept = false): void {
+  private arg(a: Expr, scope: Scope, module: string, paramArity?: number, callee?: string, index?: number): void {
     if (paramArity !== undefined && paramArity > 0) {
       if (a.kind === 'lambda') {
         if (a.params.length !== paramArity) throw new ParseError(`Argument ${index! + 1} of ${callee} must be an operator of ${paramArity} arguments`, a.loc);
-        this.expr(a, scope, module, inExcept);
+        this.expr(a, scope, module);
         return;
       }
       if (a.kind === 'ref') {
-        const table = this.prefixScope(a, scope, module, inExcept);
+        const table = this.prefixScope(a, scope, module);
         const sym = table ? table.get(a.name) : this.lookup(a.name, scope, a.loc);
         if (!sym) throw new ParseError(`Unknown operator: ${a.name}`, a.loc);
         if (sym.arity >= 0 && sym.arity !== paramArity) throw new ParseError(`Argument ${index! + 1} of ${callee} must be an operator of ${paramArity} arguments`, a.loc);
@@ -328,6 +336,6 @@ class Resolver {
       const sym = this.lookup(a.name, scope, a.loc);
       if (paramArity === undefined && sym.arity !== 0) return;
     }
-    this.expr(a, scope, module, inExcept);
+    this.expr(a, scope, module);
   }
 }

@@ -29,6 +29,9 @@ describe('accepted', () => {
     expect(await resolveText('N == INSTANCE Naturals\nA == N!+(1, 2) + 0')).toBe('M.tla:3:6: Unknown operator: +');
     expect(await resolveText('N == INSTANCE Naturals\nA == N!+(1, 2)')).toBe('ok');
   });
+  it('@ anywhere inside an EXCEPT value: in a binding domain, a LET, a nested EXCEPT', async () => {
+    expect(await resolveText('EXTENDS Naturals\nf == [i \\in 1..2 |-> {i}]\nA == [f EXCEPT ![1] = {x \\in @ : x > 0}, ![2] = LET g == @ IN g]')).toBe('ok');
+  });
   it('the built-in -+-> needs no module (SANY ConfigConstants.defaultConfig)', async () => {
     expect(await resolveText('A == TRUE -+-> FALSE')).toBe('ok');
   });
