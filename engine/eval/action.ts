@@ -8,7 +8,7 @@ import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
 import { type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, lookupEnv, primedCtx } from './context.js';
 import type { Scope } from './scope.js';
-import { argBinding, bindLet, ev, evalBool, forEachBinding, hooks, located, resolveName, resolvePrefix } from './expr.js';
+import { argBinding, bindLet, defOp, ev, evalBool, forEachBinding, hooks, located, resolveName, resolvePrefix } from './expr.js';
 import * as V from './v.js';
 
 export type Partial = (Value | undefined)[];
@@ -225,7 +225,7 @@ export function unfold(
   }
   let d = target.defs.get(name) ?? target.consts.get(name);
   while (d && d.kind === 'alias') d = d.target;
-  if (d && d.kind === 'op') return unfoldOp({ kind: 'user', def: d.def, scope: d.scope, env: undefined }, args, loc, sc, env);
+  if (d && d.kind === 'op') return unfoldOp(defOp(d)!, args, loc, sc, env);
   if (!d && args.length === 0) {
     const s = target.subst.get(name);
     if (s && varSlot(s.expr, s.scope, s.env) === undefined) return { body: s.expr, scope: s.scope, env: s.env };

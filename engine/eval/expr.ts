@@ -427,8 +427,8 @@ function lookupOp(name: string, sc: Scope, env: Env): OpValue | undefined {
   return undefined;
 }
 
-function defOp(d: DefEntry): OpValue | undefined {
-  if (d.kind === 'op') return { kind: 'user', def: d.def, scope: d.scope, env: undefined };
+export function defOp(d: DefEntry): OpValue | undefined {
+  if (d.kind === 'op') return (d.asOp ??= { kind: 'user', def: d.def, scope: d.scope, env: undefined });
   if (d.kind === 'alias') return defOp(d.target);
   return undefined;
 }

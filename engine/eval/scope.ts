@@ -5,12 +5,12 @@
 import type { Expr, FunctionDef, InstanceDef, Loc, Module, OperatorDef } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError, ParseError } from '../errors.js';
-import type { Env } from './context.js';
+import type { Env, OpValue } from './context.js';
 import { STANDARD_MODULES } from '../frontend/standard.js';
 export type { LoadedSpec } from '../frontend/load.js';
 
 export type DefEntry =
-  | { readonly kind: 'op'; readonly def: OperatorDef; readonly scope: Scope; cached?: Value }
+  | { readonly kind: 'op'; readonly def: OperatorDef; readonly scope: Scope; cached?: Value; asOp?: OpValue }
   | { readonly kind: 'fn'; readonly def: FunctionDef; readonly scope: Scope }
   | { readonly kind: 'instance'; readonly def: InstanceDef; readonly scope: Scope; inst?: Scope }
   /** a cfg override: `Def = v` or `Def <- Other` in the configuration */
