@@ -137,7 +137,16 @@ function leaves(node: Node): Node[] {
   return node.children.flatMap((c) => (c ? leaves(c) : []));
 }
 
-const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '<<': '>>' };
+/** Each opening bracket token and the tokens that close it (`[A]_v`, `<<A>>_v` close with
+ *  the subscript marker; Unicode angle brackets are tokens of their own). */
+const CLOSERS: Readonly<Record<string, readonly string[]>> = {
+  '(': [')'],
+  '[': [']', ']_'],
+  '{': ['}'],
+  '<<': ['>>', '>>_', '〉', '⟩', '〉_', '⟩_'],
+  '〈': ['>>', '>>_', '〉', '⟩', '〉_', '⟩_'],
+  '⟨': ['>>', '>>_', '〉', '⟩', '〉_', '⟩_'],
+};
 
 /** The first bracket opened inside an ERROR node and never closed there: tree-sitter's
  *  recovery usually swallows the text after a missing `)`, so this is the likeliest cause. */
@@ -145,7 +154,7 @@ function unclosedBracket(node: Node): Node | undefined {
   const open: Node[] = [];
   for (const leaf of leaves(node)) {
     if (CLOSERS[leaf.type]) open.push(leaf);
-    else if (open.length > 0 && CLOSERS[open[open.length - 1]!.type] === leaf.type) open.pop();
+    else if (open.length > 0 && CLOSERS[open[open.length - 1]!.type]!.includes(leaf.type)) open.pop();
   }
   return open[0];
 }

@@ -55,6 +55,9 @@ describe('syntax errors', () => {
     expect(e.message).toContain("'(' at line 2, col 6 is never closed");
     // like SANY's parser, stop at the first token that cannot continue the expression: B
     expect(e.loc).toMatchObject({ line: 3, col: 1 });
+    // [A]_v and <<A>>_v are closed by their subscript markers, so the culprit is the (
+    const sub = await parseError('---- MODULE M ----\nA == [][x]_y /\\ <<x>>_y /\\ (1 +\n====\n');
+    expect(sub.message).toContain("'(' at line 2, col 28 is never closed");
   });
 
   it('a missing ELSE is found at the next line, a mid-line error where it is', async () => {
