@@ -82,8 +82,10 @@ export class SourceText {
     const e = node.endPosition;
     let endLine = e.row + 1;
     let endCol: number;
-    if (e.column > 0 || e.row === s.row) {
-      endCol = e.column > 0 ? this.originalCol(e.row, e.column - 1) : this.originalCol(s.row, s.column);
+    if (e.row === s.row && e.column <= s.column) {
+      endCol = this.originalCol(s.row, s.column); // empty (a MISSING token): a point
+    } else if (e.column > 0) {
+      endCol = this.originalCol(e.row, e.column - 1);
     } else {
       // the node ends with a line break: its last character is the end of the previous line
       endLine = e.row;
