@@ -39,6 +39,7 @@ import { OutDegreeStats } from './outdegree.js';
 import { FifoQueue, type QueueEntry, type StateQueue } from './queue.js';
 import type { EvalPhase, Outcome, SearchResult, SearchStats, TraceStep } from './result.js';
 import { rebuildTrace } from './trace.js';
+import { LivenessChecker } from './liveness/index.js';
 
 export interface SearchOptions {
   /** overrides the cfg's CHECK_DEADLOCK (TLC's -deadlock passes false) */
@@ -56,6 +57,10 @@ export interface SearchOptions {
   readonly onEdge?: (from: number, to: number, action: ActionLabel) => void;
   /** the work queue; FIFO by default (TLC's StateQueue) */
   readonly queue?: StateQueue;
+  /** called when the safety search is complete and temporal properties are checked next
+   *  (TLC's "Checking temporal properties for the complete state space ...") and when done */
+  readonly onLivenessStart?: (distinct: number) => void;
+  readonly onLivenessDone?: (elapsedMs: number) => void;
 }
 
 /** Thrown inside the search to stop it with an outcome; never escapes `search`. */
@@ -92,6 +97,8 @@ class Search {
   private readonly skipped: readonly string[];
   private readonly checkDeadlock: boolean;
   private nextProgress: number;
+  /** records the behaviour graph for the temporal properties (engine/check/liveness) */
+  private liveness: LivenessChecker | undefined;
 
   constructor(
     private readonly spec: CompiledSpec,
@@ -117,7 +124,8 @@ class Search {
           acts.push({ name: p.name, holds: p.holds });
           break;
         case 'temporal':
-          skipped.push(p.name);
+          // checked by engine/check/liveness when the evaluator gives the formula's term
+          if (!p.term) skipped.push(p.name);
           break;
         default: {
           const never: never = p;
@@ -137,10 +145,12 @@ class Search {
     let complete = false;
     try {
       this.assumptions();
+      this.liveness = this.guard('liveness', () => [], () => LivenessChecker.of(this.spec));
       this.initial();
       this.options.onInitDone?.(this.initGenerated, this.initDistinct);
       this.explore();
       complete = true;
+      this.checkLiveness();
       this.postconditions();
       outcome = { kind: 'ok' };
     } catch (e) {
@@ -188,7 +198,22 @@ class Search {
     this.fps.push(fp);
     this.parents.push(parent);
     this.options.onState?.(id, state, parent < 0 ? undefined : parent);
+    if (this.liveness) {
+      const live = this.liveness;
+      this.guard('liveness', () => this.traceTo(id), () => live.recordState(id, state, parent < 0 ? undefined : parent, fp));
+    }
     return id;
+  }
+
+  // LiveCheck.finalCheck after a complete search
+  private checkLiveness(): void {
+    const live = this.liveness;
+    if (!live) return;
+    const start = Date.now();
+    this.options.onLivenessStart?.(this.ids.size);
+    const v = this.guard('liveness', () => [], () => live.check());
+    this.options.onLivenessDone?.(Date.now() - start);
+    if (v) throw new Stop({ kind: 'liveness', ...v });
   }
 
   private traceTo(id: number): TraceStep[] {
@@ -273,6 +298,7 @@ class Search {
       } else {
         unseen = false;
         this.options.onEdge?.(cur.id, known, action);
+        this.recordEdge(cur, known, t, toT);
       }
     }
     if (unseen) {
@@ -284,8 +310,14 @@ class Search {
     }
     if (id !== undefined) {
       this.options.onEdge?.(cur.id, id, action);
+      this.recordEdge(cur, id, t, toT);
       this.queue.enqueue({ state: t, id, level: cur.level + 1 });
     }
+  }
+
+  private recordEdge(cur: QueueEntry, to: number, t: State, trace: () => readonly TraceStep[]): void {
+    const live = this.liveness;
+    if (live) this.guard('liveness', trace, () => live.recordEdge(cur.id, to, cur.state, t));
   }
 
   private postconditions(): void {

@@ -61,6 +61,16 @@ export function traceText(spec: CompiledSpec, trace: readonly TraceStep[]): stri
 
 const BEHAVIOR = 'Error: The behavior up to this point is:';
 
+/** EC.TLC_CHECKING_TEMPORAL_PROPS as ModelChecker prints it before the final liveness check */
+export function livenessStartText(distinct: number, at = new Date()): string {
+  return `Checking temporal properties for the complete state space with ${fmt(distinct)} total distinct states at (${now(at)})`;
+}
+
+/** EC.TLC_CHECKING_TEMPORAL_PROPS_END */
+export function livenessDoneText(elapsedMs: number, at = new Date()): string {
+  return `Finished checking temporal properties in ${durationText(elapsedMs)} at ${now(at)}`;
+}
+
 /** The lines TLC prints from the first error (or success) message to the depth line. */
 export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date()): string[] {
   const out: string[] = [];
@@ -91,6 +101,12 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date())
       break;
     case 'deadlock':
       out.push('Error: Deadlock reached.', BEHAVIOR, ...traceText(spec, o.trace));
+      break;
+    case 'liveness':
+      // LiveWorker.printTrace: MP TLC_TEMPORAL_PROPERTY_VIOLATED, TLC_COUNTER_EXAMPLE, the states,
+      // then TLC_BACK_TO_STATE or TLC_STATE_PRINT3 ("N: Stuttering")
+      out.push('Error: Temporal properties were violated.', '', 'Error: The following behavior constitutes a counter-example:', '', ...traceText(spec, o.trace));
+      out.push(o.loop.kind === 'stutter' ? `State ${o.trace.length + 1}: Stuttering` : `Back to state ${o.loop.state}: ${actionText(o.loop.action)}`, '');
       break;
     case 'postcondition':
       out.push(`Error: Postcondition ${o.name} (${locText(o.loc)}) is false.`);

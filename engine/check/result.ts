@@ -25,13 +25,17 @@ export type Outcome =
   | { readonly kind: 'actionProperty'; readonly name: string; readonly trace: readonly TraceStep[] }
   /** EC.TLC_DEADLOCK_REACHED: trace ends in the state without successors */
   | { readonly kind: 'deadlock'; readonly trace: readonly TraceStep[] }
+  /** EC.TLC_TEMPORAL_PROPERTY_VIOLATED: a fair behaviour violates the temporal property `name`;
+   *  `trace` then loops back to state `loop.state` (1-based) or stutters forever */
+  | { readonly kind: 'liveness'; readonly name: string; readonly trace: readonly TraceStep[];
+      readonly loop: { readonly kind: 'back'; readonly state: number; readonly action: ActionLabel } | { readonly kind: 'stutter' } }
   /** A POSTCONDITION evaluated to FALSE after a complete search */
   | { readonly kind: 'postcondition'; readonly name: string; readonly loc: Loc }
   /** Evaluation failed; `during` says what was being evaluated (it decides TLC's exit code),
    *  `trace` leads to the state where it happened (empty when in Init or an ASSUME). */
   | { readonly kind: 'evalError'; readonly error: TlaError; readonly during: EvalPhase; readonly property?: string; readonly trace: readonly TraceStep[] };
 
-export type EvalPhase = 'assumption' | 'init' | 'next' | 'invariant' | 'actionProperty' | 'constraint' | 'postcondition';
+export type EvalPhase = 'assumption' | 'init' | 'next' | 'invariant' | 'actionProperty' | 'constraint' | 'postcondition' | 'liveness';
 
 export interface SearchStats {
   /** TLC: numberOfInitialStates + Σ worker.statesGenerated */
@@ -71,6 +75,7 @@ export function exitCodeOf(outcome: Outcome): ExitCode {
     // TLC maps action-property and initial-property violations to VIOLATION_LIVENESS (13).
     case 'propertyInitial':
     case 'actionProperty':
+    case 'liveness':
       return ExitCode.liveness;
     case 'deadlock':
       return ExitCode.deadlock;
@@ -82,6 +87,8 @@ export function exitCodeOf(outcome: Outcome): ExitCode {
       if (outcome.error.exitCode === ExitCode.assertFailed) return ExitCode.assertFailed;
       if (outcome.during === 'invariant') return ExitCode.evalSafety;
       if (outcome.during === 'actionProperty') return ExitCode.liveness;
+      // an error evaluating a temporal property's predicate: ExitStatus.FAILURE_LIVENESS_EVAL
+      if (outcome.during === 'liveness' && outcome.error.exitCode === ExitCode.evalError) return ExitCode.evalLiveness;
       return outcome.error.exitCode;
     default: {
       const never: never = outcome;
@@ -97,6 +104,8 @@ export function verdictOf(outcome: Outcome): 'ok' | 'violation' | 'deadlock' | '
       return 'ok';
     case 'deadlock':
       return 'deadlock';
+    case 'liveness':
+      return 'liveness';
     case 'evalError':
       return 'error';
     case 'assumption':
@@ -121,6 +130,7 @@ export function propertyOf(outcome: Outcome): string | undefined {
     case 'propertyInitial':
     case 'actionProperty':
     case 'postcondition':
+    case 'liveness':
       return outcome.name;
     case 'evalError':
       return outcome.property;
@@ -143,6 +153,7 @@ export function traceOf(outcome: Outcome): readonly TraceStep[] | undefined {
     case 'actionProperty':
     case 'deadlock':
     case 'evalError':
+    case 'liveness':
       return outcome.trace;
     case 'ok':
     case 'assumption':

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { traceDot, renderPng } from '../../check/dot.js';
 import { itfStates, itfTrace } from '../../check/itf.js';
 import { checkFile, type CheckRun } from '../../check/pipeline.js';
-import { COMPUTING_INIT, initDoneText, progressText, resultText } from '../../check/report.js';
+import { COMPUTING_INIT, initDoneText, livenessDoneText, livenessStartText, progressText, resultText } from '../../check/report.js';
 import { exitCodeOf, propertyOf, traceOf, verdictOf } from '../../check/result.js';
 import { ExitCode } from '../../errors.js';
 import { errorJson, reportFailure } from '../fail.js';
@@ -55,6 +55,8 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
       ...(flags.deadlock ? { checkDeadlock: false } : {}),
       onSearchStart: () => out(COMPUTING_INIT),
       onInitDone: (g, d) => out(initDoneText(g, d)),
+      onLivenessStart: (d) => out(livenessStartText(d)),
+      onLivenessDone: (ms) => out(livenessDoneText(ms)),
       progressIntervalMs: 5000,
       onProgress: (s, ms) => {
         process.stderr.write(progressText(s, ms, last) + '\n');

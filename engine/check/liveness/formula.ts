@@ -1,0 +1,243 @@
+// A temporal PROPERTY turned into what the graph search looks for: the ways a fair behaviour
+// can violate it. TLC does the same in Liveness.processLiveness: it negates the property,
+// conjoins the fairness of SPECIFICATION, puts the result in disjunctive normal form and keeps,
+// per disjunct (an OrderOfSolution), the "<>[]" conditions (checkState/checkAction: must hold
+// all along the cycle), the "[]<>" promises (must hold somewhere on the cycle) and a tableau for
+// the rest. We keep the same three kinds of condition, plus the two shapes TLC's tableau needs
+// for the forms we accept: conditions on the initial state / on the whole lasso, and one
+// "trigger" <>(X /\ []Y) (from ~<>, ~[] and ~~>), so no general tableau is needed.
+// Spec fairness stays separate (Streett conditions, see search.ts) instead of being multiplied
+// out into the DNF, which gives the same verdicts without TLC's exponential blow-up.
+import type { Expr } from '../../frontend/ast.js';
+import type { State, TemporalTerm } from '../../eval/api.js';
+import { UnsupportedError } from '../../errors.js';
+
+/** A leaf of the formula the search keeps one bit for, per state (`action` false) or per
+ *  transition (`action` true, also evaluated on each state's stuttering step). */
+export interface Lit {
+  readonly atom: number;
+  readonly action: boolean;
+  readonly neg: boolean;
+}
+
+/** WF_v(A) / SF_v(A) as the search checks it: `enabled` is ENABLED <<A>>_v (a state atom),
+ *  `taken` is <<A>>_v (an action atom). */
+export interface FairCond {
+  readonly strong: boolean;
+  readonly enabled: number;
+  readonly taken: number;
+}
+
+/** One way to violate a property: a lasso (a path from an initial state into a cycle) with */
+export interface Goal {
+  /** these state literals in its initial state */
+  readonly init: readonly Lit[];
+  /** these literals in every state / every step (stuttering included) */
+  readonly always: readonly Lit[];
+  /** a point where `trigger` holds (a state, or a step if it is one action literal) after
+   *  which `after` holds in every state / step: <>(X /\ []Y) */
+  readonly trigger?: readonly Lit[];
+  readonly after: readonly Lit[];
+  /** these literals in every state / step of the cycle: <>[] */
+  readonly cycleAll: readonly Lit[];
+  /** each of these in some state / step of the cycle: []<> */
+  readonly cycleSome: readonly Lit[];
+  /** extra fairness from the left side of an implication `Spec => P` */
+  readonly fairness: readonly FairCond[];
+}
+
+/** The atoms the search evaluates on every state and every transition. */
+export class AtomTable {
+  readonly state: ((s: State) => boolean)[] = [];
+  readonly action: ((s: State, t: State) => boolean)[] = [];
+  stateAtom(f: (s: State) => boolean): number {
+    return this.state.push(f) - 1;
+  }
+  actionAtom(f: (s: State, t: State) => boolean): number {
+    return this.action.push(f) - 1;
+  }
+}
+
+// Levels (engine/eval/level.ts)
+const STATE = 1;
+const ACTION = 2;
+
+const EMPTY: Goal = { init: [], always: [], after: [], cycleAll: [], cycleSome: [], fairness: [] };
+const goal = (g: Partial<Goal>): Goal => ({ ...EMPTY, ...g });
+const not = (l: Lit): Lit => ({ ...l, neg: !l.neg });
+
+function merge(a: Goal, b: Goal, loc: Expr['loc']): Goal {
+  if (a.trigger && b.trigger) {
+    throw new UnsupportedError('the liveness checker cannot combine two "eventually" obligations (<>P /\\ <>Q, or ~> under another temporal operator) in one formula yet', loc);
+  }
+  const trigger = a.trigger ?? b.trigger;
+  return {
+    init: [...a.init, ...b.init],
+    always: [...a.always, ...b.always],
+    ...(trigger ? { trigger } : {}),
+    after: [...a.after, ...b.after],
+    cycleAll: [...a.cycleAll, ...b.cycleAll],
+    cycleSome: [...a.cycleSome, ...b.cycleSome],
+    fairness: [...a.fairness, ...b.fairness],
+  };
+}
+
+/** Conjunction of two disjunctions of goals: every pair merged. */
+function product(xs: readonly Goal[], ys: readonly Goal[], loc: Expr['loc']): Goal[] {
+  return xs.flatMap((x) => ys.map((y) => merge(x, y, loc)));
+}
+const productAll = (gs: readonly (readonly Goal[])[], loc: Expr['loc']): Goal[] => gs.reduce<Goal[]>((acc, g) => product(acc, g, loc), [EMPTY]);
+
+function unsupported(t: TemporalTerm, what: string): never {
+  throw new UnsupportedError(
+    `TLC cannot handle the temporal formula here: ${what}. Supported: []P, <>P, []<>P, <>[]P, P ~> Q, []<><<A>>_v, <>[][A]_v, WF/SF, ` +
+      'and /\\, \\/, ~, =>, \\A, \\E of these (P, Q state predicates, ENABLED allowed)',
+    t.expr.loc,
+  );
+}
+
+/** Translates temporal formulas into goals, registering their leaves in `atoms`. */
+export class GoalBuilder {
+  constructor(private readonly atoms: AtomTable) {}
+
+  private stateLit(t: TemporalTerm): Lit {
+    return { atom: this.atoms.stateAtom((s) => t.holds(s)), action: false, neg: false };
+  }
+
+  private lit(t: TemporalTerm): Lit {
+    if (t.level() <= STATE) return this.stateLit(t);
+    return { atom: this.atoms.actionAtom((s, n) => t.holds(s, n)), action: true, neg: false };
+  }
+
+  /** WF_v(A) / SF_v(A) of the spec or of a property */
+  fairness(strong: boolean, enabled: (s: State) => boolean, taken: (s: State, t: State) => boolean): FairCond {
+    return { strong, enabled: this.atoms.stateAtom(enabled), taken: this.atoms.actionAtom(taken) };
+  }
+
+  /** The behaviours satisfying `t`, as a disjunction of goals. */
+  pos(t: TemporalTerm): Goal[] {
+    return this.translate(t, true);
+  }
+
+  /** The behaviours violating `t`, as a disjunction of goals. */
+  neg(t: TemporalTerm): Goal[] {
+    return this.translate(t, false);
+  }
+
+  private translate(t: TemporalTerm, positive: boolean): Goal[] {
+    const e = t.expr;
+    const lvl = t.level();
+    if (lvl <= STATE) {
+      const l = this.stateLit(t);
+      return [goal({ init: [positive ? l : not(l)] })];
+    }
+    if (lvl === ACTION) unsupported(t, 'an action formula outside [] or <> (TLC checks actions only as [][A]_v, []<><<A>>_v or <>[][A]_v)');
+    const sub = (x: Expr) => t.sub(x);
+    switch (e.kind) {
+      case 'and':
+      case 'or': {
+        const parts = e.args.map((a) => this.translate(sub(a), positive));
+        // /\ of positives and \/ of negatives multiply out; the others add up
+        return (e.kind === 'and') === positive ? productAll(parts, e.loc) : parts.flat();
+      }
+      case 'not':
+        return this.translate(sub(e.expr), !positive);
+      case 'implies': {
+        // A => B == ~A \/ B
+        const a = this.translate(sub(e.lhs), !positive);
+        const b = this.translate(sub(e.rhs), positive);
+        return positive ? [...a, ...b] : product(a, b, e.loc);
+      }
+      case 'forall':
+      case 'exists': {
+        const parts = t.instances().map((i) => this.translate(i.term, positive));
+        return (e.kind === 'forall') === positive ? productAll(parts, e.loc) : parts.flat();
+      }
+      case 'ref':
+      case 'apply':
+      case 'let': {
+        const body = t.unfold();
+        if (!body) unsupported(t, 'a temporal name that is not a definition');
+        return this.translate(body, positive);
+      }
+      case 'always':
+        return this.always(t, sub(e.expr), positive);
+      case 'eventually':
+        return this.eventually(t, sub(e.expr), positive);
+      case 'leadsTo': {
+        // P ~> Q == [](P => <>Q); violated by <>(P /\ ~Q /\ []~Q)
+        const p = sub(e.lhs);
+        const q = sub(e.rhs);
+        if (p.level() > STATE || q.level() > STATE) unsupported(t, '~> between temporal formulas');
+        if (positive) unsupported(t, '~> under a negation or on the left of =>');
+        const notQ = not(this.stateLit(q));
+        return [goal({ trigger: [this.stateLit(p), notQ], after: [notQ] })];
+      }
+      case 'fairness': {
+        const angle = sub({ kind: 'actionBox', action: e.action, vars: e.vars, stutter: false, loc: e.loc });
+        const f = this.fairness(e.strong, (s) => angle.enabled(s), (s, n) => angle.holds(s, n));
+        if (positive) return [goal({ fairness: [f] })];
+        // ~WF == <>[]ENABLED /\ <>[]~<<A>>_v ; ~SF == []<>ENABLED /\ <>[]~<<A>>_v
+        const en: Lit = { atom: f.enabled, action: false, neg: false };
+        const notTaken: Lit = { atom: f.taken, action: true, neg: true };
+        return [e.strong ? goal({ cycleSome: [en], cycleAll: [notTaken] }) : goal({ cycleAll: [en, notTaken] })];
+      }
+      default:
+        return unsupported(t, `a formula of kind ${e.kind}`);
+    }
+  }
+
+  // [] x
+  private always(t: TemporalTerm, x: TemporalTerm, positive: boolean): Goal[] {
+    const xe = x.expr;
+    if (x.level() <= ACTION) {
+      if (x.level() === ACTION && !(xe.kind === 'actionBox' && xe.stutter)) unsupported(t, '[]A for an action A not of the form [A]_v');
+      const l = this.lit(x);
+      // ~[]P == <>~P: a state (or, for [A]_v, a step) where it fails
+      return [positive ? goal({ always: [l] }) : goal({ trigger: [not(l)] })];
+    }
+    if (xe.kind === 'eventually') {
+      const y = x.sub(xe.expr);
+      if (y.level() <= ACTION) {
+        const l = this.lit(y);
+        // []<>y holds iff y somewhere on the cycle; ~[]<>y == <>[]~y
+        return [positive ? goal({ cycleSome: [l] }) : goal({ cycleAll: [not(l)] })];
+      }
+    }
+    if (xe.kind === 'implies') {
+      // [](P => <>Q) is P ~> Q
+      const r = xe.rhs;
+      if (r.kind === 'eventually') return this.translate(x.sub({ kind: 'leadsTo', lhs: xe.lhs, rhs: r.expr, loc: t.expr.loc }), positive);
+    }
+    if (xe.kind === 'ref' || xe.kind === 'apply' || xe.kind === 'let') {
+      const body = x.unfold();
+      if (body) return this.always(t, body, positive);
+    }
+    if (xe.kind === 'always') return this.always(t, x.sub(xe.expr), positive);
+    return unsupported(t, '[] of this temporal formula');
+  }
+
+  // <> x
+  private eventually(t: TemporalTerm, x: TemporalTerm, positive: boolean): Goal[] {
+    const xe = x.expr;
+    if (x.level() <= ACTION) {
+      const l = this.lit(x);
+      // ~<>P == []~P
+      return [positive ? goal({ trigger: [l] }) : goal({ always: [not(l)] })];
+    }
+    if (xe.kind === 'always') {
+      const y = x.sub(xe.expr);
+      if (y.level() <= ACTION) {
+        const l = this.lit(y);
+        // <>[]y holds iff y all along the cycle; ~<>[]y == []<>~y
+        return [positive ? goal({ cycleAll: [l] }) : goal({ cycleSome: [not(l)] })];
+      }
+    }
+    if (xe.kind === 'ref' || xe.kind === 'apply' || xe.kind === 'let') {
+      const body = x.unfold();
+      if (body) return this.eventually(t, body, positive);
+    }
+    if (xe.kind === 'eventually') return this.eventually(t, x.sub(xe.expr), positive);
+    return unsupported(t, '<> of this temporal formula');
+  }
+}
