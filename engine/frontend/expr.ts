@@ -325,7 +325,7 @@ export function buildQuantifierBound(ctx: BuildContext, n: Node): Binding[] {
 /** TLA+ string escapes as SANY reads them (tla2sany/st/TreeNode... and TLC's StringValue):
  *  `\"`, `\\`, `\n`, `\t`, `\r`, `\f`. */
 function unescapeString(ctx: BuildContext, n: Node): string {
-  const raw = n.text.slice(1, -1);
+  const raw = ctx.source.originalText(n).slice(1, -1);
   return raw.replace(/\\(.)/g, (_, c: string) => {
     switch (c) {
       case '"':

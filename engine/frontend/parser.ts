@@ -75,6 +75,16 @@ export class SourceText {
     return i + 1;
   }
 
+  /** The node's text as the user wrote it (tabs unexpanded), for single-line tokens whose
+   *  content matters, like strings: `"a<TAB>b"` keeps its tab. */
+  originalText(node: Node): string {
+    const s = node.startPosition;
+    const e = node.endPosition;
+    const line = this.lines[s.row];
+    if (line === undefined || s.row !== e.row || !line.includes('\t')) return node.text;
+    return line.slice(this.originalCol(s.row, s.column) - 1, this.originalCol(e.row, e.column - 1));
+  }
+
   /** `endLine`/`endCol` name the node's last character, inclusive, as TLC's Location does
    *  ("line 3, col 5 to line 4, col 20"); tree-sitter's end position is one past it. */
   loc(node: Node, module: string): Loc {

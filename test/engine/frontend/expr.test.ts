@@ -10,6 +10,9 @@ describe('literals', () => {
   it('strings with escapes', async () => {
     expect(await exprOf('"a\\"b\\\\c\\nd\\te"')).toEqual(str('a"b\\c\nd\te'));
   });
+  it('a tab inside a string stays a tab (tabs are expanded for the parser only)', async () => {
+    expect(await exprOf('<<"a\tb", "\tc">>')).toEqual({ kind: 'tuple', elems: [str('a\tb'), str('\tc')] });
+  });
   it('booleans and built-in sets', async () => {
     expect(await exprOf('<<TRUE, FALSE, BOOLEAN, STRING, Nat, Int>>')).toEqual({
       kind: 'tuple',
