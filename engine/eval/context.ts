@@ -51,8 +51,12 @@ export function bind(env: Env, name: string, b: Binding): Env {
   return { name, b, up: env };
 }
 
+/** A bound value; the node doubles as its own binding (one allocation per bound variable,
+ *  which quantifiers and operator calls make many of). */
 export function bindValue(env: Env, name: string, value: Value): Env {
-  return { name, b: { kind: 'value', value }, up: env };
+  const node = { name, b: undefined as unknown as Binding, up: env, kind: 'value' as const, value };
+  node.b = node;
+  return node;
 }
 
 export function lookupEnv(env: Env, name: string): Binding | undefined {

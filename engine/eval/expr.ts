@@ -85,28 +85,10 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
     }
     case 'let':
       return ev(e.body, sc, bindLet(e.defs, sc, env), cx);
-    case 'forall': {
-      let all = true;
-      forEachBinding(e.bindings, sc, env, cx, e.loc, (env1) => {
-        if (!evalBool(e.body, sc, env1, cx, 'the body of \\A')) {
-          all = false;
-          return false;
-        }
-        return true;
-      });
-      return V.bool(all);
-    }
-    case 'exists': {
-      let found = false;
-      forEachBinding(e.bindings, sc, env, cx, e.loc, (env1) => {
-        if (evalBool(e.body, sc, env1, cx, 'the body of \\E')) {
-          found = true;
-          return false;
-        }
-        return true;
-      });
-      return V.bool(found);
-    }
+    case 'forall':
+      return V.bool(quantify(e, sc, env, cx, false));
+    case 'exists':
+      return V.bool(quantify(e, sc, env, cx, true));
     case 'choose':
       return evalChoose(e.binding, e.body, e.loc, sc, env, cx);
     case 'setEnum':
@@ -555,6 +537,35 @@ function enumerateBindings(bs: readonly AstBinding[], doms: readonly (readonly V
     if (!(last ? body(env1) : enumerateBindings(bs, doms, i + 1, env1, body))) return false;
   }
   return true;
+}
+
+/** \A (exists = false) or \E (exists = true), short-circuiting in enumeration order. */
+function quantify(e: Extract<Expr, { kind: 'forall' | 'exists' }>, sc: Scope, env: Env, cx: Ctx, exists: boolean): boolean {
+  const what = exists ? 'the body of \\E' : 'the body of \\A';
+  const b = e.bindings[0]!;
+  if (e.bindings.length === 1 && b.pattern.kind === 'name' && b.domain !== undefined) {
+    // the common case, without the general enumerator's closures
+    let xs: readonly Value[];
+    try {
+      xs = V.elements(ev(b.domain, sc, env, cx), b.domain.loc);
+    } catch (err) {
+      throw located(err, e.loc);
+    }
+    const name = b.pattern.name;
+    for (let i = 0; i < xs.length; i++) {
+      if (evalBool(e.body, sc, bindValue(env, name, xs[i]!), cx, what) === exists) return exists;
+    }
+    return !exists;
+  }
+  let r = !exists;
+  forEachBinding(e.bindings, sc, env, cx, e.loc, (env1) => {
+    if (evalBool(e.body, sc, env1, cx, what) === exists) {
+      r = exists;
+      return false;
+    }
+    return true;
+  });
+  return r;
 }
 
 export function bindPattern(env: Env, p: AstBinding['pattern'], x: Value): Env {
