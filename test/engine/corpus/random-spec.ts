@@ -7,6 +7,7 @@
 // them is the numeric one and `%` needs no sign rules.
 import fc from 'fast-check';
 import type { OracleModel } from '../../specs/oracles/tlc-bfs.js';
+import type { Fairness, LiveProperty } from '../../specs/oracles/tlc-liveness.js';
 
 export type Var = 'x' | 'y';
 
@@ -35,6 +36,15 @@ export interface Action {
   readonly y: Update;
 }
 
+export type Atom = readonly [Var, number];
+
+export interface Live {
+  readonly fair: readonly { readonly strong: boolean; readonly action: number }[];
+  readonly prop:
+    | { readonly kind: 'eventually' | 'infinitelyOften' | 'eventuallyAlways'; readonly p: Atom }
+    | { readonly kind: 'leadsTo'; readonly p: Atom; readonly q: Atom };
+}
+
 export interface RandomSpec {
   readonly initX: readonly number[];
   readonly initY: readonly number[];
@@ -51,6 +61,8 @@ export interface RandomSpec {
   readonly monotoneSlack?: number;
   /** VIEW x, or VIEW <<x, y % 2>> */
   readonly view?: 'x' | 'xParity';
+  /** fairness on some actions and a temporal PROPERTY Live (then SPECIFICATION Spec) */
+  readonly live?: Live;
   readonly checkDeadlock: boolean;
 }
 
@@ -98,6 +110,26 @@ const anySpec: fc.Arbitrary<RandomSpec> = fc.record(
   },
   { requiredKeys: ['initX', 'initY', 'actions', 'checkDeadlock'] },
 );
+
+const atom: fc.Arbitrary<Atom> = fc.tuple(vr, fc.integer({ min: 0, max: 3 }));
+const live: fc.Arbitrary<Live> = fc.record({
+  fair: fc.array(fc.record({ strong: fc.boolean(), action: fc.nat() }), { maxLength: 3 }),
+  prop: fc.oneof(
+    fc.record({ kind: fc.constantFrom('eventually' as const, 'infinitelyOften' as const, 'eventuallyAlways' as const), p: atom }),
+    fc.record({ kind: fc.constant('leadsTo' as const), p: atom, q: atom }),
+  ),
+});
+
+/** Specs with fairness and a temporal property, kept to what TLC checks soundly: no CONSTRAINT,
+ *  ACTION_CONSTRAINT or VIEW (TLC warns that liveness under those may be wrong). */
+export const randomLiveSpec: fc.Arbitrary<RandomSpec> = fc.tuple(anySpec, live).map(([s, l]) => ({
+  ...s,
+  constraintSum: undefined,
+  actionConstraintNot: undefined,
+  view: undefined,
+  monotoneSlack: undefined,
+  live: { ...l, fair: l.fair.map((f) => ({ ...f, action: f.action % s.actions.length })) },
+}));
 
 /** VIEW only without constraints: TLC rebuilds a trace from fingerprints, taking the first
  *  initial state or successor with the recorded fingerprint (Tool.getState) without asking the
@@ -169,12 +201,14 @@ export function toTla(name: string, s: RandomSpec): { tla: string; cfg: string }
     `Safe == ${s.forbidden ? `~(x = ${s.forbidden[0]} /\\ y = ${s.forbidden[1]})` : 'TRUE'}`,
     `Mono == [][x' + y' >= x + y - ${s.monotoneSlack ?? 0}]_<<x, y>>`,
     `View == ${s.view === 'xParity' ? '<<x, y % 2>>' : 'x'}`,
+    'vars == <<x, y>>',
+    `Spec == Init /\\ [][Next]_vars${(s.live?.fair ?? []).map((f) => ` /\\ ${f.strong ? 'SF' : 'WF'}_vars(A${f.action})`).join('')}`,
+    `Live == ${s.live ? liveTla(s.live) : 'TRUE'}`,
     '====',
     '',
   ].join('\n');
   const cfg = [
-    'INIT Init',
-    'NEXT Next',
+    ...(s.live ? ['SPECIFICATION Spec', 'PROPERTY Live'] : ['INIT Init', 'NEXT Next']),
     ...(s.constraintSum !== undefined ? ['CONSTRAINT Bound'] : []),
     ...(s.actionConstraintNot !== undefined ? ['ACTION_CONSTRAINT StepRule'] : []),
     ...(s.forbidden ? ['INVARIANT Safe'] : []),
@@ -184,6 +218,24 @@ export function toTla(name: string, s: RandomSpec): { tla: string; cfg: string }
     '',
   ].join('\n');
   return { tla, cfg };
+}
+
+function liveTla(l: Live): string {
+  const a = ([v, c]: Atom) => `(${v} = ${c})`;
+  switch (l.prop.kind) {
+    case 'eventually':
+      return `<>${a(l.prop.p)}`;
+    case 'infinitelyOften':
+      return `[]<>${a(l.prop.p)}`;
+    case 'eventuallyAlways':
+      return `<>[]${a(l.prop.p)}`;
+    case 'leadsTo':
+      return `${a(l.prop.p)} ~> ${a(l.prop.q)}`;
+    default: {
+      const never: never = l.prop;
+      throw new Error(`unknown property ${String(never)}`);
+    }
+  }
 }
 
 // ---- the same spec interpreted in TypeScript ---------------------------------------------
@@ -231,6 +283,24 @@ function holds(g: Guard, [x, y]: St): boolean {
   }
 }
 
+function actionSuccessors(a: Action, st: St): St[] {
+  const out: St[] = [];
+  for (const d of a.params ? norm(a.params) : [undefined]) {
+    if (!holds(a.guard, st)) continue;
+    for (const x of values(a.x, 'x', st, d)) for (const y of values(a.y, 'y', st, d)) out.push([x, y]);
+  }
+  return out;
+}
+
+/** Fairness and property of a spec with `live`, for test/specs/oracles/tlc-liveness.ts. */
+export function toLiveOracle(s: RandomSpec): { fairness: Fairness<St>[]; prop: LiveProperty<St> } {
+  const l = s.live!;
+  const at = ([v, c]: Atom) => (st: St) => (v === 'x' ? st[0] : st[1]) === c;
+  const fairness = l.fair.map((f): Fairness<St> => ({ kind: f.strong ? 'SF' : 'WF', step: (st) => actionSuccessors(s.actions[f.action]!, st) }));
+  const prop: LiveProperty<St> = l.prop.kind === 'leadsTo' ? { kind: 'leadsTo', p: at(l.prop.p), q: at(l.prop.q) } : { kind: l.prop.kind, p: at(l.prop.p) };
+  return { fairness, prop };
+}
+
 export function toOracle(s: RandomSpec): OracleModel<St> {
   return {
     *init() {
@@ -238,12 +308,7 @@ export function toOracle(s: RandomSpec): OracleModel<St> {
       if (s.initExtra) yield s.initExtra;
     },
     *next(st) {
-      for (const a of s.actions) {
-        for (const d of a.params ? norm(a.params) : [undefined]) {
-          if (!holds(a.guard, st)) continue;
-          for (const x of values(a.x, 'x', st, d)) for (const y of values(a.y, 'y', st, d)) yield [x, y] as const;
-        }
-      }
+      for (const a of s.actions) yield* actionSuccessors(a, st);
     },
     key: ([x, y]) => (s.view === 'x' ? `${x}` : s.view === 'xParity' ? `${x},${y % 2}` : `${x},${y}`),
     ...(s.constraintSum !== undefined ? { constraint: ([x, y]: St) => x + y <= s.constraintSum! } : {}),
