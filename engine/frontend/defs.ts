@@ -1,6 +1,6 @@
 // Definitions, at module level and inside LET: `Op(p, F(_)) == e`, `a ++ b == e`,
 // `f[x \in S] == e`, `I(x) == INSTANCE M WITH ..`, and RECURSIVE declarations, which only mark
-// the definition that follows them (Specifying Systems' RECURSIVE is a TLA+2 addition;
+// the definition that follows them (RECURSIVE is a TLA+2 addition, after Specifying Systems;
 // SANY requires the declared operator to be defined later in the same scope).
 import type { Definition, FunctionDef, InstanceDef, OperatorDef } from './ast.js';
 import { type BuildContext, field, fieldKids, kids } from './context.js';

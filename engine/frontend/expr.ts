@@ -1,7 +1,7 @@
 // Concrete expression nodes (grammar.js `_expr`) → ast.ts `Expr`. Operator spellings are
 // canonicalised through operators.ts; parentheses disappear except where they change meaning
-// (`(A \X B) \X C` is a set of pairs of pairs, `A \X B \X C` a set of triples: Specifying
-// Systems §16.1.9), which is why n-ary flattening looks at the concrete child, not the AST.
+// (`(A \X B) \X C` is a set of pairs of pairs, `A \X B \X C` a set of triples, as the
+// Cartesian product is defined in Specifying Systems), which is why n-ary flattening looks at the concrete child, not the AST.
 import type { Binding, BoundPattern, ExceptUpdate, Expr, InstanceRef } from './ast.js';
 import { type BuildContext, field, fieldKids, kid, kids } from './context.js';
 import { buildLetDefinitions } from './defs.js';
@@ -316,7 +316,7 @@ export function buildPattern(ctx: BuildContext, n: Node): BoundPattern {
 }
 
 /** `x, y \in S` gives two bindings sharing one domain expression; `<<a, b>> \in S` one tuple
- *  binding. Specifying Systems §6.5: `\A x, y \in S : P` means `\A x \in S : \A y \in S : P`. */
+ *  binding: `\A x, y \in S : P` means `\A x \in S : \A y \in S : P`. */
 export function buildQuantifierBound(ctx: BuildContext, n: Node): Binding[] {
   const domain = buildExpr(ctx, field(ctx, n, 'set'));
   return fieldKids(n, 'intro').map((intro) => ({ pattern: buildPattern(ctx, intro), domain }));

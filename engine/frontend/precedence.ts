@@ -1,7 +1,7 @@
 // Operator precedence conflicts, which SANY rejects and the tree-sitter grammar does not
 // ("Operator precedence range & associativity conflicts must be enforced on semantic level",
 // grammar.js). Ranges and associativity are SANY's table (tla2sany/configuration/
-// ConfigConstants.java, CanonicalOperators; Specifying Systems §15.2.1 and p. 271): two
+// ConfigConstants.java, CanonicalOperators; the precedence table of Specifying Systems): two
 // operators next to each other without parentheses conflict when their ranges overlap,
 // unless they are the same left-associative operator (`a + b + c`).
 import type { BuildContext } from './context.js';

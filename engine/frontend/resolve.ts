@@ -133,7 +133,7 @@ class Resolver {
       case 'function': {
         const sym: Sym = { name: d.name, kind: 'function', arity: 0, origin: module, loc: d.loc };
         const inner = this.bind(d.bindings, scope, module);
-        inner.add(sym, d.loc, module); // f may call itself: Specifying Systems §6.3
+        inner.add(sym, d.loc, module); // a function definition may use f itself: f[x \in S] == .. f[x - 1] ..
         this.expr(d.body, inner, module);
         return [sym];
       }
@@ -156,8 +156,8 @@ class Resolver {
       if (!declared.has(s.name)) throw new ParseError(`Substitution for ${s.name}, which is not a CONSTANT or VARIABLE of module ${d.module}`, d.loc);
       this.arg(s.expr, inner, module);
     }
-    // Every constant and variable not substituted is implicitly `x <- x` (Specifying Systems
-    // §17.5.5), so it must mean something here.
+    // Every constant and variable not substituted is implicitly `x <- x` (the meaning of
+    // INSTANCE in Specifying Systems), so it must mean something here.
     const substituted = new Set(d.substitutions.map((s) => s.name));
     for (const name of declared) {
       if (!substituted.has(name) && !inner.lookup(name)) {

@@ -106,7 +106,7 @@ export function standardExports(name: string): ReadonlyMap<string, number> {
 }
 
 /** Names every module sees without EXTENDS: TLA+'s built-in constants and operators
- *  (Specifying Systems §16.1). Arity -1 marks names whose arity the grammar enforces. */
+ *  (SANY's tla2sany/configuration/ConfigConstants.defaultConfig). Arity -1 marks names whose arity the grammar enforces. */
 export const BUILTIN_NAMES: ReadonlyMap<string, number> = new Map([
   ['TRUE', 0],
   ['FALSE', 0],
