@@ -157,7 +157,11 @@ function memberExpr(x: Value, se: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
         break;
     }
   }
-  return V.member(x, setArg(ev(se, sc, env, cx), 'the right side of \\in'));
+  const set = ev(se, sc, env, cx);
+  // an integer in an interval, the commonest test in TypeOK-style invariants, answered here
+  // (values' member builds its error text eagerly, which costs more than the test)
+  if (set.kind === 'interval' && x.kind === 'int') return x.n >= set.lo && x.n <= set.hi;
+  return V.member(x, setArg(set, 'the right side of \\in'));
 }
 
 // cached on the node under a symbol key (invisible to AST walkers); the answer depends on the
