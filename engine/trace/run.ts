@@ -1,6 +1,8 @@
 // Loading a spec for trace validation and validating a trace file against it: the library
 // entry point behind `rdsib trace validate`, callable from tests.
-import { parseConfigFile } from '../config/parse.js';
+import { readFileSync } from 'node:fs';
+import { parseConfig, parseConfigFile } from '../config/parse.js';
+import { TraceFormatError } from './errors.js';
 import type { CfgValue, Config } from '../config/types.js';
 import { compileSpec, type CompiledSpecExt } from '../eval/spec.js';
 import { loadSpec } from '../frontend/load.js';
@@ -19,8 +21,9 @@ function modelValuesOf(v: CfgValue, out: Set<string>): void {
   if (v.kind === 'set') v.elems.forEach((e) => modelValuesOf(e, out));
 }
 
-export async function loadModel(specPath: string, cfgPath?: string): Promise<LoadedModel> {
-  const config = parseConfigFile(cfgPath ?? defaultConfigPath(specPath));
+/** Load a spec with its cfg file, or with cfg text given directly (`cfgText` wins). */
+export async function loadModel(specPath: string, cfgPath?: string, cfgText?: string): Promise<LoadedModel> {
+  const config = cfgText !== undefined ? parseConfig(cfgText, cfgPath ?? '<cfg>') : parseConfigFile(cfgPath ?? defaultConfigPath(specPath));
   const spec = compileSpec(await loadSpec(specPath), config);
   const mv = new Set<string>();
   for (const c of config.constants) if (c.kind === 'value') modelValuesOf(c.value, mv);
@@ -30,22 +33,29 @@ export async function loadModel(specPath: string, cfgPath?: string): Promise<Loa
 export interface TraceRunOptions extends ValidateOptions {
   /** validate per-task logs with intervals instead of one global order */
   readonly perTask?: boolean;
-  /** turns a raw log line into the generic event object (or null to drop it) before decoding;
-   *  the refinement map of an implementation (spec/refinement.ts) */
-  readonly mapLine?: (raw: Record<string, unknown>) => Record<string, unknown> | null;
+  /** given every raw log line, returns the function that turns one into the generic event
+   *  object (or null to drop it) before decoding: the refinement map of an implementation
+   *  (spec/refinement.ts implMapper) */
+  readonly mapTrace?: RawMapper;
 }
 
-export function readEvents(model: LoadedModel, tracePath: string, mapLine?: TraceRunOptions['mapLine']): TraceEvent[] {
-  if (!mapLine) return readTrace(tracePath, model.decode);
+export type RawMapper = (all: readonly Record<string, unknown>[]) => (raw: Record<string, unknown>) => Record<string, unknown> | null;
+
+export function readEvents(model: LoadedModel, tracePath: string, mapTrace?: RawMapper): TraceEvent[] {
+  if (!mapTrace) return readTrace(tracePath, model.decode);
   // Mapped logs are NDJSON by construction; decode after mapping so line numbers stay the file's.
-  return readRawLines(tracePath).flatMap(({ line, obj }) => {
-    const m = mapLine(obj);
-    return m ? [decodeEvent(m, tracePath, line, model.decode)] : [];
+  return mapEvents(model, readRawLines(tracePath), tracePath, mapTrace);
+}
+
+/** Map raw implementation events (in memory or read from a file) and decode them. */
+export function mapEvents(model: LoadedModel, raw: readonly { line: number; obj: Record<string, unknown> }[], file: string, mapTrace: RawMapper): TraceEvent[] {
+  const map = mapTrace(raw.map((r) => r.obj));
+  return raw.flatMap(({ line, obj }) => {
+    const m = map(obj);
+    return m ? [decodeEvent(m, file, line, model.decode)] : [];
   });
 }
 
-import { readFileSync } from 'node:fs';
-import { TraceFormatError } from './errors.js';
 function readRawLines(path: string): { line: number; obj: Record<string, unknown> }[] {
   let text: string;
   try {

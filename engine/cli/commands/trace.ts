@@ -7,7 +7,7 @@ import { ExitCode } from '../../errors.js';
 import { loadModel, readEvents, validateEvents } from '../../trace/run.js';
 import type { TraceResult } from '../../trace/validate.js';
 import { reportFailure } from '../fail.js';
-import { mapImplEvent } from '../../../spec/refinement.js';
+import { implMapper } from '../../../spec/refinement.js';
 
 interface TraceFlags {
   spec: string;
@@ -46,7 +46,7 @@ async function runValidate(tracePath: string, flags: TraceFlags): Promise<number
   let result: TraceResult;
   try {
     const model = await loadModel(flags.spec, flags.config);
-    const events = readEvents(model, tracePath, flags.from === 'impl' ? mapImplEvent : undefined);
+    const events = readEvents(model, tracePath, flags.from === 'impl' ? (all) => implMapper(all) : undefined);
     const silent = flags.silent ? flags.silent.split(',').map((s) => s.trim()).filter(Boolean) : [];
     const t0 = performance.now();
     result = validateEvents(model, events, { perTask: flags.perTask === true, silent, maxSilent: Number(flags.maxSilent) });
