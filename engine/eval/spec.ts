@@ -9,6 +9,7 @@ import type { Value } from '../values/value.js';
 import { AssertionFailure, ConfigError, EvalError } from '../errors.js';
 import { fingerprint, stateFingerprint } from '../values/hash.js';
 import { toItf } from '../values/itf.js';
+import { formatStateLines } from '../values/pretty.js';
 import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } from './api.js';
 import { CONSTANT_CTX, type Ctx, type Env } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
@@ -247,9 +248,10 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       if (alias) {
         const r = evalExpr(alias.expr, alias.scope, alias.env, { state: s, next: null });
         if (r.kind !== 'record') throw new EvalError(`the ALIAS ${config.alias!.name} must be a record, but it is ${V.show(r)}`, alias.expr.loc);
-        return r.names.map((n, i) => `/\\ ${n.s} = ${V.show(r.vals[i]!)}`).join('\n');
+        return formatStateLines(r.names.map((n) => n.s), r.vals);
       }
-      return variables.map((v, i) => `/\\ ${v} = ${V.show(s[i]!)}`).join('\n');
+      // TLCStateMut.toString, each value through Values.ppr
+      return formatStateLines(variables, s);
     },
     itfState(s: State): Record<string, unknown> {
       const o: Record<string, unknown> = {};

@@ -42,3 +42,10 @@ describe('cfg hooks', () => {
     expect(spec.itfState([...spec.initStates()][0]!)).toEqual({ a: [{ '#bigint': '1' }], b: { '#set': ['s'] } });
   });
 });
+
+describe('printing states (TLCStateMut.toString)', () => {
+  test('a single variable prints without the /\\ bullet', async () => {
+    const spec = await compile({ M: 'VARIABLE x\nInit == x = 1' }, 'INIT Init');
+    expect(spec.formatState([...spec.initStates()][0]!)).toBe('x = 1');
+  });
+});
