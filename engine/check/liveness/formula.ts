@@ -68,7 +68,7 @@ const not = (l: Lit): Lit => ({ ...l, neg: !l.neg });
 
 function merge(a: Goal, b: Goal, loc: Expr['loc']): Goal {
   if (a.trigger && b.trigger) {
-    throw new UnsupportedError('the liveness checker cannot combine two "eventually" obligations (<>P /\\ <>Q, or ~> under another temporal operator) in one formula yet', loc);
+    throw new UnsupportedError('TLC cannot handle the temporal formula here: the liveness checker cannot combine two "eventually" obligations (<>P /\\ <>Q, or ~> next to <> in one conjunction of a negated formula) yet', loc);
   }
   const trigger = a.trigger ?? b.trigger;
   return {

@@ -231,7 +231,10 @@ class GoalSearch {
 
   private fairComponent(nodes: readonly number[], stamp: number): number[] | undefined {
     const g = this.g;
-    for (const scc of this.components(nodes, stamp)) {
+    // components nearest the initial states first (ids are in BFS order), for short traces
+    const comps = this.components(nodes, stamp).map((c) => ({ c, min: c.reduce((a, b) => Math.min(a, b)) }));
+    comps.sort((x, y) => x.min - y.min);
+    for (const { c: scc } of comps) {
       if (!this.isCycle(scc)) continue;
       if (!this.goal.cycleSome.every((l) => this.somewhere(scc, l))) continue;
       const unmetStrong: FairCond[] = [];
@@ -263,7 +266,8 @@ class GoalSearch {
 
   private lasso(scc: readonly number[], region: Int32Array): Lasso {
     const g = this.g;
-    const entry = scc[0]!;
+    // the state found first by the BFS, for a short prefix
+    const entry = scc.reduce((a, b) => Math.min(a, b));
     // prefix: back through the trigger region, then through the first one
     const back: number[] = [];
     let u = entry;
@@ -285,25 +289,38 @@ class GoalSearch {
     }
     const prefix = back.reverse();
 
-    // cycle: from the entry through a witness of every promise and fairness condition
+    // cycle: from the entry through a witness of every promise and fairness condition not
+    // already met on the way, then back to the entry
     const cycle: number[] = [];
+    const seenStates = new Set<number>([entry]);
+    const seenEdges: number[] = [];
     let cur = entry;
-    const goTo = (v: number) => {
-      cycle.push(...this.path(cur, v));
-      cur = v;
-    };
     const take = (e: number) => {
-      goTo(g.source(e));
-      cycle.push(g.target(e));
+      seenEdges.push(e);
       cur = g.target(e);
+      seenStates.add(cur);
+      cycle.push(cur);
     };
+    const goTo = (v: number) => {
+      for (const e of this.path(cur, v)) take(e);
+    };
+    const met = (l: Lit): boolean =>
+      l.action
+        ? seenEdges.some((e) => g.edgeBit(e, l.atom) !== l.neg) || [...seenStates].some((w) => this.stutters[w] && g.stutterBit(w, l.atom) !== l.neg)
+        : [...seenStates].some((w) => g.stateBit(w, l.atom) !== l.neg);
     const witness = (l: Lit): void => {
+      if (met(l)) return;
       for (const w of scc) {
         if (!l.action) {
           if (g.stateBit(w, l.atom) !== l.neg) return goTo(w);
           continue;
         }
-        for (const e of this.internal(w)) if (g.edgeBit(e, l.atom) !== l.neg) return take(e);
+        for (const e of this.internal(w)) {
+          if (g.edgeBit(e, l.atom) !== l.neg) {
+            goTo(w);
+            return take(e);
+          }
+        }
         if (this.stutters[w] && g.stutterBit(w, l.atom) !== l.neg) return goTo(w);
       }
     };
@@ -316,28 +333,26 @@ class GoalSearch {
     goTo(entry);
     if (cycle.length === 0 && !this.stutters[entry]) {
       // no witness moved us: leave the entry by any step of the component and come back
-      const e = this.internal(entry).next().value as number;
-      take(e);
+      take(this.internal(entry).next().value as number);
       goTo(entry);
     }
     return { prefix, cycle };
   }
 
-  /** shortest path inside the component from a to b: the states after a, up to b */
+  /** shortest path inside the component from a to b, as transitions */
   private path(a: number, b: number): number[] {
     if (a === b) return [];
     const g = this.g;
-    const pred = new Map<number, number>([[a, -1]]);
+    const via = new Map<number, number>([[a, -1]]); // state -> transition that reached it
     const queue = [a];
     for (let i = 0; i < queue.length; i++) {
-      const u = queue[i]!;
-      for (const e of this.internal(u)) {
+      for (const e of this.internal(queue[i]!)) {
         const v = g.target(e);
-        if (pred.has(v)) continue;
-        pred.set(v, u);
+        if (via.has(v)) continue;
+        via.set(v, e);
         if (v === b) {
           const out: number[] = [];
-          for (let w = b; w !== a; w = pred.get(w)!) out.push(w);
+          for (let w = b; w !== a; w = g.source(via.get(w)!)) out.push(via.get(w)!);
           return out.reverse();
         }
         queue.push(v);

@@ -1,0 +1,18 @@
+------------------------------ MODULE Stutter ------------------------------
+(* No fairness: the behaviour that stays in the initial state forever is   *)
+(* allowed, so nothing is ever guaranteed to happen.                       *)
+EXTENDS Naturals
+VARIABLE x
+
+Init == x = 0
+Next == x < 1 /\ x' = x + 1
+Spec == Init /\ [][Next]_x
+FairSpec == Init /\ [][Next]_x /\ WF_x(Next)
+
+Reach == <>(x = 1)
+\* PROPERTY as an implication: the model's behaviours that are also fair reach 1
+FairReach == FairSpec => <>(x = 1)
+UnfairReach == Spec => <>(x = 1)
+\* two eventualities on the left of => : beyond what the checker handles
+Both == ~(<>(x = 0) /\ <>(x = 1))
+=============================================================================
