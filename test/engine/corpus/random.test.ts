@@ -11,7 +11,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { tlcBfs, type OracleResult } from '../../specs/oracles/tlc-bfs.js';
 import { tlcLiveness } from '../../specs/oracles/tlc-liveness.js';
 import { answer, loadEngine, type Engine } from './engine.js';
-import { randomLiveSpec, randomSpec, toLiveOracle, toOracle, toTla, type RandomSpec } from './random-spec.js';
+import { dataToOracle, dataToTla, randomDataSpec } from './random-data-spec.js';
+import { randomLiveSpec, randomSpec, toLiveOracle, toOracle, toTla } from './random-spec.js';
 
 const engine = await loadEngine();
 const dir = mkdtempSync(join(tmpdir(), 'rdsib-random-specs-'));
@@ -21,9 +22,13 @@ let n = 0;
 
 /** Write the spec, check it with the engine, and compare with what the oracle says TLC answers.
  *  While the engine skips the temporal property, only the safety search is compared. */
-async function compare(e: Engine, spec: RandomSpec, oracle: (safetyOnly: boolean) => OracleResult): Promise<void> {
+async function compare(
+  e: Engine,
+  print: (name: string) => { tla: string; cfg: string },
+  oracle: (safetyOnly: boolean) => OracleResult,
+): Promise<void> {
   const name = `Random${n++}`;
-  const { tla, cfg } = toTla(name, spec);
+  const { tla, cfg } = print(name);
   writeFileSync(join(dir, `${name}.tla`), tla);
   writeFileSync(join(dir, `${name}.cfg`), cfg);
   const { result } = await e.checkFile(join(dir, `${name}.tla`));
@@ -54,7 +59,7 @@ describe('random specs: the engine counts as TLC does', () => {
   test('engine and oracle agree on 60 random specs (seed 20261127)', { timeout: 120_000 }, async () => {
     const before = n;
     await fc.assert(
-      fc.asyncProperty(randomSpec, (spec) => compare(engine, spec, () => tlcBfs(toOracle(spec)))),
+      fc.asyncProperty(randomSpec, (spec) => compare(engine, (name) => toTla(name, spec), () => tlcBfs(toOracle(spec)))),
       { numRuns: 60, seed: 20261127, endOnFailure: false },
     );
     expect(n - before).toBeGreaterThanOrEqual(60);
@@ -63,7 +68,7 @@ describe('random specs: the engine counts as TLC does', () => {
     const before = n;
     await fc.assert(
       fc.asyncProperty(randomLiveSpec, (spec) =>
-        compare(engine, spec, (safetyOnly) => {
+        compare(engine, (name) => toTla(name, spec), (safetyOnly) => {
           const { fairness, prop } = toLiveOracle(spec);
           return safetyOnly ? tlcBfs(toOracle(spec)) : tlcLiveness(toOracle(spec), fairness, prop);
         }),
@@ -71,5 +76,13 @@ describe('random specs: the engine counts as TLC does', () => {
       { numRuns: 40, seed: 20261127, endOnFailure: false },
     );
     expect(n - before).toBeGreaterThanOrEqual(40);
+  });
+  test('over a set, a sequence and a function (60 specs)', { timeout: 120_000 }, async () => {
+    const before = n;
+    await fc.assert(
+      fc.asyncProperty(randomDataSpec, (spec) => compare(engine, (name) => dataToTla(name, spec), () => tlcBfs(dataToOracle(spec)))),
+      { numRuns: 60, seed: 20261127, endOnFailure: false },
+    );
+    expect(n - before).toBeGreaterThanOrEqual(60);
   });
 });
