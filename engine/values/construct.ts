@@ -36,13 +36,14 @@ export function int(n: number): IntV {
 }
 
 /** int(n) whose overflow message names the computation, e.g. "2147483647+1", as
- *  tlc2/module/Integers.java reports it. */
-export function checkedInt(n: number, what: string | undefined): IntV {
+ *  tlc2/module/Integers.java reports it; pass a function when the text is costly to build. */
+export function checkedInt(n: number, what: string | (() => string) | undefined): IntV {
   if (n >= SMALL_LO && n <= SMALL_HI && (n | 0) === n) return smallInts[n - SMALL_LO]!;
   if (!Number.isInteger(n)) throw new ValueError(`Not an integer: ${n}`);
   if (n < INT_MIN || n > INT_MAX) {
     // MP text of EC.TLC_MODULE_OVERFLOW
-    throw new ValueError(`Overflow when computing ${what ?? String(n)}`);
+    const text = typeof what === 'function' ? what() : what;
+    throw new ValueError(`Overflow when computing ${text ?? String(n)}`);
   }
   return { kind: 'int', n };
 }

@@ -16,7 +16,7 @@
 // shape for the empty function and print it as TupleValue does, `<<>>`.
 import type { Value } from './value.js';
 import { assertNever } from './value.js';
-import { cardinality, isFinite, setElems } from './sets.js';
+import { isFinite, setElems } from './sets.js';
 import { materializeFcn } from './fcn.js';
 
 const ENUM_BOUND = 2000;
@@ -72,10 +72,21 @@ function writeSet(v: Value, out: string[]): void {
 
 /** Lazy set kinds print expanded only if small enough (and finite). */
 function expandable(v: Value, bound: number): boolean {
-  try {
-    return isFinite(v) && cardinality(v) < bound;
-  } catch {
-    return false;
+  return size(v) < bound;
+}
+
+/** Number of elements as a double (Infinity for infinite sets), never failing: printing must
+ *  not raise the overflow errors of cardinality(), whose messages print the set. */
+function size(v: Value): number {
+  switch (v.kind) {
+    case 'set': return v.elems.length;
+    case 'interval': return Math.max(0, v.hi - v.lo + 1);
+    case 'subset': return 2 ** size(v.base);
+    case 'fcnSet': return size(v.rng) ** size(v.dom);
+    case 'rcdSet': return v.sets.reduce((p, x) => p * size(x), 1);
+    case 'product': return v.sets.reduce((p, x) => p * size(x), 1);
+    case 'filter': return size(v.base);
+    default: return Infinity;
   }
 }
 
@@ -134,13 +145,7 @@ function write(v: Value, out: string[]): void {
       out.push(v.which);
       return;
     case 'subset': {
-      let small = false;
-      try {
-        small = isFinite(v.base) && cardinality(v.base) < 7;
-      } catch {
-        small = false;
-      }
-      if (small) {
+      if (size(v.base) < 7) {
         writeSet(v, out);
       } else if (v.base.kind === 'interval') {
         out.push('SUBSET (');

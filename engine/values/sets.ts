@@ -230,12 +230,12 @@ export function cardinality(S: Value): number {
       throw new ValueError(`Attempted to compute the number of elements of the infinite set ${s.which}.`);
     // SubsetValue.size and friends: EC.TLC_MODULE_OVERFLOW "the number of elements in: S"
     case 'subset':
-      return checkedInt(2 ** cardinality(s.base), `the number of elements in:\n${ppr(s)}`).n;
+      return checkedInt(2 ** cardinality(s.base), () => `the number of elements in:\n${ppr(s)}`).n;
     case 'fcnSet':
-      return checkedInt(cardinality(s.rng) ** cardinality(s.dom), `the number of elements in:\n${ppr(s)}`).n;
+      return checkedInt(cardinality(s.rng) ** cardinality(s.dom), () => `the number of elements in:\n${ppr(s)}`).n;
     case 'rcdSet':
     case 'product':
-      return checkedInt(s.sets.reduce((p, x) => p * cardinality(x), 1), `the number of elements in:\n${ppr(s)}`).n;
+      return checkedInt(s.sets.reduce((p, x) => p * cardinality(x), 1), () => `the number of elements in:\n${ppr(s)}`).n;
     case 'filter':
       return setElems(s).length;
     default:
