@@ -56,33 +56,24 @@ describe('random specs: the engine counts as TLC does', () => {
     test.skip(`engine vs oracle on random specs: ${engine}`, () => {});
     return;
   }
-  test('engine and oracle agree on 60 random specs (seed 20261127)', { timeout: 120_000 }, async () => {
-    const before = n;
-    await fc.assert(
-      fc.asyncProperty(randomSpec, (spec) => compare(engine, (name) => toTla(name, spec), () => tlcBfs(toOracle(spec)))),
-      { numRuns: 60, seed: 20261127, endOnFailure: false },
-    );
-    expect(n - before).toBeGreaterThanOrEqual(60);
-  });
-  test('with fairness and a temporal property: safety counts now, verdicts once liveness is checked (40 specs)', { timeout: 120_000 }, async () => {
-    const before = n;
-    await fc.assert(
-      fc.asyncProperty(randomLiveSpec, (spec) =>
-        compare(engine, (name) => toTla(name, spec), (safetyOnly) => {
-          const { fairness, prop } = toLiveOracle(spec);
-          return safetyOnly ? tlcBfs(toOracle(spec)) : tlcLiveness(toOracle(spec), fairness, prop);
-        }),
-      ),
-      { numRuns: 40, seed: 20261127, endOnFailure: false },
-    );
-    expect(n - before).toBeGreaterThanOrEqual(40);
-  });
-  test('over a set, a sequence and a function (60 specs)', { timeout: 120_000 }, async () => {
-    const before = n;
-    await fc.assert(
-      fc.asyncProperty(randomDataSpec, (spec) => compare(engine, (name) => dataToTla(name, spec), () => tlcBfs(dataToOracle(spec)))),
-      { numRuns: 60, seed: 20261127, endOnFailure: false },
-    );
-    expect(n - before).toBeGreaterThanOrEqual(60);
-  });
+  /** Run `numRuns` specs from `arb` through `compare`, with CI's fixed seed. */
+  const differential = <S>(title: string, arb: fc.Arbitrary<S>, numRuns: number, check: (spec: S) => Promise<void>) =>
+    test(`${title} (${numRuns} specs, seed 20261127)`, { timeout: 120_000 }, async () => {
+      const before = n;
+      await fc.assert(fc.asyncProperty(arb, check), { numRuns, seed: 20261127, endOnFailure: false });
+      expect(n - before).toBeGreaterThanOrEqual(numRuns);
+    });
+
+  differential('engine and oracle agree on random specs', randomSpec, 60, (spec) =>
+    compare(engine, (name) => toTla(name, spec), () => tlcBfs(toOracle(spec))),
+  );
+  differential('with fairness and a temporal property: safety counts now, verdicts once liveness is checked', randomLiveSpec, 40, (spec) =>
+    compare(engine, (name) => toTla(name, spec), (safetyOnly) => {
+      const { fairness, prop } = toLiveOracle(spec);
+      return safetyOnly ? tlcBfs(toOracle(spec)) : tlcLiveness(toOracle(spec), fairness, prop);
+    }),
+  );
+  differential('over a set, a sequence and a function', randomDataSpec, 60, (spec) =>
+    compare(engine, (name) => dataToTla(name, spec), () => tlcBfs(dataToOracle(spec))),
+  );
 });
