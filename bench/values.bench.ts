@@ -1,7 +1,7 @@
 // Micro-benchmark of engine/values (a plain script, not a test): fingerprints per second of
 // checker-like states, and set construction per second. Run: npx tsx bench/values.bench.ts
 import {
-  fcnOf, fingerprint, int, record, setOf, stateFingerprint, stateFingerprintInto, stateKey, str, tuple, type Value,
+  fcnOf, fingerprint, int, member, record, setOf, stateFingerprint, stateFingerprintInto, stateKey, str, tuple, type Value,
 } from '../engine/values/index.js';
 
 function rate(name: string, unit: string, n: number, body: (i: number) => void): number {
@@ -61,4 +61,8 @@ rate('setOf 5 records (compare by names, then values)', 'sets', N / 4, (i) => {
   const rs: Value[] = [];
   for (let k = 0; k < 5; k++) rs.push(record(['refcnt', 'state'], [int((i + k * 3) % 5), str('alive')]));
   setOf(rs);
+});
+const S = setOf([int(1), int(5), int(9), int(12), int(20), int(33)]);
+rate('member (int in a 6-element set, binary search)', 'tests', N * 5, (i) => {
+  member(int(i % 40), S);
 });

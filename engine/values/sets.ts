@@ -18,9 +18,9 @@ import { pretty as ppr } from './pretty.js';
 
 const cache = new WeakMap<object, readonly Value[]>();
 
-function asSet(v: Value, doing: string): SetLike {
+function asSet(v: Value, doing: string | (() => string)): SetLike {
   if (isSetLike(v)) return v;
-  throw new ValueError(`Attempted to ${doing} ${ppr(v)}, which is not a set.`);
+  throw new ValueError(`Attempted to ${typeof doing === 'string' ? doing : doing()} ${ppr(v)}, which is not a set.`);
 }
 
 /** The elements of a finite set in TLC's (normalised) order. Infinite sets are an error. */
@@ -117,7 +117,7 @@ function subsets(base: readonly Value[]): Value[] {
 
 /** x \in S. */
 export function member(x: Value, S: Value): boolean {
-  const s = asSet(S, `check if ${ppr(x)} is an element of`);
+  const s = asSet(S, () => `check if ${ppr(x)} is an element of`);
   if (x.kind === 'model' && s.kind !== 'set' && s.kind !== 'filter' && s.kind !== 'subset') {
     // ModelValue.modelValueMember: untyped model values are in no built-in lazy set.
     if (x.type !== undefined) throw new ValueError(`Attempted to check if the typed model value ${x.name} is an element of\n${ppr(S)}`);
