@@ -45,6 +45,9 @@ export interface TraceResult {
   readonly rejection?: Rejection;
   /** the budget ran out before a verdict */
   readonly exhausted?: boolean;
+  /** global logs, when accepted: the model states consistent with the whole log (so a caller
+   *  can ask what the model could still do where the implementation stopped) */
+  readonly final?: readonly State[];
 }
 
 class Frontier {
@@ -140,7 +143,7 @@ export function validateGlobal(spec: CompiledSpecExt, events: readonly TraceEven
     frontier = next.values();
     if (expansions > (opts.budget ?? 5_000_000)) return { accepted: false, events: events.length, matched: i + 1, expansions, coverage, exhausted: true };
   }
-  return { accepted: true, events: events.length, matched: events.length, expansions, coverage };
+  return { accepted: true, events: events.length, matched: events.length, expansions, coverage, final: frontier };
 }
 
 /** Validate per-task logs: each task's events in its own order, tasks interleaved in any way

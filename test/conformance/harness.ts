@@ -8,8 +8,9 @@ import { runOnce, type RunOutcome } from '../../impl/driver/run.js';
 import { DEFAULT_WORKLOAD, type WorkloadName } from '../../impl/driver/workloads.js';
 import type { VariantName } from '../../impl/rds/variant.js';
 import type { TraceEvent as ImplEvent } from '../../impl/rds/trace.js';
-import { loadModel, mapEvents, validateEvents, type LoadedModel } from '../../engine/trace/run.js';
+import { loadModel, mapEvents, validateEvents, type LoadedModel, type RawMapper } from '../../engine/trace/run.js';
 import type { TraceResult, ValidateOptions } from '../../engine/trace/validate.js';
+import { Stepper } from '../../engine/trace/step.js';
 import type { TraceEvent } from '../../engine/trace/events.js';
 import { implMapper, type Renaming } from '../../spec/refinement.js';
 
@@ -30,6 +31,10 @@ export const WORKLOAD_MODEL: { readonly [W in WorkloadName]: { readonly constant
 };
 
 const PERMISSIVE = { MODULE_EXIT: 'TRUE', MR_FREE_CTX: '{"process", "irq"}', MR_HELD_ACROSS_REMOVE: 'FALSE', PROMPT_WORKER: 'FALSE' };
+/** Set where the cfg has them (constants added to the model later): the implementation drops a
+ *  connection when its peer's disconnect arrives, logged inside the peer's shutdown step, and
+ *  the churn workload drops one on an error, so the model must allow a drop at any time. */
+const PERMISSIVE_IF_PRESENT = { PEER_DISCONNECT: 'TRUE' };
 
 /** Replace the values of CONSTANTS entries `NAME = ...` in cfg text. */
 export function withConstants(cfg: string, values: Readonly<Record<string, string>>): string {
@@ -50,14 +55,17 @@ export function modelFor(modelVariant: string, workload: WorkloadName): Promise<
   let m = models.get(key);
   if (!m) {
     const cfgPath = join(ROOT, `tla/MC_${modelVariant}.cfg`);
-    const text = withConstants(readFileSync(cfgPath, 'utf8'), { ...PERMISSIVE, ...WORKLOAD_MODEL[workload].constants });
+    const cfg = readFileSync(cfgPath, 'utf8');
+    const present = Object.fromEntries(Object.entries(PERMISSIVE_IF_PRESENT).filter(([k]) => new RegExp(`^\\s*${k}\\s*=`, 'm').test(cfg)));
+    const text = withConstants(cfg, { ...PERMISSIVE, ...present, ...WORKLOAD_MODEL[workload].constants });
     m = loadModel(SPEC, cfgPath, text);
     models.set(key, m);
   }
   return m;
 }
 
-/** Actions the implementation takes without logging them as model steps. */
+/** Actions the implementation takes without logging them as model steps: `rds_conn_drop` is
+ *  queued inside another step (the peer's disconnect, an error) and not logged on its own. */
 export const SILENT: ValidateOptions = { silent: ['ConnDrop'], maxSilent: 2 };
 
 export interface Conformance {
@@ -68,11 +76,160 @@ export interface Conformance {
 
 /** Run `variant` with `seed` and validate its trace against the model of `modelVariant`. */
 export async function conform(variant: VariantName, seed: number, modelVariant: string = variant, opts: ValidateOptions = SILENT): Promise<Conformance> {
-  const workload = DEFAULT_WORKLOAD[variant];
+  return conformRun({ variant, seed, model: modelVariant, validate: opts });
+}
+
+/** How a run's per-task log gets its intervals. `point`: [ts, ts], the scheduler step at which
+ *  the event's atomic step ended (the true order, up to ties). `since-previous`: [p + 1, ts]
+ *  with p the end of the same task's previous event, i.e. only "it happened after my previous
+ *  step and by ts", like a log whose clock readings bracket each step: many more orders are
+ *  allowed and the validator must find one that the model explains. */
+export type Intervals = 'point' | 'since-previous';
+
+export interface ConformOptions {
+  readonly variant: VariantName;
+  /** the model variant: tla/MC_<model>.cfg (default: the variant's own) */
+  readonly model?: string;
+  readonly seed?: number;
+  readonly removeAt?: number;
+  /** replay "<removeAt>:<picks>" instead of a seed */
+  readonly schedule?: string;
+  readonly workload?: WorkloadName;
+  readonly validate?: ValidateOptions;
+  /** validate the per-task logs instead of the global order */
+  readonly perTask?: Intervals;
+}
+
+/** Variables the implementation logs that a model variant does not have: with REFCOUNT = FALSE
+ *  (V0) the model keeps `refcount` at 0 while the implementation's counter starts at 1, so the
+ *  refinement map must not compare it. */
+export function omittedVars(modelVariant: string): readonly string[] {
+  const cfg = readFileSync(join(ROOT, `tla/MC_${modelVariant}.cfg`), 'utf8');
+  return /^\s*REFCOUNT\s*=\s*FALSE/m.test(cfg) ? ['refcount'] : [];
+}
+
+/** Model steps a variant's implementation does not log: with REFCOUNT = FALSE the model still
+ *  ends add_one with AddOne_Put (a pc step that frees only on the error path) while V0's
+ *  rds_ib_add_one has no put and the implementation logs none (reported to the model owner). */
+export function silentFor(modelVariant: string): readonly string[] {
+  return omittedVars(modelVariant).includes('refcount') ? ['AddOne_Put'] : [];
+}
+
+/** The refinement map of spec/refinement.ts with some variables left out (the model fills them in). */
+export function mapperWithout(renaming: Renaming, omit: readonly string[]): RawMapper {
+  return (all) => {
+    const f = implMapper(all, renaming);
+    if (omit.length === 0) return f;
+    return (e) => {
+      const o = f(e);
+      if (!o) return o;
+      const vars = { ...(o['vars'] as Record<string, unknown>) };
+      for (const k of omit) delete vars[k];
+      return { ...o, vars };
+    };
+  };
+}
+
+/** Re-time the mapped events of one run for per-task validation (see Intervals). */
+export function withIntervals(events: readonly TraceEvent[], mode: Intervals): TraceEvent[] {
+  if (mode === 'point') return events.slice();
+  const last = new Map<string, number>();
+  return events.map((e) => {
+    const t = e.task ?? 'main';
+    const end = e.end ?? e.line;
+    const start = (last.get(t) ?? 0) + 1;
+    last.set(t, end);
+    return { ...e, start: Math.min(start, end), end };
+  });
+}
+
+export async function conformRun(o: ConformOptions): Promise<Conformance> {
+  const workload = o.workload ?? DEFAULT_WORKLOAD[o.variant];
+  const modelVariant = o.model ?? o.variant;
   const raw: ImplEvent[] = [];
-  const run = await runOnce({ variant, seed, granularity: 'model', trace: (e) => raw.push(e) });
+  const run = await runOnce({
+    variant: o.variant, workload, granularity: 'model', trace: (e) => raw.push(e),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.removeAt !== undefined ? { removeAt: o.removeAt } : {}),
+    ...(o.schedule !== undefined ? { schedule: o.schedule } : {}),
+  });
   const model = await modelFor(modelVariant, workload);
   const lines = raw.map((e, i) => ({ line: i + 1, obj: e as unknown as Record<string, unknown> }));
-  const events = mapEvents(model, lines, `${variant}#${seed}`, (all) => implMapper(all, WORKLOAD_MODEL[workload].renaming));
-  return { run, events, result: validateEvents(model, events, opts) };
+  const label = o.schedule !== undefined ? `${o.variant}@${o.schedule}` : `${o.variant}#${o.seed ?? 0}${o.removeAt !== undefined ? `@${o.removeAt}` : ''}`;
+  const mapped = mapEvents(model, lines, label, mapperWithout(WORKLOAD_MODEL[workload].renaming, omittedVars(modelVariant)));
+  const events = o.perTask ? withIntervals(mapped, o.perTask) : mapped;
+  const base = o.validate ?? SILENT;
+  const extra = silentFor(modelVariant).filter((a) => !(base.silent ?? []).includes(a));
+  const vopts = { ...base, silent: [...(base.silent ?? []), ...extra], ...(o.perTask ? { perTask: true } : {}) };
+  return { run, events, result: validateEvents(model, events, vopts) };
+}
+
+/** Why a run counts against conformance to a model, or null if it conforms:
+ *  - `rejected`: no behaviour of the model explains the trace;
+ *  - `invariant`: the trace is explained, but only by states violating one of the model's
+ *    invariants (possible only when the model itself is buggy);
+ *  - `stuck`: the implementation deadlocked (every task blocked) where every model state
+ *    consistent with the trace can still take a step other than `Terminating` (the model's
+ *    stutter between operations): the model says the system goes on, the code did not. */
+export type Verdict =
+  | { readonly kind: 'rejected'; readonly action: string; readonly line: number }
+  | { readonly kind: 'invariant'; readonly invariant: string }
+  | { readonly kind: 'stuck'; readonly enabled: readonly string[] }
+  | { readonly kind: 'exhausted' };
+
+export async function verdict(c: Conformance, modelVariant: string, workload: WorkloadName): Promise<Verdict | null> {
+  const r = c.result;
+  if (r.exhausted) return { kind: 'exhausted' };
+  if (!r.accepted) {
+    const e = r.rejection?.event;
+    return { kind: 'rejected', action: e ? e.actions.join(' \\cdot ') : '?', line: e?.line ?? 0 };
+  }
+  const { spec } = await modelFor(modelVariant, workload);
+  const final = r.final ?? [];
+  for (const inv of spec.invariants) {
+    if (final.length > 0 && final.every((s) => !inv.holds(s))) return { kind: 'invariant', invariant: inv.name };
+  }
+  if (c.run.failure?.kind === 'deadlock' && final.length > 0) {
+    const stepper = new Stepper(spec);
+    const moves = final.map((s) => stepper.enabledActions(s).filter((a) => !a.startsWith('Terminating')));
+    if (moves.every((m) => m.length > 0)) return { kind: 'stuck', enabled: moves[0]! };
+  }
+  return null;
+}
+
+/** The model's action names (Next's disjuncts as TLC splits them, without parameters). */
+export async function modelActions(modelVariant: string, workload: WorkloadName): Promise<string[]> {
+  const { spec } = await modelFor(modelVariant, workload);
+  return [...new Set(spec.actions.map((a) => a.name ?? 'Action'))];
+}
+
+export interface Kill {
+  /** runs (seeds firstSeed, firstSeed+1, ...) until the first one that does not conform */
+  readonly runs: number;
+  readonly seed: number;
+  readonly schedule: string;
+  readonly verdict: Verdict;
+}
+
+/** Seeds from `firstSeed` until a run of `variant` fails conformance to `model`, at most `budget` runs. */
+export async function firstKill(variant: VariantName, model: string, budget: number, firstSeed = 0): Promise<Kill | null> {
+  const workload = DEFAULT_WORKLOAD[variant];
+  for (let i = 0; i < budget; i++) {
+    const c = await conformRun({ variant, model, seed: firstSeed + i });
+    const v = await verdict(c, model, workload);
+    if (v) return { runs: i + 1, seed: firstSeed + i, schedule: c.run.schedule, verdict: v };
+  }
+  return null;
+}
+
+/** Show a verdict in one line (test messages, the README table). */
+export function showVerdict(v: Verdict | null): string {
+  if (!v) return 'conforms';
+  switch (v.kind) {
+    case 'rejected': return `rejected at ${v.action} (event line ${v.line})`;
+    case 'invariant': return `explained only through a violation of ${v.invariant}`;
+    case 'stuck': return `implementation stuck where the model can go on (${v.enabled.slice(0, 3).join(', ')})`;
+    case 'exhausted': return 'validation budget exhausted';
+    default: { const never: never = v; return never; }
+  }
 }
