@@ -13,6 +13,7 @@ import { tlcLiveness } from '../../specs/oracles/tlc-liveness.js';
 import { answer, loadEngine, type Engine } from './engine.js';
 import { dataToOracle, dataToTla, randomDataSpec } from './random-data-spec.js';
 import { randomLiveSpec, randomSpec, toLiveOracle, toOracle, toTla } from './random-spec.js';
+import { randomSymSpec, symToOracle, symToTla } from './random-sym-spec.js';
 
 const engine = await loadEngine();
 const dir = mkdtempSync(join(tmpdir(), 'rdsib-random-specs-'));
@@ -75,5 +76,8 @@ describe('random specs: the engine counts as TLC does', () => {
   );
   differential('over a set, a sequence and a function', randomDataSpec, 60, (spec) =>
     compare(engine, (name) => dataToTla(name, spec), () => tlcBfs(dataToOracle(spec))),
+  );
+  differential('three symmetric processes, with and without SYMMETRY', randomSymSpec, 60, (spec) =>
+    compare(engine, (name) => symToTla(name, spec), () => tlcBfs(symToOracle(spec))),
   );
 });
