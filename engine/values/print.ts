@@ -191,7 +191,14 @@ function write(v: Value, out: string[]): void {
       }
       return;
     case 'filter':
-      writeSet(v, out);
+      // SetPredValue prints enumerated when it can, else its source form; we have no source.
+      if (Number.isFinite(size(v.base))) {
+        writeSet(v, out);
+      } else {
+        out.push('{x \\in ');
+        write(v.base, out);
+        out.push(' : ...}');
+      }
       return;
     default:
       assertNever(v);

@@ -2,7 +2,7 @@
 // method (see engine/values/print.ts for the rules).
 import { describe, expect, test } from 'vitest';
 import {
-  BOOLEAN, EMPTY_SET, EMPTY_TUPLE, FALSE, INT, NAT, STRING, TRUE, fcnOf, fcnSetOf, format, int, interval, lazyFcn,
+  BOOLEAN, EMPTY_SET, EMPTY_TUPLE, FALSE, INT, NAT, STRING, TRUE, fcnOf, fcnSetOf, filterOf, format, int, interval, lazyFcn,
   modelValue, productOf, rcdSetOf, record, setOf, str, subsetOf, tuple,
 } from '../../../engine/values/index.js';
 import { STRING_ORDER } from './arbitraries.js';
@@ -48,6 +48,11 @@ describe('sets (SetEnumValue, IntervalValue, lazy sets)', () => {
     expect(format(fcnSetOf(interval(1, 2), setOf([int(0)])))).toBe('{<<0, 0>>}');
     expect(format(fcnSetOf(interval(1, 11), BOOLEAN))).toBe('[1..11 -> {FALSE, TRUE}]'); // 2048 elements
     expect(format(fcnSetOf(interval(1, 10), BOOLEAN)).startsWith('{<<FALSE, FALSE,')).toBe(true); // 1024
+  });
+
+  test('a filtered set prints enumerated, or in source form over an infinite set', () => {
+    expect(format(filterOf(interval(1, 5), (x) => (x as { n: number }).n % 2 === 1))).toBe('{1, 3, 5}');
+    expect(format(filterOf(NAT, () => true))).toBe('{x \\in Nat : ...}');
   });
 
   test('sets of records and tuples', () => {
