@@ -44,10 +44,9 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       const c = e as { [LIT]?: Value };
       return (c[LIT] ??= V.int(Number(e.value), e.loc));
     }
-    case 'str': {
-      const c = e as { [LIT]?: Value };
-      return (c[LIT] ??= V.str(e.value));
-    }
+    case 'str':
+      // not cached on the node: each run has its own string table (intern-order.ts)
+      return V.str(e.value);
     case 'bool':
       return V.bool(e.value);
     case 'ref':

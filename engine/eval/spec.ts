@@ -18,6 +18,7 @@ import { type SplitAction, enabled, generate, newGen, splitActions } from './act
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
 import { tlcRuntime } from './runtime.js';
+import { seedInternTable } from './intern-order.js';
 import { temporalTerm } from './temporal.js';
 import * as V from './v.js';
 
@@ -40,6 +41,8 @@ export interface CompiledSpecExt extends CompiledSpec {
 export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt {
   const world: World = { modules: loaded.modules, moduleOverrides: new Map() };
   const root = new Scope(loaded.root, world);
+  // a fresh string table seeded in the order TLC interns (cfg, identifiers, string literals)
+  seedInternTable(loaded, config, world);
   // model values are created in cfg order, which orders them (ModelValue.make)
   const cfgValues = new Map(config.constants.flatMap((c) => (c.kind === 'value' ? [[c, cfgValue(c.value)] as const] : [])));
   // module-qualified overrides (`C <- [M] Op`, `C = [M] v`) apply inside M's name spaces
@@ -246,7 +249,14 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     fingerprint: fingerprintOf,
     formatState(s: State): string {
       if (alias) {
-        const r = evalExpr(alias.expr, alias.scope, alias.env, { state: s, next: null });
+        const cx: Ctx = { state: s, next: null };
+        // TLC prints the alias record as built (RecordValue not yet normalised): fields in the
+        // order the record constructor lists them
+        if (alias.expr.kind === 'record') {
+          const fields = alias.expr.fields;
+          return formatStateLines(fields.map((f) => f.name), fields.map((f) => evalExpr(f.value, alias.scope, alias.env, cx)));
+        }
+        const r = evalExpr(alias.expr, alias.scope, alias.env, cx);
         if (r.kind !== 'record') throw new EvalError(`the ALIAS ${config.alias!.name} must be a record, but it is ${V.show(r)}`, alias.expr.loc);
         return formatStateLines(r.names.map((n) => n.s), r.vals);
       }

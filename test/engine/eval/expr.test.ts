@@ -147,3 +147,17 @@ describe('TLCExt', () => {
     expect(await show('<<AssertEq(1, 1), TLCNoOp(3)>>')).toBe('<<TRUE, 3>>');
   });
 });
+
+describe('string order (UniqueString tokens, seeded as TLC interns: cfg, identifiers, literals)', () => {
+  test('strings are ordered by first appearance in the spec, not alphabetically', async () => {
+    // "b" appears in the source before "a", so TLC gives it the smaller token
+    expect(await show('{"a", "b"}', 'First == "b"')).toBe('{"b", "a"}');
+  });
+  test('an identifier interns its text before any string literal', async () => {
+    // `zz` is an identifier (a definition name) and so precedes the literal "aa"
+    expect(await show('CHOOSE s \\in {"aa", "zz"} : TRUE', 'zz == 1\nLit == "aa"')).toBe('"zz"');
+  });
+  test('record fields print in the order their names were interned', async () => {
+    expect(await show('[a |-> 1, b |-> 2]', 'Order == [b |-> 0]')).toBe('[b |-> 2, a |-> 1]');
+  });
+});
