@@ -49,19 +49,23 @@ export function withConstants(cfg: string, values: Readonly<Record<string, strin
 
 const models = new Map<string, Promise<LoadedModel>>();
 
-/** The model of `modelVariant` (tla/MC_<modelVariant>.cfg) sized for `workload`. */
-export function modelFor(modelVariant: string, workload: WorkloadName): Promise<LoadedModel> {
-  const key = `${modelVariant}/${workload}`;
+/** The model of `modelVariant` (tla/MC_<modelVariant>.cfg) with the permissive constants and `constants`. */
+export function modelWith(modelVariant: string, constants: Readonly<Record<string, string>>): Promise<LoadedModel> {
+  const key = `${modelVariant}/${JSON.stringify(constants)}`;
   let m = models.get(key);
   if (!m) {
     const cfgPath = join(ROOT, `tla/MC_${modelVariant}.cfg`);
     const cfg = readFileSync(cfgPath, 'utf8');
     const present = Object.fromEntries(Object.entries(PERMISSIVE_IF_PRESENT).filter(([k]) => new RegExp(`^\\s*${k}\\s*=`, 'm').test(cfg)));
-    const text = withConstants(cfg, { ...PERMISSIVE, ...present, ...WORKLOAD_MODEL[workload].constants });
-    m = loadModel(SPEC, cfgPath, text);
+    m = loadModel(SPEC, cfgPath, withConstants(cfg, { ...PERMISSIVE, ...present, ...constants }));
     models.set(key, m);
   }
   return m;
+}
+
+/** The model of `modelVariant` sized for `workload`. */
+export function modelFor(modelVariant: string, workload: WorkloadName): Promise<LoadedModel> {
+  return modelWith(modelVariant, WORKLOAD_MODEL[workload].constants);
 }
 
 /** Actions the implementation takes without logging them as model steps: `rds_conn_drop` is
