@@ -1,0 +1,185 @@
+// Actions (and Init) → TypeScript statements that enumerate next states, following TLC's
+// Tool.getNextStates / getInitStates: conjuncts left to right, the first `x' = e` (Init:
+// `x = e`) of a variable assigns it, later ones compare; `x' \in S` and `\E` branch; a
+// disjunction, IF or CASE tries its branches. The code is generated in continuation-passing
+// style: the rest of the conjunction is compiled into every branch, with the compiler
+// tracking which variables are certainly assigned at that point (then no run-time test).
+import type { Expr, Loc, OperatorDef } from '../engine/frontend/ast.js';
+import { type Cx, type Env, type Gen, bindLet, bindPattern, compileBool, compileVal, flatBindings, safe, unsupported, where } from './expr.js';
+
+/** Per variable: certainly unassigned, certainly assigned, or either. */
+type Asg = 'u' | 'a' | 'm';
+type K = (st: readonly Asg[]) => string;
+export type Mode = 'init' | 'next';
+
+/** The slot of an assignment target: `x'` in an action, `x` in Init. */
+function target(g: Gen, e: Expr, cx: Cx, mode: Mode): number | undefined {
+  const v = mode === 'next' ? (e.kind === 'prime' ? e.expr : undefined) : e;
+  if (v?.kind !== 'ref' || v.prefix.length > 0 || cx.env.has(v.name)) return undefined;
+  return g.slot(v.name);
+}
+
+/** Does the expression need action treatment (assignments inside)? */
+function isAction(g: Gen, e: Expr, cx: Cx, mode: Mode): boolean {
+  const l = g.exprLevel(e, cx.env);
+  return mode === 'next' ? l.prime : l.vars;
+}
+
+/** The rest of the conjunction, shared by several branches: one local closure, compiled for
+ *  what all branches have certainly assigned. */
+function shared(g: Gen, k: K, branches: (kk: K) => string): string {
+  const states: (readonly Asg[])[] = [];
+  const name = g.tmp('k');
+  const body = branches((st) => {
+    states.push(st);
+    return `${name}();`;
+  });
+  if (states.length === 0) return body;
+  const merged = states[0]!.map((_, i) => (states.every((s) => s[i] === 'a') ? 'a' : states.every((s) => s[i] === 'u') ? 'u' : 'm'));
+  return `const ${name} = (): void => {\n${k(merged)}\n};\n${body}`;
+}
+
+function assign(g: Gen, slot: number, valueCode: string, st: readonly Asg[], k: K): string {
+  const after = st.slice();
+  after[slot] = 'a';
+  switch (st[slot]!) {
+    case 'u':
+      return `p[${slot}] = ${valueCode};\n${k(after)}\np[${slot}] = undefined;`;
+    case 'a':
+      return `if (R.eq(p[${slot}]!, ${valueCode})) {\n${k(after)}\n}`;
+    case 'm': {
+      const v = g.tmp('v');
+      return `const ${v} = ${valueCode};\n${shared(g, k, (kk) => `if (p[${slot}] === undefined) {\np[${slot}] = ${v};\n${kk(after)}\np[${slot}] = undefined;\n} else if (R.eq(p[${slot}], ${v})) {\n${kk(after)}\n}`)}`;
+    }
+  }
+}
+
+function enumerate(g: Gen, slot: number, setCode: string, loc: Loc, st: readonly Asg[], k: K): string {
+  const after = st.slice();
+  after[slot] = 'a';
+  const x = g.tmp('x');
+  switch (st[slot]!) {
+    case 'u':
+      return `for (const ${x} of R.elems(${setCode}, ${where(loc)})) {\np[${slot}] = ${x};\n${k(after)}\n}\np[${slot}] = undefined;`;
+    case 'a':
+      return `if (R.mem(p[${slot}]!, ${setCode})) {\n${k(after)}\n}`;
+    case 'm': {
+      const S = g.tmp('S');
+      return `const ${S} = ${setCode};\n${shared(g, k, (kk) => `if (p[${slot}] === undefined) {\nfor (const ${x} of R.elems(${S}, ${where(loc)})) {\np[${slot}] = ${x};\n${kk(after)}\n}\np[${slot}] = undefined;\n} else if (R.mem(p[${slot}], ${S})) {\n${kk(after)}\n}`)}`;
+    }
+  }
+}
+
+/** UNCHANGED e: the variables of e (through tuples and definitions) keep their values. */
+function unchangedSlots(g: Gen, e: Expr, cx: Cx, out: number[]): void {
+  if (e.kind === 'tuple') return e.elems.forEach((x) => unchangedSlots(g, x, cx, out));
+  if (e.kind === 'ref' && e.prefix.length === 0 && !cx.env.has(e.name)) {
+    const slot = g.slot(e.name);
+    if (slot !== undefined) return void out.push(slot);
+    const d = g.global(e.name);
+    if (d?.kind === 'op' && d.def.params.length === 0) return unchangedSlots(g, d.def.body, { ...cx, env: new Map() }, out);
+  }
+  unsupported('UNCHANGED of something other than variables and tuples of them', e.loc);
+}
+
+/** An action-level operator applied in an action: its body with the arguments bound. */
+function inlineOp(g: Gen, def: OperatorDef, defEnv: Env, args: readonly Expr[], cx: Cx, loc: Loc): { pre: string; cx: Cx } {
+  if (def.params.some((p) => p.arity > 0)) unsupported('a higher-order action operator', loc);
+  const env = new Map(defEnv);
+  const pre: string[] = [];
+  def.params.forEach((p, i) => {
+    const v = g.tmp(`${safe(p.name)}_`);
+    pre.push(`const ${v} = ${compileVal(g, args[i]!, cx)};`);
+    env.set(p.name, { kind: 'val', code: v });
+  });
+  return { pre: pre.join('\n'), cx: { ...cx, env } };
+}
+
+/** The definition an action-level name refers to, if it is one to inline. */
+export function actionOp(g: Gen, e: Expr, cx: Cx): { def: OperatorDef; env: Env; args: readonly Expr[] } | undefined {
+  if ((e.kind !== 'ref' && e.kind !== 'apply') || e.prefix.length > 0) return undefined;
+  const args = e.kind === 'apply' ? e.args : [];
+  const b = cx.env.get(e.name);
+  if (b) return b.kind === 'inline' ? { def: b.def, env: b.env, args } : undefined;
+  const d = g.global(e.name);
+  if (d?.kind === 'op' && g.level(d).prime) return { def: d.def, env: new Map(), args };
+  return undefined;
+}
+
+export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly Asg[], k: K): string {
+  if (!isAction(g, e, cx, mode)) return `if (${compileBool(g, e, cx)}) {\n${k(st)}\n}`;
+  const w = where(e.loc);
+  switch (e.kind) {
+    case 'and': {
+      const go = (i: number, s: readonly Asg[]): string => (i === e.args.length ? k(s) : compileAction(g, e.args[i]!, cx, mode, s, (s2) => go(i + 1, s2)));
+      return go(0, st);
+    }
+    case 'or':
+      return shared(g, k, (kk) => e.args.map((a) => `{\n${compileAction(g, a, cx, mode, st, kk)}\n}`).join('\n'));
+    case 'exists': {
+      const flat = flatBindings(e.bindings, e.loc);
+      const go = (i: number, env: Env, s: readonly Asg[]): string => {
+        if (i === flat.length) return compileAction(g, e.body, { ...cx, env }, mode, s, k);
+        const x = g.tmp('x');
+        const bound = bindPattern(g, flat[i]!.binding, x, env, e.loc);
+        return `for (const ${x} of R.elems(${compileVal(g, flat[i]!.domain, { ...cx, env })}, ${w})) {\n${bound.pre}\n${go(i + 1, bound.env, s)}\n}`;
+      };
+      // the rest of the conjunction runs inside the loop, once per value
+      return go(0, cx.env, st);
+    }
+    case 'apply': {
+      if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && !cx.env.has(e.name)) {
+        const slot = target(g, e.args[0]!, cx, mode);
+        if (slot !== undefined) {
+          return e.name === '='
+            ? assign(g, slot, compileVal(g, e.args[1]!, cx), st, k)
+            : enumerate(g, slot, compileVal(g, e.args[1]!, cx), e.loc, st, k);
+        }
+      }
+      const op = actionOp(g, e, cx);
+      if (op) {
+        const inl = inlineOp(g, op.def, op.env, op.args, cx, e.loc);
+        return `{\n${inl.pre}\n${compileAction(g, op.def.body, inl.cx, mode, st, k)}\n}`;
+      }
+      return guard(g, e, cx, st, k);
+    }
+    case 'ref': {
+      const op = actionOp(g, e, cx);
+      if (op) return compileAction(g, op.def.body, { ...cx, env: op.env }, mode, st, k);
+      return guard(g, e, cx, st, k);
+    }
+    case 'unchanged': {
+      if (mode === 'init') unsupported('UNCHANGED in Init', e.loc);
+      const slots: number[] = [];
+      unchangedSlots(g, e.expr, cx, slots);
+      const go = (i: number, s: readonly Asg[]): string => (i === slots.length ? k(s) : assign(g, slots[i]!, `s[${slots[i]}]!`, s, (s2) => go(i + 1, s2)));
+      return go(0, st);
+    }
+    case 'if':
+      return shared(g, k, (kk) => `if (${compileBool(g, e.cond, cx)}) {\n${compileAction(g, e.then, cx, mode, st, kk)}\n} else {\n${compileAction(g, e.else, cx, mode, st, kk)}\n}`);
+    case 'case':
+      return shared(g, k, (kk) => {
+        const arms = e.arms.map((a) => `if (${compileBool(g, a.cond, cx)}) {\n${compileAction(g, a.body, cx, mode, st, kk)}\n}`);
+        const other = e.other ? `{\n${compileAction(g, e.other, cx, mode, st, kk)}\n}` : `{ R.noCaseArm(${w}); }`;
+        return `${arms.join(' else ')} else ${other}`;
+      });
+    case 'let': {
+      const bound = bindLet(g, e.defs, cx);
+      return `{\n${bound.pre}\n${compileAction(g, e.body, { ...cx, env: bound.env }, mode, st, k)}\n}`;
+    }
+    case 'enabled': case 'compose': case 'actionBox': case 'always': case 'eventually': case 'leadsTo': case 'fairness': case 'temporalQuant':
+      return unsupported(`${e.kind} in an action`, e.loc);
+    default:
+      return guard(g, e, cx, st, k);
+  }
+}
+
+/** A conjunct that only reads (possibly primed) values: a condition on the rest. */
+function guard(g: Gen, e: Expr, cx: Cx, st: readonly Asg[], k: K): string {
+  return `if (${compileBool(g, e, cx)}) {\n${k(st)}\n}`;
+}
+
+/** The end of one way through an action: the complete next state. */
+export function finish(names: readonly string[], loc: Loc): K {
+  return (st) => (st.every((a) => a === 'a') ? 'out.push(p.slice() as Value[]);' : `out.push(R.complete(p, VARS, ${where(loc)}));`);
+}
