@@ -53,3 +53,4 @@ export const runOrder = () => {
   return tlcBfs({ ...m, invariants: [...m.invariants!, ['NeverCommitted', (s) => s.tm !== 'committed']] });
 };
 export const runBig = () => tlcBfs(twoPhase(5, false));
+export const runHuge = () => tlcBfs(twoPhase(7, false));
