@@ -46,14 +46,25 @@ export interface Goal {
   readonly fairness: readonly FairCond[];
 }
 
+/** What is known of an action atom without evaluating it, to spare the evaluator (which
+ *  dominates the cost of liveness checking): its value on a stuttering step (<<A>>_v is
+ *  FALSE there, [A]_v TRUE), and a state atom that must hold in s for it to hold on (s, t)
+ *  (ENABLED <<A>>_v for <<A>>_v: a step of A from s means A is enabled in s). */
+export interface ActionHints {
+  readonly stutter?: boolean;
+  readonly requires?: number;
+}
+
 /** The atoms the search evaluates on every state and every transition. */
 export class AtomTable {
   readonly state: ((s: State) => boolean)[] = [];
   readonly action: ((s: State, t: State) => boolean)[] = [];
+  readonly hints: ActionHints[] = [];
   stateAtom(f: (s: State) => boolean): number {
     return this.state.push(f) - 1;
   }
-  actionAtom(f: (s: State, t: State) => boolean): number {
+  actionAtom(f: (s: State, t: State) => boolean, hints: ActionHints = {}): number {
+    this.hints.push(hints);
     return this.action.push(f) - 1;
   }
 }
@@ -106,12 +117,16 @@ export class GoalBuilder {
 
   private lit(t: TemporalTerm): Lit {
     if (t.level() <= STATE) return this.stateLit(t);
-    return { atom: this.atoms.actionAtom((s, n) => t.holds(s, n)), action: true, neg: false };
+    const e = t.expr;
+    // v' = v on a stuttering step: [A]_v holds and <<A>>_v does not, whatever A is
+    const hints = e.kind === 'actionBox' ? { stutter: e.stutter } : {};
+    return { atom: this.atoms.actionAtom((s, n) => t.holds(s, n), hints), action: true, neg: false };
   }
 
   /** WF_v(A) / SF_v(A) of the spec or of a property */
   fairness(strong: boolean, enabled: (s: State) => boolean, taken: (s: State, t: State) => boolean): FairCond {
-    return { strong, enabled: this.atoms.stateAtom(enabled), taken: this.atoms.actionAtom(taken) };
+    const en = this.atoms.stateAtom(enabled);
+    return { strong, enabled: en, taken: this.atoms.actionAtom(taken, { stutter: false, requires: en }) };
   }
 
   /** The behaviours satisfying `t`, as a disjunction of goals. */

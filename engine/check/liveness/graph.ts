@@ -66,7 +66,13 @@ export class BehaviourGraph {
     this.setBits(this.sbits.data, id * this.sw, this.atoms.state, (f) => f(s));
     this.stutter.ensure((id + 1) * this.aw);
     this.stutter.length = (id + 1) * this.aw;
-    this.setBits(this.stutter.data, id * this.aw, this.atoms.action, (f) => f(s, s));
+    const hints = this.atoms.hints;
+    this.setBits(this.stutter.data, id * this.aw, this.atoms.action, (f, i) => {
+      const h = hints[i]!;
+      if (h.stutter !== undefined) return h.stutter;
+      if (h.requires !== undefined && !this.stateBit(id, h.requires)) return false;
+      return f(s, s);
+    });
   }
 
   /** an in-model transition s -> t between known states */
@@ -76,12 +82,17 @@ export class BehaviourGraph {
     this.to.push(to);
     this.ebits.ensure((e + 1) * this.aw);
     this.ebits.length = (e + 1) * this.aw;
-    this.setBits(this.ebits.data, e * this.aw, this.atoms.action, (f) => f(s, t));
+    const hints = this.atoms.hints;
+    this.setBits(this.ebits.data, e * this.aw, this.atoms.action, (f, i) => {
+      const h = hints[i]!;
+      if (h.requires !== undefined && !this.stateBit(from, h.requires)) return false;
+      return f(s, t);
+    });
   }
 
-  private setBits<F>(arr: Uint32Array, base: number, fs: readonly F[], call: (f: F) => boolean): void {
+  private setBits<F>(arr: Uint32Array, base: number, fs: readonly F[], call: (f: F, i: number) => boolean): void {
     for (let w = 0; w < Math.ceil(fs.length / 32); w++) arr[base + w] = 0;
-    for (let i = 0; i < fs.length; i++) if (call(fs[i]!)) arr[base + (i >>> 5)]! |= 1 << (i & 31);
+    for (let i = 0; i < fs.length; i++) if (call(fs[i]!, i)) arr[base + (i >>> 5)]! |= 1 << (i & 31);
   }
 
   /** out-edges by source, once the search is over */
