@@ -75,3 +75,12 @@ export function markVolatile(): void {
 export function volatileReads(): number {
   return reads;
 }
+
+// Each compileSpec is a run with its own string table; caches of string values are per run.
+let run = 0;
+export function newRun(): void {
+  run++;
+}
+export function currentRun(): number {
+  return run;
+}

@@ -5,7 +5,7 @@
 import type { Binding as AstBinding, Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError, TlaError } from '../errors.js';
-import { type Binding, type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, bindValue, lookupEnv, markVolatile, primedCtx, volatileReads } from './context.js';
+import { type Binding, type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, bindValue, lookupEnv, markVolatile, primedCtx, volatileReads, currentRun } from './context.js';
 import { type DefEntry, Scope, type Subst, instantiate } from './scope.js';
 import { type BuiltinImpl, builtinConstant, builtinImpl, callBuiltin, isBuiltinOp } from './builtins.js';
 import * as V from './v.js';
@@ -44,9 +44,13 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       const c = e as { [LIT]?: Value };
       return (c[LIT] ??= V.int(Number(e.value), e.loc));
     }
-    case 'str':
-      // not cached on the node: each run has its own string table (intern-order.ts)
-      return V.str(e.value);
+    case 'str': {
+      // each run has its own string table (intern-order.ts): the cache is per run
+      const c = e as { [LIT]?: Value; [LIT_RUN]?: number };
+      if (c[LIT_RUN] === currentRun()) return c[LIT]!;
+      c[LIT_RUN] = currentRun();
+      return (c[LIT] = V.str(e.value));
+    }
     case 'bool':
       return V.bool(e.value);
     case 'ref':
@@ -185,18 +189,18 @@ const BUILTIN_RES: Res = { k: 'builtin' };
 
 // Symbol keys keep these caches invisible to anything that walks the AST's own properties
 // (the front end reuses parsed modules and walks them generically).
-const SC = Symbol('scope');
 const RES = Symbol('resolution');
 const BI = Symbol('builtin');
 const LIT = Symbol('literal');
+const LIT_RUN = Symbol('literalRun');
 interface ResCache {
-  [SC]?: Scope;
-  [RES]?: Res;
+  [RES]?: { readonly sc: Scope; readonly r: Res };
 }
 
 export function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res {
   const c = node as ResCache;
-  if (c[SC] === sc && c[RES] !== undefined) return c[RES];
+  const hit = c[RES];
+  if (hit !== undefined && hit.sc === sc) return hit.r;
   let r: Res;
   if (lookupEnv(env, name)) r = ENV_RES;
   else if (sc.defs.has(name)) r = { k: 'def', d: sc.defs.get(name)! };
@@ -209,8 +213,7 @@ export function resolveName(node: Expr, name: string, sc: Scope, env: Env): Res 
     else if (slot !== undefined) r = { k: 'var', slot };
     else r = BUILTIN_RES;
   }
-  c[SC] = sc;
-  c[RES] = r;
+  c[RES] = { sc, r };
   return r;
 }
 

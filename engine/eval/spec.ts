@@ -11,7 +11,7 @@ import { fingerprint, stateFingerprint } from '../values/hash.js';
 import { toItf } from '../values/itf.js';
 import { formatStateLines } from '../values/pretty.js';
 import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } from './api.js';
-import { CONSTANT_CTX, type Ctx, type Env } from './context.js';
+import { CONSTANT_CTX, type Ctx, type Env, newRun } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
 import { evalBool, evalExpr, forEachBinding, located } from './expr.js';
 import { type SplitAction, enabled, generate, newGen, splitActions } from './action.js';
@@ -43,6 +43,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
   const root = new Scope(loaded.root, world);
   // a fresh string table seeded in the order TLC interns (cfg, identifiers, string literals)
   seedInternTable(loaded, config, world);
+  newRun();
   // model values are created in cfg order, which orders them (ModelValue.make)
   const cfgValues = new Map(config.constants.flatMap((c) => (c.kind === 'value' ? [[c, cfgValue(c.value)] as const] : [])));
   // module-qualified overrides (`C <- [M] Op`, `C = [M] v`) apply inside M's name spaces
