@@ -72,8 +72,9 @@ CoreStep ==
     \/ \E d \in Dev :
           \/ AddOne_Alloc(d) \/ AddOne_ListAdd(d) \/ AddOne_SetClientData(d) \/ AddOne_Put(d)
           \/ RemoveOne_Begin(d) \/ RemoveOne_ClearClientData(d) \/ RemoveOne_ListDel(d)
-          \/ RemoveOne_SyncRcu(d) \/ RemoveOne_Put(d) \/ RemoveOne_WaitFree(d)
-          \/ RemoveOne_V0_DestroyPool(d) \/ RemoveOne_V0_Free(d) \/ IbUnregister_Dealloc(d)
+          \/ RemoveOne_SyncRcu(d) \/ RemoveOne_Put(d) \/ RemoveOne_WaitFree(d) \/ RemoveOne_Redrop(d)
+          \/ RemoveOne_V0_DestroyPool(d) \/ RemoveOne_V0_Free(d)
+          \/ CmaRemoveOne_DeviceRemoval(d) \/ IbUnregister_Dealloc(d)
     \/ ModuleExit_Begin \/ ModuleExit_FlushWq
 
 ConnStep(c) ==
@@ -125,7 +126,7 @@ TypeOK ==
     /\ flush_pos \in [Mr -> Dev \cup {NoDev}]
     /\ core_pc \in {"idle", "add_list_add", "add_client_data", "add_put", "rm_clear_client_data",
                     "rm_list_del", "rm_sync_rcu", "rm_put", "rm_wait_free", "rm_v0_destroy_pool",
-                    "rm_v0_free", "rm_cma_wait", "exit", "unloaded"}
+                    "rm_v0_free", "rm_cma_removal", "rm_cma_wait", "exit", "unloaded"}
     /\ core_dev \in Dev \cup {NoDev}
     /\ unloading \in BOOLEAN
     /\ rcu_readers \subseteq ({"conn"} \X Conn) \cup ({"mr"} \X Mr)
@@ -229,7 +230,7 @@ UnloadClean == core_pc = "unloaded" => rds_wq = <<>> /\ rds_wq_pc = "idle"
 \* ---- Liveness (brief 4), under Spec's fairness ----
 Removed(d) == d \in remove_called
 \* rds_ib_remove_one for d has returned (the IB core is not inside it).
-RemoveDone(d) == Removed(d) /\ ~(core_dev = d /\ core_pc \notin {"idle", "exit", "unloaded", "rm_cma_wait"})
+RemoveDone(d) == Removed(d) /\ ~(core_dev = d /\ core_pc \notin {"idle", "exit", "unloaded", "rm_cma_removal", "rm_cma_wait"})
 Holdless(d) == /\ \A c \in Conn : ic_rds_ibdev[c] # d /\ setup_ibdev[c] # d
                /\ \A m \in Mr : ~(mr_pc[m] \in {"lookup", "mapped"} /\ ibmr_device[m] = d)
 
@@ -248,9 +249,9 @@ L4_Unload == unloading ~> (core_pc = "unloaded" /\ rds_wq = <<>>)
 
 -----------------------------------------------------------------------------
 (* Fairness (brief 4): the workers, the IB core, RCU readers and every     *)
-(* operation already begun progress; sockets eventually free their MRs;    *)
-(* a connection left on a removed device eventually fails (its QP errors   *)
-(* out) and is dropped.  Connecting and new lookups are not forced.        *)
+(* operation already begun progress; sockets eventually free their MRs; a  *)
+(* connection on a removed device that can be dropped (ConnDrop enabled)   *)
+(* eventually is.  Connecting and new lookups are not forced.              *)
 
 Fairness ==
     /\ WF_vars(CoreStep)

@@ -25,18 +25,21 @@ CONSTANTS
     MR_FREE_CTX,           \* contexts rds_ib_free_mr may run in: subset of {"process", "irq"}
     FREE_INVALIDATE,       \* the application frees its MRs with RDS_RDMA_INVALIDATE
     MR_HELD_ACROSS_REMOVE, \* the MRs are mapped before the delete and freed only after it began
+    PEER_DISCONNECT,       \* may a connection be dropped at any time from outside (its peer's
+                           \* disconnect, errors)?  Otherwise only when its peer end (connection
+                           \* Peer(c)) shuts down, by rds_ib_dev_shutdown or by DEVICE_REMOVAL
     PROMPT_WORKER,         \* timing assumption: the IB core finishes unregistering only while
                            \* the head of rds_wq cannot run (the worker is never slower)
     \* ---- the proposed fix (tla/README.md) ----
-    REMOVE_FIX             \* subset of {"wait_free", "shutdown_flush"}: the two halves of the fix
+    REMOVE_FIX             \* subset of {"wait_free", "shutdown_flush", "redrop"}: the parts of the fix
 
 ASSUME NDEV \in Nat /\ NDEV >= 1
 ASSUME NCONN \in Nat /\ NMR \in Nat /\ (NMR > 0 => NCONN > 0)
 ASSUME REMOVABLE \subseteq 1..NDEV
 ASSUME MODULE_EXIT \in BOOLEAN /\ REFCOUNT \in BOOLEAN /\ EARLY_LIST_INIT \in BOOLEAN
 ASSUME ALLOC_FAIL \in BOOLEAN /\ SETUP_SUCCESS_PUT \in BOOLEAN /\ FREE_INVALIDATE \in BOOLEAN
-ASSUME MR_HELD_ACROSS_REMOVE \in BOOLEAN /\ PROMPT_WORKER \in BOOLEAN
-ASSUME REMOVE_FIX \subseteq {"wait_free", "shutdown_flush"}
+ASSUME MR_HELD_ACROSS_REMOVE \in BOOLEAN /\ PROMPT_WORKER \in BOOLEAN /\ PEER_DISCONNECT \in BOOLEAN
+ASSUME REMOVE_FIX \subseteq {"wait_free", "shutdown_flush", "redrop"}
 ASSUME POOL_TEARDOWN \in {"flush_wq", "cancel_own"}
 ASSUME LIST_PROT \in {"none", "rcu_rwsem"}
 ASSUME KERNEL \in {"v2", "v3"}
@@ -52,6 +55,10 @@ NoDev == 0
 ConnDev(c) == ((c - 1) % NDEV) + 1
 MrConn(m) == ((m - 1) % NCONN) + 1
 MrDev(m) == ConnDev(MrConn(m))
+\* Connections 2k-1 and 2k are the two ends of one RDS connection (as .1->.2 on
+\* rxe0 and .2->.1 on rxe1 in the rxe runs): when one end shuts down, the
+\* other gets RDMA_CM_EVENT_DISCONNECTED.
+Peer(c) == IF c % 2 = 1 THEN c + 1 ELSE c - 1
 
 VARIABLES
     \* ---- per device ----
@@ -147,7 +154,7 @@ FlushPool(d) == [m \in Mr |-> IF ibmr_device[m] = d /\ fr_state[m] = "dirty" THE
 \* Where the IB core goes once rds_ib_remove_one has returned.
 AfterClientRemove ==
     IF unloading THEN "exit"
-    ELSE IF KERNEL = "v3" THEN "rm_cma_wait" ELSE "idle"
+    ELSE IF KERNEL = "v3" THEN "rm_cma_removal" ELSE "idle"
 
 AddStates == {"add_list_add", "add_client_data", "add_put"}
 SetupStates == {"setup_devget", "setup_addconn"}

@@ -165,6 +165,22 @@ RemoveOne_Put(d) ==
                    ipaddr_list, remove_called, core_dev, unloading>>
     /\ UNCHANGED <<connVars, mrVars, syncVars, rds_wq_pc, rds_ib_mr_wq>>
 
+\* The proposed fix, part 3 (found by the implementation's schedule search):
+\* while it waits, rds_ib_remove_one drops again the connections that joined
+\* conn_list after rds_ib_dev_shutdown walked it (their setup read the client
+\* data before it was cleared); otherwise only DEVICE_REMOVAL would drop them,
+\* which comes after remove returns: a deadlock with part 1.
+RemoveOne_Redrop(d) ==
+    LET cs == ConnsOn(d) IN
+    /\ core_pc = "rm_wait_free" /\ core_dev = d
+    /\ "redrop" \in REMOVE_FIX
+    /\ cs # {}
+    /\ conn_pc' = [c \in Conn |-> IF c \in cs THEN "drop_queued" ELSE conn_pc[c]]
+    /\ rds_wq' = rds_wq \o [i \in 1..Cardinality(cs) |-> ShutdownW(SortedSeq(cs)[i])]
+    /\ faults' = faults \cup TouchF(d)
+    /\ UNCHANGED <<devVars, coreVars, ic_rds_ibdev, setup_ibdev, i_cm_id, mrVars, syncVars,
+                   rds_wq_pc, rds_ib_mr_wq>>
+
 \* The proposed fix, part 1: rds_ib_remove_one waits (wait_for_completion)
 \* until rds_ib_dev_free has run, so the rds_ib_device never outlives the
 \* ib_device it calls ib_dealloc_pd on.
@@ -213,9 +229,24 @@ HeadRunnable ==
       [] h[1] = "flush_worker" -> TRUE
       [] OTHER -> FALSE
 
-\* V3, after the client's remove returned: cma_remove_one waits until every
-\* rdma_cm_id on the device has been destroyed (rdma_destroy_id), then the
-\* IB core finishes unregistering and the ib_device is deallocated.
+\* V3, after the client's remove returned: cma_remove_one sends
+\* RDMA_CM_EVENT_DEVICE_REMOVAL to every rdma_cm_id on the device; RDS's
+\* handler (rds_rdma_cm_event_handler_cmn) calls rds_conn_drop.  The event
+\* waits for a handler already running on the id (c_cm_lock), i.e. for a
+\* connection setup in progress.
+CmaRemoveOne_DeviceRemoval(d) ==
+    LET cs == {c \in Conn : ConnDev(c) = d /\ i_cm_id[c] /\ conn_pc[c] \in {"connected", "up"}} IN
+    /\ core_pc = "rm_cma_removal" /\ core_dev = d
+    /\ \A c \in Conn : ConnDev(c) = d => conn_pc[c] \notin SetupStates
+    /\ conn_pc' = [c \in Conn |-> IF c \in cs THEN "drop_queued" ELSE conn_pc[c]]
+    /\ rds_wq' = rds_wq \o [i \in 1..Cardinality(cs) |-> ShutdownW(SortedSeq(cs)[i])]
+    /\ core_pc' = "rm_cma_wait"
+    /\ UNCHANGED <<devVars, core_dev, unloading, ic_rds_ibdev, setup_ibdev, i_cm_id, mrVars,
+                   syncVars, rds_wq_pc, rds_ib_mr_wq, faults>>
+
+\* Then cma_remove_one waits until every rdma_cm_id on the device has been
+\* destroyed (rdma_destroy_id), the IB core finishes unregistering and the
+\* ib_device is deallocated.
 \* Nothing here waits for rds_ib_dev_free.  With PROMPT_WORKER the IB core is
 \* assumed slower than a runnable rds_wq worker, which leaves only the
 \* interleavings that happen every time (the rxe runs), not the narrow races.

@@ -77,9 +77,12 @@ ConnComplete(c) ==
                    mr_pool, free_work_queued, remove_called>>
     /\ UNCHANGED <<ic_rds_ibdev, setup_ibdev, i_cm_id, mrVars, coreVars, syncVars, wqVars>>
 
-\* rds_conn_drop from the peer's disconnect or an error: queue the shutdown.
+\* rds_conn_drop on RDMA_CM_EVENT_DISCONNECTED (the peer end shut down) or,
+\* with PEER_DISCONNECT, from outside at any time: queue the shutdown.
 ConnDrop(c) ==
     /\ conn_pc[c] \in {"connected", "up"}
+    /\ \/ PEER_DISCONNECT
+       \/ Peer(c) \in Conn /\ conn_pc[Peer(c)] \in {"shutdown", "closed"}
     /\ conn_pc' = [conn_pc EXCEPT ![c] = "drop_queued"]
     /\ rds_wq' = Append(rds_wq, ShutdownW(c))
     /\ UNCHANGED <<devVars, ic_rds_ibdev, setup_ibdev, i_cm_id, mrVars, coreVars, syncVars,

@@ -196,7 +196,7 @@ describe.skipIf(!ready)(`the other stories of the brief, one property at a time 
   });
 });
 
-describe.skipIf(!ready)(`the proposed fix needs both halves ${skipReason}`, () => {
+describe.skipIf(!ready)(`the proposed fix needs all three parts ${skipReason}`, () => {
   test('waiting for rds_ib_dev_free alone: mr_same still hangs, now inside rds_ib_remove_one', () => {
     // The MR freed without invalidate keeps i_fastreg_inuse_count at 1 and nothing flushes
     // its pool, so the shutdown never drops the connection's reference and the free never comes.
@@ -211,6 +211,21 @@ describe.skipIf(!ready)(`the proposed fix needs both halves ${skipReason}`, () =
     const got = check(variant('MC_V3_mr_other.cfg', 'REMOVE_FIX = {}', 'REMOVE_FIX = {"shutdown_flush"}'));
     expect(got.property).toBe('S12_IbDeviceOutlivesRdsDev');
     expect(isSubsequence(['IbUnregister_Dealloc', 'FreeMR', 'ConnShutdown_FlushPool', 'FreeWork'], got.actions)).toBe(true);
+  });
+  test('without the redrop: a connection that joins conn_list after rds_ib_dev_shutdown holds remove_one forever (the implementation found it first)', () => {
+    // c2's setup takes its lookup reference before RemoveOne_Begin(2) and joins d2's conn_list
+    // after it; only DEVICE_REMOVAL would drop it, after remove_one returns, and its peer c1
+    // stays up. By hand: AddOne x2 (8), c1 setup + complete (4), c2 lookup (2), the MR (2:
+    // MR_HELD_ACROSS_REMOVE), RemoveOne(2) (5), c2 AddConn + complete (2), the application frees
+    // the MR and closes its socket (FreeMR + 4 FlushMRs steps): 28 steps, 29 states.
+    const got = check(variant('MC_V3_fixed.cfg', 'REMOVE_FIX = {"wait_free", "shutdown_flush", "redrop"}', 'REMOVE_FIX = {"wait_free", "shutdown_flush"}'));
+    expect(got.verdict).toBe('deadlock');
+    expect(got.actions.length + 1).toBe(29);
+    expect(isSubsequence(['ConnSetup_DevGet', 'RemoveOne_Begin', 'RemoveOne_Put', 'ConnSetup_AddConn'], got.actions)).toBe(true);
+    const last = got.states.at(-1)!;
+    expect(last.core_pc).toBe('rm_wait_free');
+    expect(last.conn_pc).toEqual(['up', 'up']);
+    expect(last.ic_rds_ibdev).toEqual([1, 2]);
   });
 });
 
