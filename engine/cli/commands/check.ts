@@ -81,6 +81,8 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
         ...(property !== undefined ? { property } : {}),
         ...(trace && trace.length > 0 ? { trace: itfStates(spec, trace) } : {}),
         ...(result.skippedProperties.length > 0 ? { skippedProperties: result.skippedProperties } : {}),
+        // a liveness counterexample is a lasso: the 1-based state it loops back to, or stuttering
+        ...(o.kind === 'liveness' ? { loop: o.loop.kind === 'stutter' ? 'stuttering' : o.loop.state } : {}),
         ...(o.kind === 'evalError' ? { error: errorJson(o.error) } : {}),
         exitCode: exitCodeOf(o),
       }) + '\n',
