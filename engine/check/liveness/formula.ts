@@ -182,9 +182,23 @@ export class GoalBuilder {
       case 'leadsTo': {
         // P ~> Q == [](P => <>Q); violated by <>(P /\ ~Q /\ []~Q)
         const p = sub(e.lhs);
-        const q = sub(e.rhs);
-        if (p.level() > STATE || q.level() > STATE) unsupported(t, '~> between temporal formulas');
+        let q = sub(e.rhs);
         if (positive) unsupported(t, '~> under a negation or on the left of =>');
+        if (p.level() > STATE) unsupported(t, '~> from a temporal formula');
+        while (q.expr.kind === 'ref' || q.expr.kind === 'apply' || q.expr.kind === 'let') {
+          if (q.level() <= STATE) break;
+          const body = q.unfold();
+          if (!body) break;
+          q = body;
+        }
+        const qe = q.expr;
+        if (q.level() > STATE && (qe.kind === 'always' || (qe.kind === 'eventually' && qe.expr.kind === 'always'))) {
+          // P ~> []Q (or <>[]Q): violated by <>(P /\ []<>~Q), the cycle coming after P
+          const inner = q.sub(qe.kind === 'always' ? qe.expr : (qe.expr as Extract<Expr, { kind: 'always' }>).expr);
+          if (inner.level() > STATE) unsupported(t, '~> into a temporal formula other than []Q or <>[]Q');
+          return [goal({ trigger: [this.stateLit(p)], cycleSome: [not(this.stateLit(inner))] })];
+        }
+        if (q.level() > STATE) unsupported(t, '~> into a temporal formula other than []Q or <>[]Q');
         const notQ = not(this.stateLit(q));
         return [goal({ trigger: [this.stateLit(p), notQ], after: [notQ] })];
       }

@@ -113,7 +113,9 @@ describe('<>[] and []<> on the only fair behaviour 0, 1, 2, 3, 2, 3, ...', () =>
     ['StaysHigh', '<>[](x >= 2): from the third state on', true],
     ['FlipsOnly', '<>[][Flip]_x: after the two Inc steps every step is a Flip', true],
     ['IncDies', '<>[](~ENABLED Inc): Inc is enabled only while x < 2', true],
+    ['OneThenHigh', '(x = 1) ~> [](x >= 2): from the third state on', true],
     ['StaysTwo', '<>[](x = 2): x keeps going back to 3', false],
+    ['OneThenTwo', '(x = 1) ~> [](x = 2): x keeps going back to 3 after x = 1', false],
     ['ZeroOften', '[]<>(x = 0): x = 0 only in the first state', false],
     ['IncOften', '[]<><<Inc>>_x: Inc is taken twice only', false],
   ])('%s: %s', async (property, _why, holds) => {

@@ -20,4 +20,7 @@ FlipsOnly == <>[][Flip]_x
 IncOften == []<><<Inc>>_x
 \* ENABLED inside a temporal formula: eventually Inc is disabled forever
 IncDies == <>[](~ENABLED Inc)
+\* leads to a stable condition: P ~> []Q
+OneThenHigh == (x = 1) ~> [](x >= 2)
+OneThenTwo == (x = 1) ~> [](x = 2)
 =============================================================================
