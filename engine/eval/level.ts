@@ -3,7 +3,8 @@
 // Spec.processSpec / processConfigProps do.
 import type { Expr } from '../frontend/ast.js';
 import type { Env } from './context.js';
-import { lookupEnv } from './context.js';
+import { CONSTANT_CTX, lookupEnv } from './context.js';
+import { resolvePrefix } from './expr.js';
 import type { DefEntry, Scope } from './scope.js';
 
 export const CONSTANT = 0;
@@ -20,9 +21,9 @@ export function levelOf(e: Expr, sc: Scope, env: Env): number {
     case 'num': case 'str': case 'bool': case 'at': case 'lambda':
       return CONSTANT;
     case 'ref':
-      return e.prefix.length > 0 ? STATE : nameLevel(e.name, sc, env, []);
+      return e.prefix.length > 0 ? prefixedLevel(e, sc, env) : nameLevel(e.name, sc, env, []);
     case 'apply':
-      return Math.max(max(e.args), e.prefix.length > 0 ? STATE : nameLevel(e.name, sc, env, e.args));
+      return Math.max(max(e.args), e.prefix.length > 0 ? prefixedLevel(e, sc, env) : nameLevel(e.name, sc, env, e.args));
     case 'prime': case 'unchanged':
       return ACTION;
     case 'actionBox':
@@ -69,6 +70,17 @@ export function levelOf(e: Expr, sc: Scope, env: Env): number {
       const never: never = e;
       return never;
     }
+  }
+}
+
+/** I!Op: the level of Op's definition in the instance's name space (state level if the
+ *  instance cannot be opened without a state). */
+function prefixedLevel(e: Extract<Expr, { kind: 'ref' | 'apply' }>, sc: Scope, env: Env): number {
+  try {
+    const inst = resolvePrefix(e.prefix, e.loc, sc, env, CONSTANT_CTX);
+    return nameLevel(e.name, inst, undefined, []);
+  } catch {
+    return STATE;
   }
 }
 

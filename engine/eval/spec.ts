@@ -13,7 +13,7 @@ import { formatStateLines } from '../values/pretty.js';
 import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } from './api.js';
 import { CONSTANT_CTX, type Ctx, type Env, newRun } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
-import { evalBool, evalExpr, forEachBinding, located } from './expr.js';
+import { evalBool, evalExpr, forEachBinding, located, resolvePrefix } from './expr.js';
 import { type SplitAction, enabled, generate, newGen, splitActions } from './action.js';
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
@@ -366,6 +366,16 @@ function conjuncts(f: Scoped): Scoped[] {
     const d = f.scope.defs.get(e.name);
     if (d && d.kind === 'op' && d.def.params.length === 0 && !lookupLocal(f.env, e.name)) {
       return conjuncts({ expr: d.def.body, scope: d.scope, env: undefined });
+    }
+  }
+  if (e.kind === 'ref' && e.prefix.length > 0) {
+    // I!Spec (refinement properties): the definition in the instance's name space
+    try {
+      const inst = resolvePrefix(e.prefix, e.loc, f.scope, f.env, CONSTANT_CTX);
+      const d = inst.defs.get(e.name);
+      if (d && d.kind === 'op' && d.def.params.length === 0) return conjuncts({ expr: d.def.body, scope: d.scope, env: undefined });
+    } catch {
+      // not an instance definition we can open: keep the conjunct whole
     }
   }
   return [f];

@@ -173,3 +173,19 @@ describe('actions from instantiated modules (Tool.getActions, SubstInNode)', () 
     expect(states(spec, [...spec.successors(s0!)].map((x) => x.state))).toEqual(['n=1', 'n=2']);
   });
 });
+
+describe('refinement properties through an instance', () => {
+  test('PROPERTY Abs!Spec splits into the abstract Init and [][Next]_v, read in the instance', async () => {
+    const spec = await compile({
+      M: 'EXTENDS Naturals\nVARIABLE n\nInit == n = 0\nNext == n\' = (n + 1) % 6\nSpec == Init /\\ [][Next]_n\nAbs == INSTANCE Mod3 WITH b <- n % 3\nRefines == Abs!Spec',
+      Mod3: 'EXTENDS Naturals\nVARIABLE b\nPInit == b = 0\nPNext == b\' = (b + 1) % 3\nSpec == PInit /\\ [][PNext]_b',
+    }, 'SPECIFICATION Spec\nPROPERTY Refines');
+    expect(spec.properties.map((p) => p.kind)).toEqual(['initPredicate', 'actionInvariant']);
+    const [s0] = [...spec.initStates()];
+    const n = (k: number) => [{ kind: 'int', n: k }] as never;
+    const box = spec.properties[1]!;
+    if (box.kind !== 'actionInvariant') throw new Error('expected an action invariant');
+    // b = n % 3: 0 -> 1 is a PNext step, 0 -> 3 a stutter of b, 0 -> 2 neither
+    expect([box.holds(s0!, n(1)), box.holds(s0!, n(3)), box.holds(s0!, n(2))]).toEqual([true, true, false]);
+  });
+});
