@@ -38,11 +38,16 @@ export interface Action {
 
 export type Atom = readonly [Var, number];
 
+export type SimpleProp =
+  | { readonly kind: 'eventually' | 'infinitelyOften' | 'eventuallyAlways'; readonly p: Atom }
+  /** written P ~> Q, or [](P => <>Q) when `boxed` */
+  | { readonly kind: 'leadsTo'; readonly p: Atom; readonly q: Atom; readonly boxed?: boolean };
+
 export interface Live {
-  readonly fair: readonly { readonly strong: boolean; readonly action: number }[];
-  readonly prop:
-    | { readonly kind: 'eventually' | 'infinitelyOften' | 'eventuallyAlways'; readonly p: Atom }
-    | { readonly kind: 'leadsTo'; readonly p: Atom; readonly q: Atom };
+  /** fairness on one action, or on the disjunction of two (WF_vars(A0 \/ A2)) */
+  readonly fair: readonly { readonly strong: boolean; readonly action: number; readonly orAction?: number }[];
+  /** a conjunction of one or two properties */
+  readonly props: readonly SimpleProp[];
 }
 
 export interface RandomSpec {
@@ -112,12 +117,13 @@ const anySpec: fc.Arbitrary<RandomSpec> = fc.record(
 );
 
 const atom: fc.Arbitrary<Atom> = fc.tuple(vr, fc.integer({ min: 0, max: 3 }));
+const simpleProp: fc.Arbitrary<SimpleProp> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('eventually' as const, 'infinitelyOften' as const, 'eventuallyAlways' as const), p: atom }),
+  fc.record({ kind: fc.constant('leadsTo' as const), p: atom, q: atom, boxed: fc.boolean() }),
+);
 const live: fc.Arbitrary<Live> = fc.record({
-  fair: fc.array(fc.record({ strong: fc.boolean(), action: fc.nat() }), { maxLength: 3 }),
-  prop: fc.oneof(
-    fc.record({ kind: fc.constantFrom('eventually' as const, 'infinitelyOften' as const, 'eventuallyAlways' as const), p: atom }),
-    fc.record({ kind: fc.constant('leadsTo' as const), p: atom, q: atom }),
-  ),
+  fair: fc.array(fc.record({ strong: fc.boolean(), action: fc.nat(), orAction: fc.nat() }, { requiredKeys: ['strong', 'action'] }), { maxLength: 3 }),
+  props: fc.array(simpleProp, { minLength: 1, maxLength: 2 }),
 });
 
 /** Specs with fairness and a temporal property, kept to what TLC checks soundly: no CONSTRAINT,
@@ -128,7 +134,14 @@ export const randomLiveSpec: fc.Arbitrary<RandomSpec> = fc.tuple(anySpec, live).
   actionConstraintNot: undefined,
   view: undefined,
   monotoneSlack: undefined,
-  live: { ...l, fair: l.fair.map((f) => ({ ...f, action: f.action % s.actions.length })) },
+  live: {
+    ...l,
+    fair: l.fair.map((f) => ({
+      ...f,
+      action: f.action % s.actions.length,
+      ...(f.orAction !== undefined ? { orAction: f.orAction % s.actions.length } : {}),
+    })),
+  },
 }));
 
 /** VIEW only without constraints: TLC rebuilds a trace from fingerprints, taking the first
@@ -202,7 +215,9 @@ export function toTla(name: string, s: RandomSpec): { tla: string; cfg: string }
     `Mono == [][x' + y' >= x + y - ${s.monotoneSlack ?? 0}]_<<x, y>>`,
     `View == ${s.view === 'xParity' ? '<<x, y % 2>>' : 'x'}`,
     'vars == <<x, y>>',
-    `Spec == Init /\\ [][Next]_vars${(s.live?.fair ?? []).map((f) => ` /\\ ${f.strong ? 'SF' : 'WF'}_vars(A${f.action})`).join('')}`,
+    `Spec == Init /\\ [][Next]_vars${(s.live?.fair ?? [])
+      .map((f) => ` /\\ ${f.strong ? 'SF' : 'WF'}_vars(${f.orAction !== undefined ? `A${f.action} \\/ A${f.orAction}` : `A${f.action}`})`)
+      .join('')}`,
     `Live == ${s.live ? liveTla(s.live) : 'TRUE'}`,
     '====',
     '',
@@ -220,23 +235,25 @@ export function toTla(name: string, s: RandomSpec): { tla: string; cfg: string }
   return { tla, cfg };
 }
 
-function liveTla(l: Live): string {
+function propTla(p: SimpleProp): string {
   const a = ([v, c]: Atom) => `(${v} = ${c})`;
-  switch (l.prop.kind) {
+  switch (p.kind) {
     case 'eventually':
-      return `<>${a(l.prop.p)}`;
+      return `<>${a(p.p)}`;
     case 'infinitelyOften':
-      return `[]<>${a(l.prop.p)}`;
+      return `[]<>${a(p.p)}`;
     case 'eventuallyAlways':
-      return `<>[]${a(l.prop.p)}`;
+      return `<>[]${a(p.p)}`;
     case 'leadsTo':
-      return `${a(l.prop.p)} ~> ${a(l.prop.q)}`;
+      return p.boxed ? `[](${a(p.p)} => <>${a(p.q)})` : `(${a(p.p)} ~> ${a(p.q)})`;
     default: {
-      const never: never = l.prop;
+      const never: never = p;
       throw new Error(`unknown property ${String(never)}`);
     }
   }
 }
+
+const liveTla = (l: Live) => l.props.map(propTla).join(' /\\ ');
 
 // ---- the same spec interpreted in TypeScript ---------------------------------------------
 
@@ -296,9 +313,15 @@ function actionSuccessors(a: Action, st: St): St[] {
 export function toLiveOracle(s: RandomSpec): { fairness: Fairness<St>[]; prop: LiveProperty<St> } {
   const l = s.live!;
   const at = ([v, c]: Atom) => (st: St) => (v === 'x' ? st[0] : st[1]) === c;
-  const fairness = l.fair.map((f): Fairness<St> => ({ kind: f.strong ? 'SF' : 'WF', step: (st) => actionSuccessors(s.actions[f.action]!, st) }));
-  const prop: LiveProperty<St> = l.prop.kind === 'leadsTo' ? { kind: 'leadsTo', p: at(l.prop.p), q: at(l.prop.q) } : { kind: l.prop.kind, p: at(l.prop.p) };
-  return { fairness, prop };
+  const fairness = l.fair.map(
+    (f): Fairness<St> => ({
+      kind: f.strong ? 'SF' : 'WF',
+      step: (st) => [f.action, ...(f.orAction !== undefined ? [f.orAction] : [])].flatMap((i) => actionSuccessors(s.actions[i]!, st)),
+    }),
+  );
+  const one = (p: SimpleProp): LiveProperty<St> =>
+    p.kind === 'leadsTo' ? { kind: 'leadsTo', p: at(p.p), q: at(p.q) } : { kind: p.kind, p: at(p.p) };
+  return { fairness, prop: { kind: 'all', props: l.props.map(one) } };
 }
 
 export function toOracle(s: RandomSpec): OracleModel<St> {
