@@ -4,8 +4,10 @@
 // per disjunct (an OrderOfSolution), the "<>[]" conditions (checkState/checkAction: must hold
 // all along the cycle), the "[]<>" promises (must hold somewhere on the cycle) and a tableau for
 // the rest. We keep the same three kinds of condition, plus the two shapes TLC's tableau needs
-// for the forms we accept: conditions on the initial state / on the whole lasso, and one
-// "trigger" <>(X /\ []Y) (from ~<>, ~[] and ~~>), so no general tableau is needed.
+// for the forms we accept: conditions on the initial state / on the whole lasso, and a
+// sequence of "phases" <>(X1 /\ []Y1 /\ <>(X2 /\ []Y2 ...)) (from ~<>, ~[] and ~~>; two
+// eventualities that must both happen give one sequence per order), so no general tableau is
+// needed.
 // Spec fairness stays separate (Streett conditions, see search.ts) instead of being multiplied
 // out into the DNF, which gives the same verdicts without TLC's exponential blow-up.
 import type { Expr } from '../../frontend/ast.js';
@@ -34,10 +36,9 @@ export interface Goal {
   readonly init: readonly Lit[];
   /** these literals in every state / every step (stuttering included) */
   readonly always: readonly Lit[];
-  /** a point where `trigger` holds (a state, or a step if it is one action literal) after
-   *  which `after` holds in every state / step: <>(X /\ []Y) */
-  readonly trigger?: readonly Lit[];
-  readonly after: readonly Lit[];
+  /** points, in this order, where each phase's trigger holds, each phase's `after` holding in
+   *  every state / step from its point on */
+  readonly phases: readonly Phase[];
   /** these literals in every state / step of the cycle: <>[] */
   readonly cycleAll: readonly Lit[];
   /** each of these in some state / step of the cycle: []<> */
@@ -53,6 +54,13 @@ export interface Goal {
 export interface ActionHints {
   readonly stutter?: boolean;
   readonly requires?: number;
+}
+
+/** <>(X /\ []Y): a point where `trigger` X holds (a state, or a step if it is one action
+ *  literal), after which `after` Y holds in every state / step. */
+export interface Phase {
+  readonly trigger: readonly Lit[];
+  readonly after: readonly Lit[];
 }
 
 /** The atoms the search evaluates on every state and every transition. */
@@ -73,29 +81,34 @@ export class AtomTable {
 const STATE = 1;
 const ACTION = 2;
 
-const EMPTY: Goal = { init: [], always: [], after: [], cycleAll: [], cycleSome: [], fairness: [] };
+const EMPTY: Goal = { init: [], always: [], phases: [], cycleAll: [], cycleSome: [], fairness: [] };
 const goal = (g: Partial<Goal>): Goal => ({ ...EMPTY, ...g });
 const not = (l: Lit): Lit => ({ ...l, neg: !l.neg });
 
-function merge(a: Goal, b: Goal, loc: Expr['loc']): Goal {
-  if (a.trigger && b.trigger) {
-    throw new UnsupportedError('TLC cannot handle the temporal formula here: the liveness checker cannot combine two "eventually" obligations (<>P /\\ <>Q, or ~> next to <> in one conjunction of a negated formula) yet', loc);
-  }
-  const trigger = a.trigger ?? b.trigger;
-  return {
+/** the orders in which two sequences of phases can happen */
+function interleavings(a: readonly Phase[], b: readonly Phase[]): Phase[][] {
+  if (a.length === 0) return [[...b]];
+  if (b.length === 0) return [[...a]];
+  return [...interleavings(a.slice(1), b).map((r) => [a[0]!, ...r]), ...interleavings(a, b.slice(1)).map((r) => [b[0]!, ...r])];
+}
+
+/** the conjunction of two goals: one goal per order of their phases */
+function merge(a: Goal, b: Goal, loc: Expr['loc']): Goal[] {
+  const orders = interleavings(a.phases, b.phases);
+  if (orders.length > 64) throw new UnsupportedError('TLC cannot handle the temporal formula here: too many eventualities that must all happen', loc);
+  return orders.map((phases) => ({
     init: [...a.init, ...b.init],
     always: [...a.always, ...b.always],
-    ...(trigger ? { trigger } : {}),
-    after: [...a.after, ...b.after],
+    phases,
     cycleAll: [...a.cycleAll, ...b.cycleAll],
     cycleSome: [...a.cycleSome, ...b.cycleSome],
     fairness: [...a.fairness, ...b.fairness],
-  };
+  }));
 }
 
 /** Conjunction of two disjunctions of goals: every pair merged. */
 function product(xs: readonly Goal[], ys: readonly Goal[], loc: Expr['loc']): Goal[] {
-  return xs.flatMap((x) => ys.map((y) => merge(x, y, loc)));
+  return xs.flatMap((x) => ys.flatMap((y) => merge(x, y, loc)));
 }
 const productAll = (gs: readonly (readonly Goal[])[], loc: Expr['loc']): Goal[] => gs.reduce<Goal[]>((acc, g) => product(acc, g, loc), [EMPTY]);
 
@@ -196,11 +209,11 @@ export class GoalBuilder {
           // P ~> []Q (or <>[]Q): violated by <>(P /\ []<>~Q), the cycle coming after P
           const inner = q.sub(qe.kind === 'always' ? qe.expr : (qe.expr as Extract<Expr, { kind: 'always' }>).expr);
           if (inner.level() > STATE) unsupported(t, '~> into a temporal formula other than []Q or <>[]Q');
-          return [goal({ trigger: [this.stateLit(p)], cycleSome: [not(this.stateLit(inner))] })];
+          return [goal({ phases: [{ trigger: [this.stateLit(p)], after: [] }], cycleSome: [not(this.stateLit(inner))] })];
         }
         if (q.level() > STATE) unsupported(t, '~> into a temporal formula other than []Q or <>[]Q');
         const notQ = not(this.stateLit(q));
-        return [goal({ trigger: [this.stateLit(p), notQ], after: [notQ] })];
+        return [goal({ phases: [{ trigger: [this.stateLit(p), notQ], after: [notQ] }] })];
       }
       case 'fairness': {
         const angle = sub({ kind: 'actionBox', action: e.action, vars: e.vars, stutter: false, loc: e.loc });
@@ -223,7 +236,7 @@ export class GoalBuilder {
       if (x.level() === ACTION && !(xe.kind === 'actionBox' && xe.stutter)) unsupported(t, '[]A for an action A not of the form [A]_v');
       const l = this.lit(x);
       // ~[]P == <>~P: a state (or, for [A]_v, a step) where it fails
-      return [positive ? goal({ always: [l] }) : goal({ trigger: [not(l)] })];
+      return [positive ? goal({ always: [l] }) : goal({ phases: [{ trigger: [not(l)], after: [] }] })];
     }
     if (xe.kind === 'eventually') {
       const y = x.sub(xe.expr);
@@ -237,6 +250,14 @@ export class GoalBuilder {
       // [](P => <>Q) is P ~> Q
       const r = xe.rhs;
       if (r.kind === 'eventually') return this.translate(x.sub({ kind: 'leadsTo', lhs: xe.lhs, rhs: r.expr, loc: t.expr.loc }), positive);
+      // [](P => []Q), Q a state predicate or [A]_v: violated by <>(P /\ <>~Q)
+      const p = x.sub(xe.lhs);
+      if (r.kind === 'always' && !positive && p.level() <= STATE) {
+        const q = x.sub(r.expr);
+        if (q.level() <= STATE || (r.expr.kind === 'actionBox' && r.expr.stutter)) {
+          return [goal({ phases: [{ trigger: [this.stateLit(p)], after: [] }, { trigger: [not(this.lit(q))], after: [] }] })];
+        }
+      }
     }
     if (xe.kind === 'ref' || xe.kind === 'apply' || xe.kind === 'let') {
       const body = x.unfold();
@@ -252,7 +273,7 @@ export class GoalBuilder {
     if (x.level() <= ACTION) {
       const l = this.lit(x);
       // ~<>P == []~P
-      return [positive ? goal({ trigger: [l] }) : goal({ always: [not(l)] })];
+      return [positive ? goal({ phases: [{ trigger: [l], after: [] }] }) : goal({ always: [not(l)] })];
     }
     if (xe.kind === 'always') {
       const y = x.sub(xe.expr);

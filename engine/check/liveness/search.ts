@@ -26,10 +26,12 @@ export function findLasso(g: BehaviourGraph, goal: Goal, specFairness: readonly 
 
 class GoalSearch {
   private readonly n: number;
-  // -2: not reached; -1: a start; else the predecessor
-  private readonly reach1: Int32Array;
-  private readonly reach2: Int32Array | undefined;
-  private readonly trigFrom: Int32Array | undefined;
+  // per phase (0: from the initial states), per state: -2 not reached, -1 a start of the
+  // phase, else the predecessor
+  private readonly regions: Int32Array[] = [];
+  // per phase from 1, per start: the state of the previous phase it was entered from (itself
+  // for a state trigger, the source of the trigger step otherwise)
+  private readonly froms: Int32Array[] = [];
   private readonly cand: Uint8Array;
   private readonly allowed: Uint8Array; // per transition
   private readonly stutters: Uint8Array; // per state: its stuttering step is allowed
@@ -48,11 +50,6 @@ class GoalSearch {
     private readonly fair: readonly FairCond[],
   ) {
     const n = (this.n = g.size);
-    this.reach1 = new Int32Array(n).fill(-2);
-    if (goal.trigger) {
-      this.reach2 = new Int32Array(n).fill(-2);
-      this.trigFrom = new Int32Array(n).fill(-2);
-    }
     this.cand = new Uint8Array(n);
     this.allowed = new Uint8Array(g.edges);
     this.stutters = new Uint8Array(n);
@@ -64,40 +61,46 @@ class GoalSearch {
   }
 
   run(): Lasso | undefined {
-    const { g, goal } = this;
-    const always = goal.always;
-    const later = goal.trigger ? [...always, ...goal.after] : always;
+    const { g, goal, n } = this;
+    let lits = goal.always;
     // 1. states reachable from a good initial state through states and steps respecting `always`
     const starts: number[] = [];
-    for (const u of g.inits) if (g.stateOk(u, goal.init) && g.stateOk(u, always)) starts.push(u);
-    this.bfs(starts, this.reach1, always);
-    let region = this.reach1;
-    // 2. from a trigger point on, `after` holds too
-    if (goal.trigger) {
-      const trig = goal.trigger;
+    for (const u of g.inits) if (g.stateOk(u, goal.init) && g.stateOk(u, lits)) starts.push(u);
+    let region = new Int32Array(n).fill(-2);
+    this.bfs(starts, region, lits);
+    this.regions.push(region);
+    // 2. phase by phase: from a trigger point on, the phase's `after` holds too
+    for (const phase of goal.phases) {
+      const prev = region;
+      const prevLits = lits;
+      lits = [...lits, ...phase.after];
+      const trig = phase.trigger;
       const step = trig.some((l) => l.action);
-      const from = this.trigFrom!;
+      const from = new Int32Array(n).fill(-2);
       const starts2: number[] = [];
       const start = (v: number, u: number) => {
-        if (from[v] !== -2 || !g.stateOk(v, later)) return;
+        if (from[v] !== -2 || !g.stateOk(v, lits)) return;
         from[v] = u;
         starts2.push(v);
       };
-      for (let u = 0; u < this.n; u++) {
-        if (this.reach1[u] === -2) continue;
+      for (let u = 0; u < n; u++) {
+        if (prev[u] === -2) continue;
         if (!step) {
           if (g.stateOk(u, trig)) start(u, u);
           continue;
         }
-        if (g.stutterOk(u, always) && g.stutterOk(u, trig)) start(u, u);
+        if (g.stutterOk(u, prevLits) && g.stutterOk(u, trig)) start(u, u);
         for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
           const e = g.adj[k]!;
-          if (g.edgeOk(e, always) && g.edgeOk(e, trig)) start(g.target(e), u);
+          if (g.edgeOk(e, prevLits) && g.edgeOk(e, trig)) start(g.target(e), u);
         }
       }
-      this.bfs(starts2, this.reach2!, later);
-      region = this.reach2!;
+      region = new Int32Array(n).fill(-2);
+      this.bfs(starts2, region, lits);
+      this.regions.push(region);
+      this.froms.push(from);
     }
+    const later = lits;
     // 3. the subgraph where the cycle may lie: <>[] conditions on states and steps
     const cyc = [...later, ...goal.cycleAll];
     const nodes: number[] = [];
@@ -116,7 +119,7 @@ class GoalSearch {
       }
     }
     const scc = this.fairComponent(nodes, stamp);
-    return scc && this.lasso(scc, region);
+    return scc && this.lasso(scc);
   }
 
   /** breadth first from `starts`, through steps and states respecting `lits` */
@@ -264,29 +267,27 @@ class GoalSearch {
 
   // ------------------------------------------------------------------ the counterexample
 
-  private lasso(scc: readonly number[], region: Int32Array): Lasso {
+  private lasso(scc: readonly number[]): Lasso {
     const g = this.g;
     // the state found first by the BFS, for a short prefix
     const entry = scc.reduce((a, b) => Math.min(a, b));
-    // prefix: back through the trigger region, then through the first one
+    // prefix: back through the regions of the phases, last to first
     const back: number[] = [];
     let u = entry;
-    if (this.goal.trigger) {
+    for (let k = this.regions.length - 1; k >= 1; k--) {
+      const region = this.regions[k]!;
       while (region[u] !== -1) {
         back.push(u);
         u = region[u]!;
       }
-      back.push(u);
-      // a state trigger starts in the first region; a step trigger starts after its step
-      const from = this.trigFrom![u]!;
-      u = from === u ? this.reach1[u]! : from;
-      while (u >= 0) {
+      // u started phase k: a state trigger starts in the previous region, a step trigger after its step
+      const from = this.froms[k - 1]![u]!;
+      if (from !== u) {
         back.push(u);
-        u = this.reach1[u]!;
+        u = from;
       }
-    } else {
-      for (; u >= 0; u = this.reach1[u]!) back.push(u);
     }
+    for (; u >= 0; u = this.regions[0]![u]!) back.push(u);
     const prefix = back.reverse();
 
     // cycle: from the entry through a witness of every promise and fairness condition not

@@ -34,7 +34,7 @@ const world = fc
       p: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
       q: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
       aStutter: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-      form: fc.integer({ min: 0, max: 6 }),
+      form: fc.integer({ min: 0, max: 7 }),
     }),
   )
   .chain((w) =>
@@ -77,19 +77,21 @@ function build(w: World) {
   const lit = (atom: number, action: boolean, neg: boolean): Lit => ({ atom, action, neg });
   const goals: Goal[] = [
     // ~[]<>P: <>[]~P
-    { init: [], always: [], after: [], cycleAll: [lit(P, false, true)], cycleSome: [], fairness: [] },
+    { init: [], always: [], phases: [], cycleAll: [lit(P, false, true)], cycleSome: [], fairness: [] },
     // ~<>[]P: []<>~P
-    { init: [], always: [], after: [], cycleAll: [], cycleSome: [lit(P, false, true)], fairness: [] },
+    { init: [], always: [], phases: [], cycleAll: [], cycleSome: [lit(P, false, true)], fairness: [] },
     // ~<>P: []~P
-    { init: [], always: [lit(P, false, true)], after: [], cycleAll: [], cycleSome: [], fairness: [] },
+    { init: [], always: [lit(P, false, true)], phases: [], cycleAll: [], cycleSome: [], fairness: [] },
     // ~(P ~> Q): <>(P /\ ~Q /\ []~Q)
-    { init: [], always: [], trigger: [lit(P, false, false), lit(Q, false, true)], after: [lit(Q, false, true)], cycleAll: [], cycleSome: [], fairness: [] },
+    { init: [], always: [], phases: [{ trigger: [lit(P, false, false), lit(Q, false, true)], after: [lit(Q, false, true)] }], cycleAll: [], cycleSome: [], fairness: [] },
     // ~[]<>A: <>[]~A (an action, stuttering steps included)
-    { init: [], always: [], after: [], cycleAll: [lit(A, true, true)], cycleSome: [], fairness: [] },
+    { init: [], always: [], phases: [], cycleAll: [lit(A, true, true)], cycleSome: [], fairness: [] },
     // ~<>[]A with Q initially and []P on the way: []<>~A
-    { init: [lit(Q, false, false)], always: [lit(P, false, false)], after: [], cycleAll: [], cycleSome: [lit(A, true, true)], fairness: [] },
+    { init: [lit(Q, false, false)], always: [lit(P, false, false)], phases: [], cycleAll: [], cycleSome: [lit(A, true, true)], fairness: [] },
     // ~[]A: <>~A, a step where A fails
-    { init: [], always: [], trigger: [lit(A, true, true)], after: [], cycleAll: [], cycleSome: [], fairness: [] },
+    { init: [], always: [], phases: [{ trigger: [lit(A, true, true)], after: [] }], cycleAll: [], cycleSome: [], fairness: [] },
+    // ~[](P => []~Q): <>(P /\ <>Q), two phases in order, each a state
+    { init: [], always: [], phases: [{ trigger: [lit(P, false, false)], after: [] }, { trigger: [lit(Q, false, false)], after: [] }], cycleAll: [], cycleSome: [], fairness: [] },
   ];
   return { g, goal: goals[w.form]!, fair };
 }
@@ -126,6 +128,17 @@ function bruteForce(w: World): boolean {
       for (const [u, v] of w.edges) if (r2.has(u) && !r2.has(v)) (r2.add(v), (changed = true));
     }
     region = r2;
+  }
+  if (form === 7) {
+    const grow = (r: Set<number>) => {
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [u, v] of w.edges) if (r.has(u) && !r.has(v)) (r.add(v), (changed = true));
+      }
+      return r;
+    };
+    const afterP = grow(new Set([...reach].filter((u) => w.p[u]!)));
+    region = grow(new Set([...afterP].filter((u) => w.q[u]!)));
   }
   const stateOk = (u: number) => region.has(u) && (form === 0 ? !w.p[u]! : true);
   const edgeOk = (k: number) => (form === 4 ? !w.a[k]! : true);

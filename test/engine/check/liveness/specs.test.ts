@@ -129,6 +129,20 @@ describe('<>[] and []<> on the only fair behaviour 0, 1, 2, 3, 2, 3, ...', () =>
   });
 });
 
+describe('stability [](P => []Q): once P, Q forever', () => {
+  it('holds when every state after x = 2 has x >= 2', async () => {
+    const r = await check('Settle', 'SettleTwoThenHigh');
+    expect(verdict(r)).toEqual(OK);
+  });
+  it('fails when x = 3 follows x = 2: a state with P, then later one without Q', async () => {
+    const r = await check('Settle', 'SettleTwoThenTwo');
+    expect(verdict(r)).toEqual(violated('TwoThenTwo'));
+    const o = liveness(r);
+    expectBehaviour(r, o);
+    expect(column(r, o, 'x').slice(0, 4)).toEqual(['0', '1', '2', '3']);
+  });
+});
+
 // Stutter: 0 -> 1, and 1 has no successor (deadlock check off): 2 generated, 2 distinct, depth 2.
 describe('stuttering', () => {
   it('<>P fails by stuttering in the initial state when nothing forces a step', async () => {
@@ -186,14 +200,25 @@ describe('fairness per process: \\A p \\in P : WF_c(Step(p)) versus WF_c(Next)',
   });
 });
 
-describe('formulas the checker does not handle', () => {
-  it('two eventualities that must hold together are reported, with their location, not guessed', async () => {
-    // ~(<>P /\ <>Q): its violations are the behaviours with <>P /\ <>Q, which need two ordered
-    // triggers; the checker says so (exit 150) instead of giving a verdict.
+describe('two eventualities in one formula', () => {
+  it('~(<>P /\\ <>Q) is violated by a behaviour where both happen, in either order', async () => {
+    // x = 0 holds initially and x = 1 after the one step; then x stays 1 (stuttering, the
+    // only way on from 1): the lasso 0, 1, stuttering. The order "x = 1 first" is impossible.
     const r = await check('Stutter', 'StutterBoth');
+    expect(verdict(r)).toEqual(violated('Both'));
+    const o = liveness(r);
+    expect(column(r, o, 'x')).toEqual(['0', '1']);
+    expect(o.loop).toEqual({ kind: 'stutter' });
+  });
+});
+
+describe('formulas the checker does not handle', () => {
+  it('are reported with their location (exit 150), not answered', async () => {
+    // ([]<>P) ~> Q: a leads-to from a temporal formula
+    const r = await check('Stutter', 'StutterNested');
     const o = r.result.outcome;
     expect(o.kind).toBe('evalError');
     expect(exitCodeOf(o)).toBe(150);
-    expect(o.kind === 'evalError' && o.error.describe()).toMatch(/Stutter\.tla:17:\d+: TLC cannot handle the temporal formula/);
+    expect(o.kind === 'evalError' && o.error.describe()).toMatch(/Stutter\.tla:19:\d+: TLC cannot handle the temporal formula here: ~> from a temporal formula/);
   });
 });

@@ -23,4 +23,7 @@ IncDies == <>[](~ENABLED Inc)
 \* leads to a stable condition: P ~> []Q
 OneThenHigh == (x = 1) ~> [](x >= 2)
 OneThenTwo == (x = 1) ~> [](x = 2)
+\* stability: once P, always Q
+TwoThenHigh == [](x = 2 => [](x >= 2))
+TwoThenTwo == [](x = 2 => [](x = 2))
 =============================================================================

@@ -13,6 +13,8 @@ Reach == <>(x = 1)
 \* PROPERTY as an implication: the model's behaviours that are also fair reach 1
 FairReach == FairSpec => <>(x = 1)
 UnfairReach == Spec => <>(x = 1)
-\* two eventualities on the left of => : beyond what the checker handles
+\* violated by the behaviours where x = 0 and later (or earlier) x = 1
 Both == ~(<>(x = 0) /\ <>(x = 1))
+\* ~> from a temporal formula: beyond what the checker handles
+Nested == ([]<>(x = 1)) ~> (x = 0)
 =============================================================================
