@@ -18,12 +18,16 @@ export type LiveProperty<S> =
   | { readonly kind: 'infinitelyOften'; readonly p: (s: S) => boolean } // []<>P
   | { readonly kind: 'eventuallyAlways'; readonly p: (s: S) => boolean } // <>[]P
   | { readonly kind: 'leadsTo'; readonly p: (s: S) => boolean; readonly q: (s: S) => boolean } // P ~> Q
+  /** []<><<A>>_v: infinitely many steps of A that change the state; `step` is A's successors */
+  | { readonly kind: 'infinitelyOftenStep'; readonly step: (s: S) => Iterable<S> }
   | { readonly kind: 'all'; readonly props: readonly LiveProperty<S>[] }; // a conjunction
 
 interface Graph<S> {
   readonly states: S[];
   readonly succ: number[][]; // state index -> successor indices (Next steps, no stutter)
   readonly init: number[];
+  /** the index of a state, by its fingerprint key */
+  readonly lookup: (s: S) => number | undefined;
   /** per fairness entry: is <<A>>_v enabled at state i; is i -> j an <<A>>_v step */
   readonly enabled: boolean[][];
   readonly isStep: ReadonlyArray<(i: number, j: number) => boolean>;
@@ -63,13 +67,14 @@ function buildGraph<S>(m: OracleModel<S>, fairness: readonly Fairness<S>[]): Gra
     states,
     succ,
     init,
+    lookup: (s) => index.get(key(s)),
     enabled: stepSets.map((sets) => sets.map((set) => set.size > 0)),
     isStep: stepSets.map((sets) => (i: number, j: number) => sets[i]!.has(j)),
   };
 }
 
 /** Strongly connected components of the subgraph induced by `nodes` (iterative Tarjan). */
-function sccs(g: Graph<unknown>, nodes: ReadonlySet<number>): number[][] {
+function sccs<S>(g: Graph<S>, nodes: ReadonlySet<number>): number[][] {
   const idx = new Map<number, number>();
   const low = new Map<number, number>();
   const onStack = new Set<number>();
@@ -123,7 +128,7 @@ function sccs(g: Graph<unknown>, nodes: ReadonlySet<number>): number[][] {
 /** Is there a fair infinite path that stays in `comp` (strongly connected, plus stuttering),
  *  visits every state of it infinitely often after decomposition, and meets `mustVisit`
  *  infinitely often? Emerson-Lei: a failed SF condition removes the states enabling it. */
-function fairCycle(g: Graph<unknown>, fairness: readonly Fairness<unknown>[], comp: readonly number[], mustVisit: (i: number) => boolean): boolean {
+function fairCycle<S>(g: Graph<S>, fairness: readonly Fairness<S>[], comp: readonly number[], mustVisit: (i: number) => boolean): boolean {
   if (!comp.some(mustVisit)) return false;
   const inComp = new Set(comp);
   const taken = (f: number) => comp.some((i) => g.succ[i]!.some((j) => inComp.has(j) && g.isStep[f]!(i, j)));
@@ -141,7 +146,7 @@ function fairCycle(g: Graph<unknown>, fairness: readonly Fairness<unknown>[], co
 
 /** A fair behaviour that starts in `starts`, never leaves `allowed`, and visits `mustVisit`
  *  infinitely often. */
-function fairPathExists(g: Graph<unknown>, fairness: readonly Fairness<unknown>[], starts: readonly number[], allowed: (i: number) => boolean, mustVisit: (i: number) => boolean = () => true): boolean {
+function fairPathExists<S>(g: Graph<S>, fairness: readonly Fairness<S>[], starts: readonly number[], allowed: (i: number) => boolean, mustVisit: (i: number) => boolean = () => true): boolean {
   const reach = new Set<number>();
   const todo = starts.filter(allowed);
   for (const s of todo) reach.add(s);
@@ -155,7 +160,7 @@ function fairPathExists(g: Graph<unknown>, fairness: readonly Fairness<unknown>[
 function violated<S>(g: Graph<S>, fairness: readonly Fairness<S>[], prop: LiveProperty<S>): boolean {
   const all = g.states.map((_, i) => i);
   const holds = (p: (s: S) => boolean) => (i: number) => p(g.states[i]!);
-  const fair = fairness as readonly Fairness<unknown>[];
+  const fair = fairness;
   switch (prop.kind) {
     case 'eventually':
       return fairPathExists(g, fair, g.init, (i) => !holds(prop.p)(i));
@@ -165,6 +170,13 @@ function violated<S>(g: Graph<S>, fairness: readonly Fairness<S>[], prop: LivePr
       return fairPathExists(g, fair, all, () => true, (i) => !holds(prop.p)(i));
     case 'leadsTo':
       return fairPathExists(g, fair, all.filter((i) => holds(prop.p)(i) && !holds(prop.q)(i)), (i) => !holds(prop.q)(i));
+    case 'infinitelyOftenStep': {
+      // Violated iff some fair behaviour eventually takes no <<A>>_v step: search the graph
+      // without A's state-changing edges (fairness is judged on the edges that remain).
+      const aSteps = g.states.map((s, i) => new Set([...prop.step(s)].map(g.lookup).filter((j) => j !== undefined && j !== i)));
+      const withoutA: Graph<S> = { ...g, succ: g.succ.map((out, i) => out.filter((j) => !aSteps[i]!.has(j))) };
+      return fairPathExists(withoutA, fair, all, () => true);
+    }
     case 'all':
       return prop.props.some((p) => violated(g, fairness, p));
     default: {
