@@ -83,7 +83,7 @@ export function serializeAdds(events: readonly TraceEvent[]): TraceEvent[] {
   const devOf = (e: TraceEvent): string => String(e.params.get('d') && JSON.stringify(e.params.get('d')));
   const order: string[] = [];
   for (const e of prefix) if (!order.includes(devOf(e))) order.push(devOf(e));
-  const serial = order.flatMap((d) => prefix.filter((e) => devOf(e) === d)).map((e) => ({ ...e, vars: new Map() }));
+  const serial: TraceEvent[] = order.flatMap((d) => prefix.filter((e) => devOf(e) === d)).map((e) => ({ ...e, vars: new Map() }));
   serial[n - 1] = { ...serial[n - 1]!, vars: prefix[n - 1]!.vars };
   return [...serial, ...events.slice(n)];
 }

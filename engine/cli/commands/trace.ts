@@ -8,6 +8,7 @@ import { loadModel, readEvents, validateEvents } from '../../trace/run.js';
 import type { TraceResult } from '../../trace/validate.js';
 import { reportFailure } from '../fail.js';
 import { implMapper } from '../../../spec/refinement.js';
+import { registerTlc } from './trace-tlc.js';
 
 interface TraceFlags {
   spec: string;
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .action(async (tracePath: string, flags: TraceFlags) => {
       process.exitCode = await runValidate(tracePath, flags);
     });
+  registerTlc(trace);
 }
 
 async function runValidate(tracePath: string, flags: TraceFlags): Promise<number> {
