@@ -41,7 +41,9 @@ export type Atom = readonly [Var, number];
 export type SimpleProp =
   | { readonly kind: 'eventually' | 'infinitelyOften' | 'eventuallyAlways'; readonly p: Atom }
   /** written P ~> Q, or [](P => <>Q) when `boxed` */
-  | { readonly kind: 'leadsTo'; readonly p: Atom; readonly q: Atom; readonly boxed?: boolean };
+  | { readonly kind: 'leadsTo'; readonly p: Atom; readonly q: Atom; readonly boxed?: boolean }
+  /** []<><<A_i>>_vars */
+  | { readonly kind: 'stepsForever'; readonly action: number };
 
 export interface Live {
   /** fairness on one action, or on the disjunction of two (WF_vars(A0 \/ A2)) */
@@ -120,6 +122,7 @@ const atom: fc.Arbitrary<Atom> = fc.tuple(vr, fc.integer({ min: 0, max: 3 }));
 const simpleProp: fc.Arbitrary<SimpleProp> = fc.oneof(
   fc.record({ kind: fc.constantFrom('eventually' as const, 'infinitelyOften' as const, 'eventuallyAlways' as const), p: atom }),
   fc.record({ kind: fc.constant('leadsTo' as const), p: atom, q: atom, boxed: fc.boolean() }),
+  fc.record({ kind: fc.constant('stepsForever' as const), action: fc.nat() }),
 );
 const live: fc.Arbitrary<Live> = fc.record({
   fair: fc.array(fc.record({ strong: fc.boolean(), action: fc.nat(), orAction: fc.nat() }, { requiredKeys: ['strong', 'action'] }), { maxLength: 3 }),
@@ -136,6 +139,7 @@ export const randomLiveSpec: fc.Arbitrary<RandomSpec> = fc.tuple(anySpec, live).
   monotoneSlack: undefined,
   live: {
     ...l,
+    props: l.props.map((p) => (p.kind === 'stepsForever' ? { ...p, action: p.action % s.actions.length } : p)),
     fair: l.fair.map((f) => ({
       ...f,
       action: f.action % s.actions.length,
@@ -246,6 +250,8 @@ function propTla(p: SimpleProp): string {
       return `<>[]${a(p.p)}`;
     case 'leadsTo':
       return p.boxed ? `[](${a(p.p)} => <>${a(p.q)})` : `(${a(p.p)} ~> ${a(p.q)})`;
+    case 'stepsForever':
+      return `[]<><<A${p.action}>>_vars`;
     default: {
       const never: never = p;
       throw new Error(`unknown property ${String(never)}`);
@@ -320,7 +326,11 @@ export function toLiveOracle(s: RandomSpec): { fairness: Fairness<St>[]; prop: L
     }),
   );
   const one = (p: SimpleProp): LiveProperty<St> =>
-    p.kind === 'leadsTo' ? { kind: 'leadsTo', p: at(p.p), q: at(p.q) } : { kind: p.kind, p: at(p.p) };
+    p.kind === 'leadsTo'
+      ? { kind: 'leadsTo', p: at(p.p), q: at(p.q) }
+      : p.kind === 'stepsForever'
+        ? { kind: 'infinitelyOftenStep', step: (st) => actionSuccessors(s.actions[p.action]!, st) }
+        : { kind: p.kind, p: at(p.p) };
   return { fairness, prop: { kind: 'all', props: l.props.map(one) } };
 }
 
