@@ -12,7 +12,8 @@ import { argBinding, bindLet, defOp, ev, evalBool, forEachBinding, hooks, locate
 import * as V from './v.js';
 
 export type Partial = (Value | undefined)[];
-type K = () => void;
+/** continuation: called with g.p complete for one branch; returns true to stop generating */
+type K = () => boolean;
 
 /** 'init': unprimed variables are being assigned (Init); 'next': primed ones (an action). */
 export type Mode = 'init' | 'next';
@@ -30,40 +31,41 @@ export function newGen(mode: Mode, s: readonly Value[] | null, p: Partial): Gen 
   return { mode, p, cx: mode === 'init' ? { state: p, next: null } : { state: s, next: p } };
 }
 
-/** Call `k` for every assignment (extending g.p) that makes `e` true. */
-export function generate(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
+/** Call `k` for every assignment (extending g.p) that makes `e` true, until `k` returns true
+ *  (ENABLED stops at the first); returns whether it was stopped. */
+export function generate(g: Gen, e: Expr, sc: Scope, env: Env, k: K): boolean {
   try {
-    gen(g, e, sc, env, k);
+    return gen(g, e, sc, env, k);
   } catch (err) {
     throw located(err, e.loc);
   }
 }
 
-function genAnd(g: Gen, args: readonly Expr[], i: number, sc: Scope, env: Env, k: K): void {
-  if (i === args.length - 1) gen(g, args[i]!, sc, env, k);
-  else gen(g, args[i]!, sc, env, () => genAnd(g, args, i + 1, sc, env, k));
+function genAnd(g: Gen, args: readonly Expr[], i: number, sc: Scope, env: Env, k: K): boolean {
+  if (i === args.length - 1) return gen(g, args[i]!, sc, env, k);
+  return gen(g, args[i]!, sc, env, () => genAnd(g, args, i + 1, sc, env, k));
 }
 
-function genAll(g: Gen, body: Expr, envs: readonly Env[], i: number, sc: Scope, k: K): void {
-  if (i === envs.length - 1) gen(g, body, sc, envs[i], k);
-  else gen(g, body, sc, envs[i], () => genAll(g, body, envs, i + 1, sc, k));
+function genAll(g: Gen, body: Expr, envs: readonly Env[], i: number, sc: Scope, k: K): boolean {
+  if (i === envs.length - 1) return gen(g, body, sc, envs[i], k);
+  return gen(g, body, sc, envs[i], () => genAll(g, body, envs, i + 1, sc, k));
 }
 
-function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
+function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): boolean {
   switch (e.kind) {
     case 'and':
-      if (e.args.length === 0) k();
-      else genAnd(g, e.args, 0, sc, env, k);
-      return;
+      return e.args.length === 0 ? k() : genAnd(g, e.args, 0, sc, env, k);
     case 'or':
-      for (const a of e.args) gen(g, a, sc, env, k);
-      return;
-    case 'exists':
+      for (const a of e.args) if (gen(g, a, sc, env, k)) return true;
+      return false;
+    case 'exists': {
+      let stopped = false;
       forEachBinding(e.bindings, sc, env, g.cx, e.loc, (env1) => {
-        gen(g, e.body, sc, env1, k);
-        return true;
+        stopped = gen(g, e.body, sc, env1, k);
+        return !stopped;
       });
-      return;
+      return stopped;
+    }
     case 'forall': {
       // OPCODE_bf: a conjunction of the body over the domain, so it may assign variables
       const envs: Env[] = [];
@@ -71,19 +73,13 @@ function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
         envs.push(env1);
         return true;
       });
-      if (envs.length === 0) k();
-      else genAll(g, e.body, envs, 0, sc, k);
-      return;
+      return envs.length === 0 ? k() : genAll(g, e.body, envs, 0, sc, k);
     }
     case 'implies':
       // OPCODE_implies: P => Q generates with Q when P holds, else holds as it is
-      if (evalBool(e.lhs, sc, env, g.cx, 'the left side of =>')) gen(g, e.rhs, sc, env, k);
-      else k();
-      return;
+      return evalBool(e.lhs, sc, env, g.cx, 'the left side of =>') ? gen(g, e.rhs, sc, env, k) : k();
     case 'if':
-      if (evalBool(e.cond, sc, env, g.cx, 'the condition of IF')) gen(g, e.then, sc, env, k);
-      else gen(g, e.else, sc, env, k);
-      return;
+      return evalBool(e.cond, sc, env, g.cx, 'the condition of IF') ? gen(g, e.then, sc, env, k) : gen(g, e.else, sc, env, k);
     case 'case': {
       for (const arm of e.arms) {
         if (evalBool(arm.cond, sc, env, g.cx, 'a CASE condition')) return gen(g, arm.body, sc, env, k);
@@ -92,26 +88,16 @@ function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
       throw new EvalError('attempted to evaluate a CASE with no conditions true', e.loc);
     }
     case 'let':
-      gen(g, e.body, sc, bindLet(e.defs, sc, env), k);
-      return;
+      return gen(g, e.body, sc, bindLet(e.defs, sc, env), k);
     case 'unchanged':
       if (g.mode !== 'next') throw new EvalError('UNCHANGED in an initial predicate', e.loc);
-      unchanged(g, e.expr, sc, env, k);
-      return;
+      return unchanged(g, e.expr, sc, env, k);
     case 'actionBox': {
-      if (e.stutter) {
-        gen(g, e.action, sc, env, k);
-        unchanged(g, e.vars, sc, env, k);
-      } else {
-        gen(g, e.action, sc, env, () => {
-          if (!V.equals(ev(e.vars, sc, env, g.cx), ev(e.vars, sc, env, primedCtx(g.cx)))) k();
-        });
-      }
-      return;
+      if (e.stutter) return gen(g, e.action, sc, env, k) || unchanged(g, e.vars, sc, env, k);
+      return gen(g, e.action, sc, env, () => !V.equals(ev(e.vars, sc, env, g.cx), ev(e.vars, sc, env, primedCtx(g.cx))) && k());
     }
     case 'bool':
-      if (e.value) k();
-      return;
+      return e.value ? k() : false;
     case 'ref': {
       const unfolded = unfold(e, e.name, e.prefix, [], e.loc, sc, env, g.cx);
       if (unfolded) return gen(g, unfolded.body, unfolded.scope, unfolded.env, k);
@@ -122,12 +108,9 @@ function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
         const slot = assignable(g, e.args[0]!, sc, env);
         if (slot !== undefined && g.p[slot] === undefined) {
           const rhs = ev(e.args[1]!, sc, env, g.cx);
-          if (e.name === '=') {
-            assignThen(g.p, slot, rhs, k);
-          } else {
-            for (const x of V.elements(rhs, e.args[1]!.loc)) assignThen(g.p, slot, x, k);
-          }
-          return;
+          if (e.name === '=') return assignThen(g.p, slot, rhs, k);
+          for (const x of V.elements(rhs, e.args[1]!.loc)) if (assignThen(g.p, slot, x, k)) return true;
+          return false;
         }
         break;
       }
@@ -139,13 +122,13 @@ function gen(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
       break;
   }
   // any other formula is a test on the assignment built so far
-  if (evalBool(e, sc, env, g.cx, g.mode === 'init' ? 'the initial predicate' : 'an action')) k();
+  return evalBool(e, sc, env, g.cx, g.mode === 'init' ? 'the initial predicate' : 'an action') ? k() : false;
 }
 
-function assignThen(p: Partial, slot: number, v: Value, k: K): void {
+function assignThen(p: Partial, slot: number, v: Value, k: K): boolean {
   p[slot] = v;
   try {
-    k();
+    return k();
   } finally {
     p[slot] = undefined;
   }
@@ -178,31 +161,26 @@ export function varSlot(e: Expr, sc: Scope, env: Env): number | undefined {
   }
 }
 
-function unchangedList(g: Gen, elems: readonly Expr[], i: number, sc: Scope, env: Env, k: K): void {
-  if (i === elems.length - 1) unchanged(g, elems[i]!, sc, env, k);
-  else unchanged(g, elems[i]!, sc, env, () => unchangedList(g, elems, i + 1, sc, env, k));
+function unchangedList(g: Gen, elems: readonly Expr[], i: number, sc: Scope, env: Env, k: K): boolean {
+  if (i === elems.length - 1) return unchanged(g, elems[i]!, sc, env, k);
+  return unchanged(g, elems[i]!, sc, env, () => unchangedList(g, elems, i + 1, sc, env, k));
 }
 
 /** UNCHANGED e: each variable of e keeps its value (Tool.processUnchanged). */
-function unchanged(g: Gen, e: Expr, sc: Scope, env: Env, k: K): void {
-  if (e.kind === 'tuple') {
-    if (e.elems.length === 0) k();
-    else unchangedList(g, e.elems, 0, sc, env, k);
-    return;
-  }
+function unchanged(g: Gen, e: Expr, sc: Scope, env: Env, k: K): boolean {
+  if (e.kind === 'tuple') return e.elems.length === 0 ? k() : unchangedList(g, e.elems, 0, sc, env, k);
   const slot = varSlot(e, sc, env);
   if (slot !== undefined) {
     const now = g.cx.state![slot]!;
     const p = g.p;
-    if (p[slot] === undefined) assignThen(p, slot, now, k);
-    else if (V.equals(p[slot]!, now)) k();
-    return;
+    if (p[slot] === undefined) return assignThen(p, slot, now, k);
+    return V.equals(p[slot]!, now) ? k() : false;
   }
   if (e.kind === 'ref' || e.kind === 'apply') {
     const u = unfold(e, e.name, e.prefix, e.kind === 'apply' ? e.args : [], e.loc, sc, env, g.cx);
     if (u) return unchanged(g, u.body, u.scope, u.env, k);
   }
-  if (V.equals(ev(e, sc, env, g.cx), ev(e, sc, env, primedCtx(g.cx)))) k();
+  return V.equals(ev(e, sc, env, g.cx), ev(e, sc, env, primedCtx(g.cx))) ? k() : false;
 }
 
 /** If `name(args)` is a user-defined operator (or a lazily bound argument), its body with the
@@ -251,23 +229,12 @@ function unfoldOp(op: OpValue, args: readonly Expr[], loc: Loc, sc: Scope, env: 
 
 // ------------------------------------------------------------------ ENABLED
 
-class Found extends Error {}
-const FOUND = new Found('found');
-
 /** ENABLED A in state cx.state: some assignment of primed variables satisfies A
- *  (Tool.enabled; unassigned variables do not matter). */
+ *  (Tool.enabled; unassigned variables do not matter). Stops at the first. */
 export function enabled(a: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
   if (cx.state === null) throw new EvalError('ENABLED needs a state', a.loc);
   const s = cx.state as readonly Value[];
-  try {
-    generate(newGen('next', s, new Array(s.length).fill(undefined)), a, sc, env, () => {
-      throw FOUND;
-    });
-  } catch (err) {
-    if (err === FOUND) return true;
-    throw err;
-  }
-  return false;
+  return generate(newGen('next', s, new Array(s.length).fill(undefined)), a, sc, env, () => true);
 }
 hooks.enabled = enabled;
 

@@ -210,7 +210,10 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
           return;
         }
         const c = init[i]!;
-        generate(g, c.expr, c.scope, c.env, () => step(i + 1));
+        generate(g, c.expr, c.scope, c.env, () => {
+          step(i + 1);
+          return false;
+        });
       };
       try {
         step(0);
@@ -238,6 +241,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
             }
           }
           out.push({ state: t.slice() as State, action: label });
+          return false;
         });
       }
       return out;
