@@ -1,6 +1,7 @@
 // TwoPhase.tla / TwoPhaseSym.tla by hand. Resource managers are indices 0..n-1 (r1..rn, which
 // TLC orders by name); the message set is a sorted list of strings.
 import { permutations, printIfMain, tlcBfs, type OracleModel } from './tlc-bfs.js';
+import { tlcLiveness } from './tlc-liveness.js';
 
 type Rm = 'working' | 'prepared' | 'committed' | 'aborted';
 interface S { rm: Rm[]; tm: 'init' | 'committed' | 'aborted'; prepared: number[]; msgs: string[] }
@@ -54,3 +55,12 @@ export const runOrder = () => {
 };
 export const runBig = () => tlcBfs(twoPhase(5, false));
 export const runHuge = () => tlcBfs(twoPhase(7, false));
+
+/** TwoPhaseLive.tla: WF_vars(Next), <>(every RM committed or aborted). */
+export const runLive = () => {
+  const m = twoPhase(4, false);
+  return tlcLiveness(m, [{ kind: 'WF', step: m.next }], {
+    kind: 'eventually',
+    p: (s) => s.rm.every((v) => v === 'committed' || v === 'aborted'),
+  });
+};
