@@ -47,20 +47,22 @@ export function withConstants(cfg: string, values: Readonly<Record<string, strin
   return out;
 }
 
-const models = new Map<string, Promise<LoadedModel>>();
+/** The last model compiled. Only one at a time: compiling a spec starts fresh value tables
+ *  (engine/eval/intern-order.ts, as each TLC run does), after which values of an earlier model
+ *  no longer compare correctly with new ones — a second cached model would silently corrupt
+ *  the first (found here: V1 traces "rejected" against V2 after V3_fixed was loaded). */
+let current: { readonly key: string; readonly model: Promise<LoadedModel> } | undefined;
 
 /** The model of `modelVariant` (tla/MC_<modelVariant>.cfg) with the permissive constants and `constants`. */
 export function modelWith(modelVariant: string, constants: Readonly<Record<string, string>>): Promise<LoadedModel> {
   const key = `${modelVariant}/${JSON.stringify(constants)}`;
-  let m = models.get(key);
-  if (!m) {
+  if (current?.key !== key) {
     const cfgPath = join(ROOT, `tla/MC_${modelVariant}.cfg`);
     const cfg = readFileSync(cfgPath, 'utf8');
     const present = Object.fromEntries(Object.entries(PERMISSIVE_IF_PRESENT).filter(([k]) => new RegExp(`^\\s*${k}\\s*=`, 'm').test(cfg)));
-    m = loadModel(SPEC, cfgPath, withConstants(cfg, { ...PERMISSIVE, ...present, ...constants }));
-    models.set(key, m);
+    current = { key, model: loadModel(SPEC, cfgPath, withConstants(cfg, { ...PERMISSIVE, ...present, ...constants })) };
   }
-  return m;
+  return current.model;
 }
 
 /** The model of `modelVariant` sized for `workload`. */
@@ -76,6 +78,8 @@ export interface Conformance {
   readonly run: RunOutcome;
   readonly events: readonly TraceEvent[];
   readonly result: TraceResult;
+  /** time spent validating (not running the implementation or mapping), for throughput */
+  readonly validateMs: number;
 }
 
 /** Run `variant` with `seed` and validate its trace against the model of `modelVariant`. */
@@ -165,7 +169,9 @@ export async function conformRun(o: ConformOptions): Promise<Conformance> {
   const base = o.validate ?? SILENT;
   const extra = silentFor(modelVariant).filter((a) => !(base.silent ?? []).includes(a));
   const vopts = { ...base, silent: [...(base.silent ?? []), ...extra], ...(o.perTask ? { perTask: true } : {}) };
-  return { run, events, result: validateEvents(model, events, vopts) };
+  const t0 = performance.now();
+  const result = validateEvents(model, events, vopts);
+  return { run, events, result, validateMs: performance.now() - t0 };
 }
 
 /** Why a run counts against conformance to a model, or null if it conforms:
@@ -217,6 +223,15 @@ export const KNOWN_DISCREPANCIES = {
    *  requires ib_device[d] = "registered" for ConnSetup_GetClientData; rds_ib_remove_one runs
    *  before cma's remove_one, and client data stays set until RemoveOne_ClearClientData). */
   'setup-after-remove-begin': { variant: 'V2', schedule: '0:00000000002238', action: 'ConnSetup_GetClientData', conjunct: 'ib_device[d] = "registered"' },
+  /** V3: the implementation looks an MR up while its connection is not (or no longer) up; the
+   *  model requires KERNEL = "v3" => conn_pc[MrConn(m)] = "up" for GetMR_Lookup. */
+  'v3-lookup-conn-not-up': { variant: 'V3_fixed', schedule: '32:554011021000101011101111111000100212322011020101221110011000000000000000000000', action: 'GetMR_Lookup', conjunct: 'conn_pc[MrConn(m)] = "up"' },
+  /** V3_fixed: the waiting shutdown flushes its device's pool with no dirty MR on it; the model's
+   *  ConnShutdown_FlushPool requires \E m : ibmr_device[m] = d /\ fr_state[m] = "dirty". */
+  'v3-flush-pool-nothing-dirty': { variant: 'V3_fixed', schedule: '0:3554111020100002100201012020210111011110011111000010100000000000000000000', action: 'ConnShutdown_FlushPool', conjunct: 'fr_state[m] = "dirty"' },
+  /** V3: GetMR_Map maps on the device found (refcount and ibmr_device set) where the only model
+   *  states left had the lookup find no device (mapping fails), or vice versa. */
+  'v3-map-after-lookup': { variant: 'V3_fixed', schedule: '3:30014010110001001121101020000011020321110001211202002031120000000000000000000000', action: 'GetMR_Map', conjunct: 'ibmr_device: model' },
 } as const;
 export type KnownDiscrepancy = keyof typeof KNOWN_DISCREPANCIES;
 
@@ -239,13 +254,19 @@ export interface Kill {
   readonly verdict: Verdict;
 }
 
-/** Seeds from `firstSeed` until a run of `variant` fails conformance to `model`, at most `budget` runs. */
+/** Seeds from `firstSeed` until a run of `variant` fails conformance to `model` while the fixed
+ *  implementation `model` names, on the same workload and seed, conforms (the control: the
+ *  failure is the bug's doing, not a gap between model and code); at most `budget` runs. */
 export async function firstKill(variant: VariantName, model: string, budget: number, firstSeed = 0): Promise<Kill | null> {
   const workload = DEFAULT_WORKLOAD[variant];
   for (let i = 0; i < budget; i++) {
-    const c = await conformRun({ variant, model, seed: firstSeed + i });
+    const seed = firstSeed + i;
+    const c = await conformRun({ variant, model, seed });
     const v = await verdict(c, model, workload);
-    if (v) return { runs: i + 1, seed: firstSeed + i, schedule: c.run.schedule, verdict: v };
+    if (!v) continue;
+    const control = await conformRun({ variant: model as VariantName, model, workload, seed });
+    if (await verdict(control, model, workload)) continue;
+    return { runs: i + 1, seed, schedule: c.run.schedule, verdict: v };
   }
   return null;
 }
