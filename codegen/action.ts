@@ -25,18 +25,22 @@ function isAction(g: Gen, e: Expr, cx: Cx, mode: Mode): boolean {
   return mode === 'next' ? l.prime : l.vars;
 }
 
-/** The rest of the conjunction, shared by several branches: one local closure, compiled for
- *  what all branches have certainly assigned. */
+/** The rest of the conjunction, shared by several branches. A short rest is compiled into
+ *  each branch (for what that branch has assigned); a long one becomes one local closure,
+ *  compiled for what all branches have certainly assigned. */
+const INLINE_REST_CHARS = 6000;
 function shared(g: Gen, k: K, branches: (kk: K) => string): string {
   const states: (readonly Asg[])[] = [];
   const name = g.tmp('k');
-  const body = branches((st) => {
+  const probe = branches((st) => {
     states.push(st);
     return `${name}();`;
   });
-  if (states.length === 0) return body;
+  if (states.length === 0) return probe;
   const merged = states[0]!.map((_, i) => (states.every((s) => s[i] === 'a') ? 'a' : states.every((s) => s[i] === 'u') ? 'u' : 'm'));
-  return `const ${name} = (): void => {\n${k(merged)}\n};\n${body}`;
+  const rest = k(merged);
+  if (states.length === 1 || rest.length * states.length <= INLINE_REST_CHARS) return branches(k);
+  return `const ${name} = (): void => {\n${rest}\n};\n${probe}`;
 }
 
 function assign(g: Gen, slot: number, valueCode: string, st: readonly Asg[], k: K): string {
@@ -88,9 +92,13 @@ function inlineOp(g: Gen, def: OperatorDef, defEnv: Env, args: readonly Expr[], 
   const env = new Map(defEnv);
   const pre: string[] = [];
   def.params.forEach((p, i) => {
+    const arg = args[i]!;
+    const b = arg.kind === 'ref' ? cx.env.get(arg.name) : undefined;
+    if (b?.kind === 'val') return void env.set(p.name, b); // a bound name: no copy needed
+    // arguments are evaluated when first used, as TLC binds them lazily
     const v = g.tmp(`${safe(p.name)}_`);
-    pre.push(`const ${v} = ${compileVal(g, args[i]!, cx)};`);
-    env.set(p.name, { kind: 'val', code: v });
+    pre.push(`let ${v}: Value | undefined;`);
+    env.set(p.name, { kind: 'val', code: `(${v} ??= ${compileVal(g, arg, cx)})` });
   });
   return { pre: pre.join('\n'), cx: { ...cx, env } };
 }
@@ -102,12 +110,16 @@ export function actionOp(g: Gen, e: Expr, cx: Cx): { def: OperatorDef; env: Env;
   const b = cx.env.get(e.name);
   if (b) return b.kind === 'inline' ? { def: b.def, env: b.env, args } : undefined;
   const d = g.global(e.name);
+  if (d) g.checkRootScope(d, e.name, e.loc);
   if (d?.kind === 'op' && g.level(d).prime) return { def: d.def, env: new Map(), args };
   return undefined;
 }
 
+/** Compiles `e` as TLC's getNextStates (engine/eval/action.ts `gen`) walks it: structurally
+ *  through conjunction, disjunction, \E, =>, IF, CASE, LET and every user-defined operator,
+ *  so that even state-level disjuncts count as separate ways (TLC's "generated states");
+ *  anything else is a test on the assignment built so far. */
 export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly Asg[], k: K): string {
-  if (!isAction(g, e, cx, mode)) return `if (${compileBool(g, e, cx)}) {\n${k(st)}\n}`;
   const w = where(e.loc);
   switch (e.kind) {
     case 'and': {
@@ -118,17 +130,25 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
       return shared(g, k, (kk) => e.args.map((a) => `{\n${compileAction(g, a, cx, mode, st, kk)}\n}`).join('\n'));
     case 'exists': {
       const flat = flatBindings(e.bindings, e.loc);
-      const go = (i: number, env: Env, s: readonly Asg[]): string => {
-        if (i === flat.length) return compileAction(g, e.body, { ...cx, env }, mode, s, k);
+      // the rest of the conjunction runs inside the loop, once per value
+      const go = (i: number, env: Env): string => {
+        if (i === flat.length) return compileAction(g, e.body, { ...cx, env }, mode, st, k);
         const x = g.tmp('x');
         const bound = bindPattern(g, flat[i]!.binding, x, env, e.loc);
-        return `for (const ${x} of R.elems(${compileVal(g, flat[i]!.domain, { ...cx, env })}, ${w})) {\n${bound.pre}\n${go(i + 1, bound.env, s)}\n}`;
+        return `for (const ${x} of R.elems(${compileVal(g, flat[i]!.domain, { ...cx, env })}, ${w})) {\n${bound.pre}\n${go(i + 1, bound.env)}\n}`;
       };
-      // the rest of the conjunction runs inside the loop, once per value
-      return go(0, cx.env, st);
+      return go(0, cx.env);
     }
+    case 'forall':
+      // TLC reads \A in an action as a conjunction over the domain; with no assignment inside
+      // that is a test
+      if (isAction(g, e, cx, mode)) return unsupported('\\A over conjuncts that assign variables', e.loc);
+      return guard(g, e, cx, st, k);
+    case 'implies':
+      // OPCODE_implies: P => Q generates with Q when P holds, else holds as it is
+      return shared(g, k, (kk) => `if (!${compileBool(g, e.lhs, cx)}) {\n${kk(st)}\n} else {\n${compileAction(g, e.rhs, cx, mode, st, kk)}\n}`);
     case 'apply': {
-      if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && !cx.env.has(e.name)) {
+      if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && !cx.env.has(e.name) && !g.global(e.name)) {
         const slot = target(g, e.args[0]!, cx, mode);
         if (slot !== undefined) {
           return e.name === '='
@@ -136,16 +156,16 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
             : enumerate(g, slot, compileVal(g, e.args[1]!, cx), e.loc, st, k);
         }
       }
-      const op = actionOp(g, e, cx);
+      const op = userOp(g, e, cx);
       if (op) {
         const inl = inlineOp(g, op.def, op.env, op.args, cx, e.loc);
-        return `{\n${inl.pre}\n${compileAction(g, op.def.body, inl.cx, mode, st, k)}\n}`;
+        return `{\n${inl.pre}\n${withInlined(op.def, () => compileAction(g, op.def.body, inl.cx, mode, st, k))}\n}`;
       }
       return guard(g, e, cx, st, k);
     }
     case 'ref': {
-      const op = actionOp(g, e, cx);
-      if (op) return compileAction(g, op.def.body, { ...cx, env: op.env }, mode, st, k);
+      const op = userOp(g, e, cx);
+      if (op) return withInlined(op.def, () => compileAction(g, op.def.body, { ...cx, env: op.env }, mode, st, k));
       return guard(g, e, cx, st, k);
     }
     case 'unchanged': {
@@ -154,6 +174,13 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
       unchangedSlots(g, e.expr, cx, slots);
       const go = (i: number, s: readonly Asg[]): string => (i === slots.length ? k(s) : assign(g, slots[i]!, `s[${slots[i]}]!`, s, (s2) => go(i + 1, s2)));
       return go(0, st);
+    }
+    case 'actionBox': {
+      if (e.stutter) {
+        const unchanged: Expr = { kind: 'unchanged', expr: e.vars, loc: e.loc };
+        return shared(g, k, (kk) => `{\n${compileAction(g, e.action, cx, mode, st, kk)}\n}\n{\n${compileAction(g, unchanged, cx, mode, st, kk)}\n}`);
+      }
+      return compileAction(g, e.action, cx, mode, st, (s2) => `if (!R.eq(${compileVal(g, e.vars, cx)}, ${compileVal(g, e.vars, { ...cx, cur: 'p' })})) {\n${k(s2)}\n}`);
     }
     case 'if':
       return shared(g, k, (kk) => `if (${compileBool(g, e.cond, cx)}) {\n${compileAction(g, e.then, cx, mode, st, kk)}\n} else {\n${compileAction(g, e.else, cx, mode, st, kk)}\n}`);
@@ -167,11 +194,35 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
       const bound = bindLet(g, e.defs, cx);
       return `{\n${bound.pre}\n${compileAction(g, e.body, { ...cx, env: bound.env }, mode, st, k)}\n}`;
     }
-    case 'enabled': case 'compose': case 'actionBox': case 'always': case 'eventually': case 'leadsTo': case 'fairness': case 'temporalQuant':
+    case 'bool':
+      return e.value ? k(st) : '';
+    case 'enabled': case 'compose': case 'always': case 'eventually': case 'leadsTo': case 'fairness': case 'temporalQuant':
       return unsupported(`${e.kind} in an action`, e.loc);
     default:
       return guard(g, e, cx, st, k);
   }
+}
+
+/** Operators being inlined right now: a recursive one is called, not unfolded forever. */
+const inlining = new Set<OperatorDef>();
+function withInlined(def: OperatorDef, f: () => string): string {
+  inlining.add(def);
+  try {
+    return f();
+  } finally {
+    inlining.delete(def);
+  }
+}
+
+/** A user-defined operator applied as a conjunct: unfolded, as TLC unfolds it. */
+function userOp(g: Gen, e: Expr, cx: Cx): { def: OperatorDef; env: Env; args: readonly Expr[] } | undefined {
+  const op = actionOp(g, e, cx);
+  if (op) return inlining.has(op.def) ? undefined : op;
+  if ((e.kind !== 'ref' && e.kind !== 'apply') || e.prefix.length > 0 || cx.env.has(e.name)) return undefined;
+  const d = g.global(e.name);
+  if (d?.kind !== 'op' || d.def.recursive || inlining.has(d.def) || d.def.params.some((p) => p.arity > 0)) return undefined;
+  if (d.def.params.length !== (e.kind === 'apply' ? e.args.length : 0)) return undefined;
+  return { def: d.def, env: new Map(), args: e.kind === 'apply' ? e.args : [] };
 }
 
 /** A conjunct that only reads (possibly primed) values: a condition on the rest. */

@@ -76,6 +76,12 @@ export class Gen {
     return d;
   }
 
+  /** Definitions imported by INSTANCE live in another name space (with substitutions):
+   *  not translated. */
+  checkRootScope(d: DefEntry, name: string, loc: Loc): void {
+    if ((d.kind === 'op' || d.kind === 'fn') && d.scope !== this.scope) unsupported(`${name}, a definition imported by INSTANCE,`, loc);
+  }
+
   /** The body of a global operator without parameters (Init, Next, TypeOK, vars...). */
   zeroArgOp(name: string): OperatorDef | undefined {
     const d = this.global(name);
@@ -312,10 +318,11 @@ export function bindLet(g: Gen, defs: readonly import('../engine/frontend/ast.js
     }
     const v = g.tmp(`${safe(d.name)}_`);
     if (d.params.length === 0) {
-      // lazy, as TLA+ definitions are: `LET d == f[x] IN IF x \in DOMAIN f THEN d ELSE 0`
-      env.set(d.name, { kind: 'val', code: `${v}()` });
+      // lazy, as TLA+ definitions are (`LET d == f[x] IN IF x \in DOMAIN f THEN d ELSE 0`):
+      // computed at the first use, without a closure (closures cost on the hot path)
       const code = compileVal(g, d.body, { ...cx, env });
-      pre.push(`let ${v}_c: Value | undefined; const ${v} = (): Value => (${v}_c ??= ${code});`);
+      env.set(d.name, { kind: 'val', code: `(${v} ??= ${code})` });
+      pre.push(`let ${v}: Value | undefined;`);
     } else {
       env.set(d.name, { kind: 'op', code: v, arity: d.params.length });
       const inner = new Map(env);
@@ -349,7 +356,12 @@ function builtinBool(g: Gen, e: Expr & { kind: 'apply' }, cx: Cx): string | unde
   switch (e.name) {
     case '=': return `R.eq(${a(0)}, ${a(1)})`;
     case '#': return `!R.eq(${a(0)}, ${a(1)})`;
-    case '\\in': return `R.mem(${a(0)}, ${a(1)})`;
+    case '\\in': {
+      // x \in Seq(S): membership only, as TLC's SeqValue (Seq(S) is never enumerated)
+      const S = e.args[1]!;
+      if (S.kind === 'apply' && S.name === 'Seq' && S.prefix.length === 0 && !cx.env.has('Seq') && !g.global('Seq')) return `R.inSeq(${a(0)}, ${compileVal(g, S.args[0]!, cx)})`;
+      return `R.mem(${a(0)}, ${a(1)})`;
+    }
     case '\\notin': return `!R.mem(${a(0)}, ${a(1)})`;
     case '\\subseteq': return `R.subseteq(${a(0)}, ${a(1)})`;
     case '\\supseteq': return `R.subseteq(${a(1)}, ${a(0)})`;
@@ -435,6 +447,7 @@ function callNamed(g: Gen, name: string, argCode: readonly string[], cx: Cx, loc
   if (slot !== undefined) return cx.cur === 's' ? `s[${slot}]!` : `R.primed(p, ${slot}, ${JSON.stringify(name)}, ${where(loc)})`;
   const d = g.global(name);
   if (!d) return unsupported(`the name ${name}`, loc);
+  g.checkRootScope(d, name, loc);
   switch (d.kind) {
     case 'value': return g.literal(d.value);
     case 'instance': return unsupported('INSTANCE', loc);

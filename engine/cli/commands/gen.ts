@@ -1,23 +1,15 @@
 // `rdsib gen SPEC.tla [--config FILE] [--out DIR]`: TypeScript state-machine scaffolding from
 // the model (codegen/generate.ts), written to DIR/<cfg name>.ts (default spec/generated/).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { defaultConfigPath } from '../../check/pipeline.js';
 import { reportFailure } from '../fail.js';
-import { generate } from '../../../codegen/generate.js';
+import { generate, runtimeImportFor } from '../../../codegen/generate.js';
 
 interface GenFlags {
   config?: string;
   out: string;
-}
-
-/** codegen/runtime.ts as the generated file imports it (a relative path from DIR). */
-export function runtimeImportFrom(outDir: string): string {
-  const runtime = resolve(dirname(fileURLToPath(import.meta.url)), '../../../codegen/runtime.js');
-  const rel = relative(resolve(outDir), runtime).split(sep).join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 export function register(program: Command): void {
@@ -30,7 +22,7 @@ export function register(program: Command): void {
     .action(async (specPath: string, flags: GenFlags) => {
       try {
         const cfgPath = flags.config ?? defaultConfigPath(specPath);
-        const g = await generate(specPath, { cfgPath, runtimeImport: runtimeImportFrom(flags.out) });
+        const g = await generate(specPath, { cfgPath, runtimeImport: runtimeImportFor(flags.out) });
         mkdirSync(flags.out, { recursive: true });
         const file = join(flags.out, g.fileName);
         writeFileSync(file, g.text);
