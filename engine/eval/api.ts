@@ -1,7 +1,9 @@
 // The contract between the evaluator (engine/eval, which knows TLA+) and the checker
 // (engine/check, which knows search). The checker never looks at expressions; it asks this
 // interface for initial states, successors and predicate values, and reports with the
-// labels and locations it hands back.
+// labels and locations it hands back. The implementation is `compileSpec(loaded, config)` in
+// spec.ts (exported by index.ts); TLCGet("level"/"distinct"/...) reads `tlcRuntime.stats`
+// (runtime.ts), which the checker keeps up to date.
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 
