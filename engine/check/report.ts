@@ -61,9 +61,11 @@ export function traceText(spec: CompiledSpec, trace: readonly TraceStep[]): stri
 
 const BEHAVIOR = 'Error: The behavior up to this point is:';
 
-/** EC.TLC_CHECKING_TEMPORAL_PROPS as ModelChecker prints it before the final liveness check */
+/** EC.TLC_CHECKING_TEMPORAL_PROPS as ModelChecker prints it before the final liveness check
+ *  (the count unformatted, unlike the progress lines). TLC says "Checking N branches of
+ *  temporal properties" when its DNF has several OrderOfSolutions; we do not count those. */
 export function livenessStartText(distinct: number, at = new Date()): string {
-  return `Checking temporal properties for the complete state space with ${fmt(distinct)} total distinct states at (${now(at)})`;
+  return `Checking temporal properties for the complete state space with ${distinct} total distinct states at (${now(at)})`;
 }
 
 /** EC.TLC_CHECKING_TEMPORAL_PROPS_END */
