@@ -34,7 +34,8 @@ interface ParamInfo {
 export function splitNext(g: Gen, next: Expr, nextName: string): Split {
   const leaves: Leaf[] = [];
   const used = new Map<string, number>();
-  const walk = (e: Expr, cx: Cx, name: string, params: readonly ParamInfo[]): string => {
+  // `at`: where the action is defined (the operator's definition line, for comments)
+  const walk = (e: Expr, cx: Cx, name: string, params: readonly ParamInfo[], at: Loc = e.loc): string => {
     switch (e.kind) {
       case 'or':
         return e.args.map((a) => walk(a, cx, name, params)).join('\n');
@@ -69,16 +70,17 @@ export function splitNext(g: Gen, next: Expr, nextName: string): Split {
             const from = arg.kind === 'ref' ? params.find((q) => q.name === arg.name) : undefined;
             ps.push({ name: p.name, code: v, ...(from?.domain ? { domain: from.domain } : {}), arg });
           });
-          return `{\n${pre.join('\n')}\n${walk(op.def.body, { ...cx, env }, op.def.name, ps)}\n}`;
+          const inner = walk(op.def.body, { ...cx, env }, op.def.name, ps, op.def.loc);
+          return pre.length > 0 ? `{\n${pre.join('\n')}\n${inner}\n}` : inner;
         }
-        return leaf(e, cx, name, params);
+        return leaf(e, cx, name, params, at);
       }
       default:
-        return leaf(e, cx, name, params);
+        return leaf(e, cx, name, params, at);
     }
   };
 
-  const leaf = (e: Expr, cx: Cx, name: string, params: readonly ParamInfo[]): string => {
+  const leaf = (e: Expr, cx: Cx, name: string, params: readonly ParamInfo[], at: Loc): string => {
     const n = (used.get(name) ?? 0) + 1;
     used.set(name, n);
     const kind = n === 1 ? name : `${name}_${n}`;
@@ -93,8 +95,8 @@ export function splitNext(g: Gen, next: Expr, nextName: string): Split {
     for (const [k, b] of cx.env) if (!env.has(k) && b.kind !== 'val') throw new Error(`unreachable: non-value binding ${k} at a leaf`);
     const st = g.varNames.map(() => 'u' as const);
     const body = compileAction(g, e, { env, cur: 's' }, 'next', st, finish(g.varNames, e.loc));
-    const code = `/** ${kind}: ${where(e.loc).slice(1, -1)} */\nfunction ${fn}(s: St${args.map((a) => `, ${a}`).join('')}, out: Value[][]): void {\nconst p: Partial = new Array<Value | undefined>(${g.varNames.length}).fill(undefined);\n${body}\n}`;
-    leaves.push({ kind, loc: e.loc, params: params.map((p) => ({ name: p.name, ...(p.domain ? { domain: p.domain } : {}), ...(p.arg ? { arg: p.arg } : {}) })), fn, code });
+    const code = `/** ${kind} (${where(at).slice(1, -1)}) */\nfunction ${fn}(s: St${args.map((a) => `, ${a}`).join('')}, out: Value[][]): void {\nconst p: Partial = new Array<Value | undefined>(${g.varNames.length}).fill(undefined);\n${body}\n}`;
+    leaves.push({ kind, loc: at, params: params.map((p) => ({ name: p.name, ...(p.domain ? { domain: p.domain } : {}), ...(p.arg ? { arg: p.arg } : {}) })), fn, code });
     const pcodes = params.map((p) => p.code);
     return `${fn}(s${pcodes.map((c) => `, ${c}`).join('')}, buf);\nfor (const t of buf) emit(${index}, [${pcodes.join(', ')}], t);\nbuf.length = 0;`;
   };

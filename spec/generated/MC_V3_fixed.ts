@@ -284,7 +284,7 @@ function op_AtRest(s: St): Value {
 }
 
 // ---------------------------------------------------------------- actions (disjuncts of Next)
-/** AddOne_Alloc: RdsIbDeviceCore.tla:17:5 */
+/** AddOne_Alloc (RdsIbDeviceCore.tla:16:1) */
 function A0_AddOne_Alloc(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L5)) {
@@ -354,7 +354,7 @@ function A0_AddOne_Alloc(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** AddOne_ListAdd: RdsIbDeviceCore.tla:34:5 */
+/** AddOne_ListAdd (RdsIbDeviceCore.tla:33:1) */
 function A1_AddOne_ListAdd(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L10)) {
@@ -481,7 +481,7 @@ function A1_AddOne_ListAdd(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** AddOne_SetClientData: RdsIbDeviceCore.tla:46:5 */
+/** AddOne_SetClientData (RdsIbDeviceCore.tla:45:1) */
 function A2_AddOne_SetClientData(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L16)) {
@@ -546,7 +546,7 @@ function A2_AddOne_SetClientData(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** AddOne_Put: RdsIbDeviceCore.tla:58:5 */
+/** AddOne_Put (RdsIbDeviceCore.tla:57:1) */
 function A3_AddOne_Put(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L11)) {
@@ -671,7 +671,7 @@ function A3_AddOne_Put(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_Begin: RdsIbDeviceCore.tla:92:5 */
+/** RemoveOne_Begin (RdsIbDeviceCore.tla:91:1) */
 function A4_RemoveOne_Begin(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   const k41 = (): void => {
@@ -878,7 +878,7 @@ function A4_RemoveOne_Begin(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_ClearClientData: RdsIbDeviceCore.tla:124:5 */
+/** RemoveOne_ClearClientData (RdsIbDeviceCore.tla:123:1) */
 function A5_RemoveOne_ClearClientData(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L32)) {
@@ -943,7 +943,7 @@ function A5_RemoveOne_ClearClientData(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_ListDel: RdsIbDeviceCore.tla:136:5 */
+/** RemoveOne_ListDel (RdsIbDeviceCore.tla:135:1) */
 function A6_RemoveOne_ListDel(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L35)) {
@@ -1070,7 +1070,7 @@ function A6_RemoveOne_ListDel(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_SyncRcu: RdsIbDeviceCore.tla:148:5 */
+/** RemoveOne_SyncRcu (RdsIbDeviceCore.tla:147:1) */
 function A7_RemoveOne_SyncRcu(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L36)) {
@@ -1137,7 +1137,7 @@ function A7_RemoveOne_SyncRcu(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_Put: RdsIbDeviceCore.tla:158:5 */
+/** RemoveOne_Put (RdsIbDeviceCore.tla:157:1) */
 function A8_RemoveOne_Put(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L37)) {
@@ -1202,7 +1202,7 @@ function A8_RemoveOne_Put(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_WaitFree: RdsIbDeviceCore.tla:188:5 */
+/** RemoveOne_WaitFree (RdsIbDeviceCore.tla:187:1) */
 function A9_RemoveOne_WaitFree(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L40)) {
@@ -1269,7 +1269,7 @@ function A9_RemoveOne_WaitFree(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_Redrop: RdsIbDeviceCore.tla:174:5 */
+/** RemoveOne_Redrop (RdsIbDeviceCore.tla:173:1) */
 function A10_RemoveOne_Redrop(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -1341,7 +1341,7 @@ function A10_RemoveOne_Redrop(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_V0_DestroyPool: RdsIbDeviceCore.tla:198:5 */
+/** RemoveOne_V0_DestroyPool (RdsIbDeviceCore.tla:197:1) */
 function A11_RemoveOne_V0_DestroyPool(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L34)) {
@@ -1410,7 +1410,7 @@ function A11_RemoveOne_V0_DestroyPool(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** RemoveOne_V0_Free: RdsIbDeviceCore.tla:212:5 */
+/** RemoveOne_V0_Free (RdsIbDeviceCore.tla:211:1) */
 function A12_RemoveOne_V0_Free(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L45)) {
@@ -1475,7 +1475,7 @@ function A12_RemoveOne_V0_Free(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** CmaRemoveOne_DeviceRemoval: RdsIbDeviceCore.tla:238:5 */
+/** CmaRemoveOne_DeviceRemoval (RdsIbDeviceCore.tla:237:1) */
 function A13_CmaRemoveOne_DeviceRemoval(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -1545,7 +1545,7 @@ function A13_CmaRemoveOne_DeviceRemoval(s: St, x0: Value, out: Value[][]): void 
     }
   }
 }
-/** IbUnregister_Dealloc: RdsIbDeviceCore.tla:254:5 */
+/** IbUnregister_Dealloc (RdsIbDeviceCore.tla:253:1) */
 function A14_IbUnregister_Dealloc(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L46)) {
@@ -1674,7 +1674,7 @@ function A14_IbUnregister_Dealloc(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ModuleExit_Begin: RdsIbDeviceCore.tla:267:5 */
+/** ModuleExit_Begin (RdsIbDeviceCore.tla:266:1) */
 function A15_ModuleExit_Begin(s: St, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_isTrue(L6, "RdsIbDeviceCore.tla:267:8")) {
@@ -1743,7 +1743,7 @@ function A15_ModuleExit_Begin(s: St, out: Value[][]): void {
     }
   }
 }
-/** ModuleExit_FlushWq: RdsIbDeviceCore.tla:278:5 */
+/** ModuleExit_FlushWq (RdsIbDeviceCore.tla:277:1) */
 function A16_ModuleExit_FlushWq(s: St, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(s[18]!, L27)) {
@@ -1812,7 +1812,7 @@ function A16_ModuleExit_FlushWq(s: St, out: Value[][]): void {
     }
   }
 }
-/** ConnSetup_GetClientData: RdsIbDeviceWork.tla:20:5 */
+/** ConnSetup_GetClientData (RdsIbDeviceWork.tla:19:1) */
 function A17_ConnSetup_GetClientData(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -1944,7 +1944,7 @@ function A17_ConnSetup_GetClientData(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnSetup_DevGet: RdsIbDeviceWork.tla:37:5 */
+/** ConnSetup_DevGet (RdsIbDeviceWork.tla:36:1) */
 function A18_ConnSetup_DevGet(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2010,7 +2010,7 @@ function A18_ConnSetup_DevGet(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnSetup_AddConn: RdsIbDeviceWork.tla:53:5 */
+/** ConnSetup_AddConn (RdsIbDeviceWork.tla:52:1) */
 function A19_ConnSetup_AddConn(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2077,7 +2077,7 @@ function A19_ConnSetup_AddConn(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnComplete: RdsIbDeviceWork.tla:71:5 */
+/** ConnComplete (RdsIbDeviceWork.tla:70:1) */
 function A20_ConnComplete(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2143,7 +2143,7 @@ function A20_ConnComplete(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnDrop: RdsIbDeviceWork.tla:83:5 */
+/** ConnDrop (RdsIbDeviceWork.tla:82:1) */
 function A21_ConnDrop(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_mem(R_app(s[10]!, x0, "RdsIbDeviceWork.tla:83:8"), R_setOf([L24, L25]))) {
@@ -2273,7 +2273,7 @@ function A21_ConnDrop(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** GetMR_Lookup: RdsIbDeviceWork.tla:152:5 */
+/** GetMR_Lookup (RdsIbDeviceWork.tla:151:1) */
 function A22_GetMR_Lookup(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2523,7 +2523,7 @@ function A22_GetMR_Lookup(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** GetMR_Map: RdsIbDeviceWork.tla:173:5 */
+/** GetMR_Map (RdsIbDeviceWork.tla:172:1) */
 function A23_GetMR_Map(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2647,7 +2647,7 @@ function A23_GetMR_Map(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** FreeMR: RdsIbDeviceWork.tla:199:5 */
+/** FreeMR (RdsIbDeviceWork.tla:198:1) */
 function A24_FreeMR(s: St, x0: Value, x1: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2786,7 +2786,7 @@ function A24_FreeMR(s: St, x0: Value, x1: Value, out: Value[][]): void {
     }
   }
 }
-/** FlushMRs_Begin: RdsIbDeviceWork.tla:229:5 */
+/** FlushMRs_Begin (RdsIbDeviceWork.tla:228:1) */
 function A25_FlushMRs_Begin(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:229:8"), L62)) {
@@ -2849,7 +2849,7 @@ function A25_FlushMRs_Begin(s: St, x0: Value, out: Value[][]): void {
     p[23] = undefined;
   }
 }
-/** FlushMRs_Next: RdsIbDeviceWork.tla:242:5 */
+/** FlushMRs_Next (RdsIbDeviceWork.tla:241:1) */
 function A26_FlushMRs_Next(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:242:8"), L63)) {
@@ -2914,7 +2914,7 @@ function A26_FlushMRs_Next(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** FlushMRs_Pool: RdsIbDeviceWork.tla:250:5 */
+/** FlushMRs_Pool (RdsIbDeviceWork.tla:249:1) */
 function A27_FlushMRs_Pool(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -2980,7 +2980,7 @@ function A27_FlushMRs_Pool(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** FlushMRs_End: RdsIbDeviceWork.tla:259:5 */
+/** FlushMRs_End (RdsIbDeviceWork.tla:258:1) */
 function A28_FlushMRs_End(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:259:8"), L63)) {
@@ -3045,7 +3045,7 @@ function A28_FlushMRs_End(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnShutdown_FlushPool: RdsIbDeviceWork.tla:96:5 */
+/** ConnShutdown_FlushPool (RdsIbDeviceWork.tla:95:1) */
 function A29_ConnShutdown_FlushPool(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -3126,7 +3126,7 @@ function A29_ConnShutdown_FlushPool(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnShutdown_DestroyQp: RdsIbDeviceWork.tla:110:5 */
+/** ConnShutdown_DestroyQp (RdsIbDeviceWork.tla:109:1) */
 function A30_ConnShutdown_DestroyQp(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -3256,7 +3256,7 @@ function A30_ConnShutdown_DestroyQp(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** ConnShutdown_RemoveConn: RdsIbDeviceWork.tla:124:5 */
+/** ConnShutdown_RemoveConn (RdsIbDeviceWork.tla:123:1) */
 function A31_ConnShutdown_RemoveConn(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
@@ -3385,7 +3385,7 @@ function A31_ConnShutdown_RemoveConn(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** FreeWork: RdsIbDeviceWork.tla:277:5 */
+/** FreeWork (RdsIbDeviceWork.tla:276:1) */
 function A32_FreeWork(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(op_Head1(s, s[24]!), op_FreeW(s, x0))) {
@@ -3510,7 +3510,7 @@ function A32_FreeWork(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** FlushWorker: RdsIbDeviceWork.tla:300:5 */
+/** FlushWorker (RdsIbDeviceWork.tla:299:1) */
 function A33_FlushWorker(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_eq(L28, L28)) {
@@ -3637,7 +3637,7 @@ function A33_FlushWorker(s: St, x0: Value, out: Value[][]): void {
     }
   }
 }
-/** Terminating: RdsIbDevice.tla:69:16 */
+/** Terminating (RdsIbDevice.tla:69:1) */
 function A34_Terminating(s: St, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   if (R_mem(s[18]!, R_setOf([L5, L53]))) {
@@ -3778,253 +3778,235 @@ function initValues(): Value[][] {
 /** Every successor of s, with the index of its action in ACTION_KINDS and the action's parameters. */
 function nextValues(s: St, emit: (action: number, params: readonly Value[], t: Value[]) => void): void {
   const buf: Value[][] = [];
-  {
+  for (const x16 of R_elems(op_Dev(s), "RdsIbDevice.tla:72:8")) {
 
     {
-
-      for (const x16 of R_elems(op_Dev(s), "RdsIbDevice.tla:72:8")) {
-
-        {
-          const d_17 = x16;
-          A0_AddOne_Alloc(s, d_17, buf);
-          for (const t of buf) emit(0, [d_17], t);
-          buf.length = 0;
-        }
-        {
-          const d_24 = x16;
-          A1_AddOne_ListAdd(s, d_24, buf);
-          for (const t of buf) emit(1, [d_24], t);
-          buf.length = 0;
-        }
-        {
-          const d_29 = x16;
-          A2_AddOne_SetClientData(s, d_29, buf);
-          for (const t of buf) emit(2, [d_29], t);
-          buf.length = 0;
-        }
-        {
-          const d_32 = x16;
-          A3_AddOne_Put(s, d_32, buf);
-          for (const t of buf) emit(3, [d_32], t);
-          buf.length = 0;
-        }
-        {
-          const d_40 = x16;
-          A4_RemoveOne_Begin(s, d_40, buf);
-          for (const t of buf) emit(4, [d_40], t);
-          buf.length = 0;
-        }
-        {
-          const d_86 = x16;
-          A5_RemoveOne_ClearClientData(s, d_86, buf);
-          for (const t of buf) emit(5, [d_86], t);
-          buf.length = 0;
-        }
-        {
-          const d_88 = x16;
-          A6_RemoveOne_ListDel(s, d_88, buf);
-          for (const t of buf) emit(6, [d_88], t);
-          buf.length = 0;
-        }
-        {
-          const d_90 = x16;
-          A7_RemoveOne_SyncRcu(s, d_90, buf);
-          for (const t of buf) emit(7, [d_90], t);
-          buf.length = 0;
-        }
-        {
-          const d_91 = x16;
-          A8_RemoveOne_Put(s, d_91, buf);
-          for (const t of buf) emit(8, [d_91], t);
-          buf.length = 0;
-        }
-        {
-          const d_93 = x16;
-          A9_RemoveOne_WaitFree(s, d_93, buf);
-          for (const t of buf) emit(9, [d_93], t);
-          buf.length = 0;
-        }
-        {
-          const d_94 = x16;
-          A10_RemoveOne_Redrop(s, d_94, buf);
-          for (const t of buf) emit(10, [d_94], t);
-          buf.length = 0;
-        }
-        {
-          const d_98 = x16;
-          A11_RemoveOne_V0_DestroyPool(s, d_98, buf);
-          for (const t of buf) emit(11, [d_98], t);
-          buf.length = 0;
-        }
-        {
-          const d_101 = x16;
-          A12_RemoveOne_V0_Free(s, d_101, buf);
-          for (const t of buf) emit(12, [d_101], t);
-          buf.length = 0;
-        }
-        {
-          const d_104 = x16;
-          A13_CmaRemoveOne_DeviceRemoval(s, d_104, buf);
-          for (const t of buf) emit(13, [d_104], t);
-          buf.length = 0;
-        }
-        {
-          const d_110 = x16;
-          A14_IbUnregister_Dealloc(s, d_110, buf);
-          for (const t of buf) emit(14, [d_110], t);
-          buf.length = 0;
-        }
-      }
-      {
-
-        A15_ModuleExit_Begin(s, buf);
-        for (const t of buf) emit(15, [], t);
-        buf.length = 0;
-      }
-      {
-
-        A16_ModuleExit_FlushWq(s, buf);
-        for (const t of buf) emit(16, [], t);
-        buf.length = 0;
-      }
-    }
-    for (const x121 of R_elems(op_Conn(s), "RdsIbDevice.tla:98:8")) {
-
-      {
-        const c_122 = x121;
-        {
-          const c_123 = c_122;
-          A17_ConnSetup_GetClientData(s, c_123, buf);
-          for (const t of buf) emit(17, [c_123], t);
-          buf.length = 0;
-        }
-        {
-          const c_134 = c_122;
-          A18_ConnSetup_DevGet(s, c_134, buf);
-          for (const t of buf) emit(18, [c_134], t);
-          buf.length = 0;
-        }
-        {
-          const c_138 = c_122;
-          A19_ConnSetup_AddConn(s, c_138, buf);
-          for (const t of buf) emit(19, [c_138], t);
-          buf.length = 0;
-        }
-        {
-          const c_145 = c_122;
-          A20_ConnComplete(s, c_145, buf);
-          for (const t of buf) emit(20, [c_145], t);
-          buf.length = 0;
-        }
-        {
-          const c_149 = c_122;
-          A21_ConnDrop(s, c_149, buf);
-          for (const t of buf) emit(21, [c_149], t);
-          buf.length = 0;
-        }
-      }
-    }
-    for (const x154 of R_elems(op_Mr(s), "RdsIbDevice.tla:99:8")) {
-
-      {
-        const m_155 = x154;
-        {
-          const m_156 = m_155;
-          A22_GetMR_Lookup(s, m_156, buf);
-          for (const t of buf) emit(22, [m_156], t);
-          buf.length = 0;
-        }
-        {
-          const m_183 = m_155;
-          A23_GetMR_Map(s, m_183, buf);
-          for (const t of buf) emit(23, [m_183], t);
-          buf.length = 0;
-        }
-        for (const x196 of R_elems(R_setOf([L57, L58]), "RdsIbDevice.tla:89:8")) {
-
-          {
-            const m_197 = m_155;
-            const ctx_198 = x196;
-            A24_FreeMR(s, m_197, ctx_198, buf);
-            for (const t of buf) emit(24, [m_197, ctx_198], t);
-            buf.length = 0;
-          }
-        }
-        {
-          const m_213 = m_155;
-          A25_FlushMRs_Begin(s, m_213, buf);
-          for (const t of buf) emit(25, [m_213], t);
-          buf.length = 0;
-        }
-        {
-          const m_216 = m_155;
-          A26_FlushMRs_Next(s, m_216, buf);
-          for (const t of buf) emit(26, [m_216], t);
-          buf.length = 0;
-        }
-        {
-          const m_220 = m_155;
-          A27_FlushMRs_Pool(s, m_220, buf);
-          for (const t of buf) emit(27, [m_220], t);
-          buf.length = 0;
-        }
-        {
-          const m_224 = m_155;
-          A28_FlushMRs_End(s, m_224, buf);
-          for (const t of buf) emit(28, [m_224], t);
-          buf.length = 0;
-        }
-      }
+      const d_17 = x16;
+      A0_AddOne_Alloc(s, d_17, buf);
+      for (const t of buf) emit(0, [d_17], t);
+      buf.length = 0;
     }
     {
-
-      for (const x226 of R_elems(op_Conn(s), "RdsIbDevice.tla:93:8")) {
-
-        {
-          const c_227 = x226;
-          {
-            const c_228 = c_227;
-            A29_ConnShutdown_FlushPool(s, c_228, buf);
-            for (const t of buf) emit(29, [c_228], t);
-            buf.length = 0;
-          }
-          {
-            const c_231 = c_227;
-            A30_ConnShutdown_DestroyQp(s, c_231, buf);
-            for (const t of buf) emit(30, [c_231], t);
-            buf.length = 0;
-          }
-          {
-            const c_240 = c_227;
-            A31_ConnShutdown_RemoveConn(s, c_240, buf);
-            for (const t of buf) emit(31, [c_240], t);
-            buf.length = 0;
-          }
-        }
-      }
-      for (const x252 of R_elems(op_Dev(s), "RdsIbDevice.tla:94:8")) {
-
-        {
-          const d_253 = x252;
-          A32_FreeWork(s, d_253, buf);
-          for (const t of buf) emit(32, [d_253], t);
-          buf.length = 0;
-        }
-        {
-          const d_268 = x252;
-          A33_FlushWorker(s, d_268, buf);
-          for (const t of buf) emit(33, [d_268], t);
-          buf.length = 0;
-        }
-      }
+      const d_24 = x16;
+      A1_AddOne_ListAdd(s, d_24, buf);
+      for (const t of buf) emit(1, [d_24], t);
+      buf.length = 0;
     }
     {
-
-      A34_Terminating(s, buf);
-      for (const t of buf) emit(34, [], t);
+      const d_29 = x16;
+      A2_AddOne_SetClientData(s, d_29, buf);
+      for (const t of buf) emit(2, [d_29], t);
+      buf.length = 0;
+    }
+    {
+      const d_32 = x16;
+      A3_AddOne_Put(s, d_32, buf);
+      for (const t of buf) emit(3, [d_32], t);
+      buf.length = 0;
+    }
+    {
+      const d_40 = x16;
+      A4_RemoveOne_Begin(s, d_40, buf);
+      for (const t of buf) emit(4, [d_40], t);
+      buf.length = 0;
+    }
+    {
+      const d_86 = x16;
+      A5_RemoveOne_ClearClientData(s, d_86, buf);
+      for (const t of buf) emit(5, [d_86], t);
+      buf.length = 0;
+    }
+    {
+      const d_88 = x16;
+      A6_RemoveOne_ListDel(s, d_88, buf);
+      for (const t of buf) emit(6, [d_88], t);
+      buf.length = 0;
+    }
+    {
+      const d_90 = x16;
+      A7_RemoveOne_SyncRcu(s, d_90, buf);
+      for (const t of buf) emit(7, [d_90], t);
+      buf.length = 0;
+    }
+    {
+      const d_91 = x16;
+      A8_RemoveOne_Put(s, d_91, buf);
+      for (const t of buf) emit(8, [d_91], t);
+      buf.length = 0;
+    }
+    {
+      const d_93 = x16;
+      A9_RemoveOne_WaitFree(s, d_93, buf);
+      for (const t of buf) emit(9, [d_93], t);
+      buf.length = 0;
+    }
+    {
+      const d_94 = x16;
+      A10_RemoveOne_Redrop(s, d_94, buf);
+      for (const t of buf) emit(10, [d_94], t);
+      buf.length = 0;
+    }
+    {
+      const d_98 = x16;
+      A11_RemoveOne_V0_DestroyPool(s, d_98, buf);
+      for (const t of buf) emit(11, [d_98], t);
+      buf.length = 0;
+    }
+    {
+      const d_101 = x16;
+      A12_RemoveOne_V0_Free(s, d_101, buf);
+      for (const t of buf) emit(12, [d_101], t);
+      buf.length = 0;
+    }
+    {
+      const d_104 = x16;
+      A13_CmaRemoveOne_DeviceRemoval(s, d_104, buf);
+      for (const t of buf) emit(13, [d_104], t);
+      buf.length = 0;
+    }
+    {
+      const d_110 = x16;
+      A14_IbUnregister_Dealloc(s, d_110, buf);
+      for (const t of buf) emit(14, [d_110], t);
       buf.length = 0;
     }
   }
+  A15_ModuleExit_Begin(s, buf);
+  for (const t of buf) emit(15, [], t);
+  buf.length = 0;
+  A16_ModuleExit_FlushWq(s, buf);
+  for (const t of buf) emit(16, [], t);
+  buf.length = 0;
+  for (const x121 of R_elems(op_Conn(s), "RdsIbDevice.tla:98:8")) {
+
+    {
+      const c_122 = x121;
+      {
+        const c_123 = c_122;
+        A17_ConnSetup_GetClientData(s, c_123, buf);
+        for (const t of buf) emit(17, [c_123], t);
+        buf.length = 0;
+      }
+      {
+        const c_134 = c_122;
+        A18_ConnSetup_DevGet(s, c_134, buf);
+        for (const t of buf) emit(18, [c_134], t);
+        buf.length = 0;
+      }
+      {
+        const c_138 = c_122;
+        A19_ConnSetup_AddConn(s, c_138, buf);
+        for (const t of buf) emit(19, [c_138], t);
+        buf.length = 0;
+      }
+      {
+        const c_145 = c_122;
+        A20_ConnComplete(s, c_145, buf);
+        for (const t of buf) emit(20, [c_145], t);
+        buf.length = 0;
+      }
+      {
+        const c_149 = c_122;
+        A21_ConnDrop(s, c_149, buf);
+        for (const t of buf) emit(21, [c_149], t);
+        buf.length = 0;
+      }
+    }
+  }
+  for (const x154 of R_elems(op_Mr(s), "RdsIbDevice.tla:99:8")) {
+
+    {
+      const m_155 = x154;
+      {
+        const m_156 = m_155;
+        A22_GetMR_Lookup(s, m_156, buf);
+        for (const t of buf) emit(22, [m_156], t);
+        buf.length = 0;
+      }
+      {
+        const m_183 = m_155;
+        A23_GetMR_Map(s, m_183, buf);
+        for (const t of buf) emit(23, [m_183], t);
+        buf.length = 0;
+      }
+      for (const x196 of R_elems(R_setOf([L57, L58]), "RdsIbDevice.tla:89:8")) {
+
+        {
+          const m_197 = m_155;
+          const ctx_198 = x196;
+          A24_FreeMR(s, m_197, ctx_198, buf);
+          for (const t of buf) emit(24, [m_197, ctx_198], t);
+          buf.length = 0;
+        }
+      }
+      {
+        const m_213 = m_155;
+        A25_FlushMRs_Begin(s, m_213, buf);
+        for (const t of buf) emit(25, [m_213], t);
+        buf.length = 0;
+      }
+      {
+        const m_216 = m_155;
+        A26_FlushMRs_Next(s, m_216, buf);
+        for (const t of buf) emit(26, [m_216], t);
+        buf.length = 0;
+      }
+      {
+        const m_220 = m_155;
+        A27_FlushMRs_Pool(s, m_220, buf);
+        for (const t of buf) emit(27, [m_220], t);
+        buf.length = 0;
+      }
+      {
+        const m_224 = m_155;
+        A28_FlushMRs_End(s, m_224, buf);
+        for (const t of buf) emit(28, [m_224], t);
+        buf.length = 0;
+      }
+    }
+  }
+  for (const x226 of R_elems(op_Conn(s), "RdsIbDevice.tla:93:8")) {
+
+    {
+      const c_227 = x226;
+      {
+        const c_228 = c_227;
+        A29_ConnShutdown_FlushPool(s, c_228, buf);
+        for (const t of buf) emit(29, [c_228], t);
+        buf.length = 0;
+      }
+      {
+        const c_231 = c_227;
+        A30_ConnShutdown_DestroyQp(s, c_231, buf);
+        for (const t of buf) emit(30, [c_231], t);
+        buf.length = 0;
+      }
+      {
+        const c_240 = c_227;
+        A31_ConnShutdown_RemoveConn(s, c_240, buf);
+        for (const t of buf) emit(31, [c_240], t);
+        buf.length = 0;
+      }
+    }
+  }
+  for (const x252 of R_elems(op_Dev(s), "RdsIbDevice.tla:94:8")) {
+
+    {
+      const d_253 = x252;
+      A32_FreeWork(s, d_253, buf);
+      for (const t of buf) emit(32, [d_253], t);
+      buf.length = 0;
+    }
+    {
+      const d_268 = x252;
+      A33_FlushWorker(s, d_268, buf);
+      for (const t of buf) emit(33, [d_268], t);
+      buf.length = 0;
+    }
+  }
+  A34_Terminating(s, buf);
+  for (const t of buf) emit(34, [], t);
+  buf.length = 0;
 }
 /** One action with given parameters: its next states (empty when it is not enabled). */
 function stepValues(s: St, action: number, params: readonly Value[]): Value[][] {
@@ -4165,75 +4147,75 @@ export interface State {
 
 /** One member per disjunct of Next, carrying its \E-bound parameters. */
 export type Action =
-  /** RdsIbDeviceCore.tla:17:5 */
+  /** RdsIbDeviceCore.tla:16:1 */
   | { readonly kind: "AddOne_Alloc"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:34:5 */
+  /** RdsIbDeviceCore.tla:33:1 */
   | { readonly kind: "AddOne_ListAdd"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:46:5 */
+  /** RdsIbDeviceCore.tla:45:1 */
   | { readonly kind: "AddOne_SetClientData"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:58:5 */
+  /** RdsIbDeviceCore.tla:57:1 */
   | { readonly kind: "AddOne_Put"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:92:5 */
+  /** RdsIbDeviceCore.tla:91:1 */
   | { readonly kind: "RemoveOne_Begin"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:124:5 */
+  /** RdsIbDeviceCore.tla:123:1 */
   | { readonly kind: "RemoveOne_ClearClientData"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:136:5 */
+  /** RdsIbDeviceCore.tla:135:1 */
   | { readonly kind: "RemoveOne_ListDel"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:148:5 */
+  /** RdsIbDeviceCore.tla:147:1 */
   | { readonly kind: "RemoveOne_SyncRcu"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:158:5 */
+  /** RdsIbDeviceCore.tla:157:1 */
   | { readonly kind: "RemoveOne_Put"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:188:5 */
+  /** RdsIbDeviceCore.tla:187:1 */
   | { readonly kind: "RemoveOne_WaitFree"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:174:5 */
+  /** RdsIbDeviceCore.tla:173:1 */
   | { readonly kind: "RemoveOne_Redrop"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:198:5 */
+  /** RdsIbDeviceCore.tla:197:1 */
   | { readonly kind: "RemoveOne_V0_DestroyPool"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:212:5 */
+  /** RdsIbDeviceCore.tla:211:1 */
   | { readonly kind: "RemoveOne_V0_Free"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:238:5 */
+  /** RdsIbDeviceCore.tla:237:1 */
   | { readonly kind: "CmaRemoveOne_DeviceRemoval"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:254:5 */
+  /** RdsIbDeviceCore.tla:253:1 */
   | { readonly kind: "IbUnregister_Dealloc"; readonly d: 1 | 2 }
-  /** RdsIbDeviceCore.tla:267:5 */
+  /** RdsIbDeviceCore.tla:266:1 */
   | { readonly kind: "ModuleExit_Begin" }
-  /** RdsIbDeviceCore.tla:278:5 */
+  /** RdsIbDeviceCore.tla:277:1 */
   | { readonly kind: "ModuleExit_FlushWq" }
-  /** RdsIbDeviceWork.tla:20:5 */
+  /** RdsIbDeviceWork.tla:19:1 */
   | { readonly kind: "ConnSetup_GetClientData"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:37:5 */
+  /** RdsIbDeviceWork.tla:36:1 */
   | { readonly kind: "ConnSetup_DevGet"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:53:5 */
+  /** RdsIbDeviceWork.tla:52:1 */
   | { readonly kind: "ConnSetup_AddConn"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:71:5 */
+  /** RdsIbDeviceWork.tla:70:1 */
   | { readonly kind: "ConnComplete"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:83:5 */
+  /** RdsIbDeviceWork.tla:82:1 */
   | { readonly kind: "ConnDrop"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:152:5 */
+  /** RdsIbDeviceWork.tla:151:1 */
   | { readonly kind: "GetMR_Lookup"; readonly m: 1 }
-  /** RdsIbDeviceWork.tla:173:5 */
+  /** RdsIbDeviceWork.tla:172:1 */
   | { readonly kind: "GetMR_Map"; readonly m: 1 }
-  /** RdsIbDeviceWork.tla:199:5 */
+  /** RdsIbDeviceWork.tla:198:1 */
   | { readonly kind: "FreeMR"; readonly m: 1; readonly ctx: "process" | "irq" }
-  /** RdsIbDeviceWork.tla:229:5 */
+  /** RdsIbDeviceWork.tla:228:1 */
   | { readonly kind: "FlushMRs_Begin"; readonly m: 1 }
-  /** RdsIbDeviceWork.tla:242:5 */
+  /** RdsIbDeviceWork.tla:241:1 */
   | { readonly kind: "FlushMRs_Next"; readonly m: 1 }
-  /** RdsIbDeviceWork.tla:250:5 */
+  /** RdsIbDeviceWork.tla:249:1 */
   | { readonly kind: "FlushMRs_Pool"; readonly m: 1 }
-  /** RdsIbDeviceWork.tla:259:5 */
+  /** RdsIbDeviceWork.tla:258:1 */
   | { readonly kind: "FlushMRs_End"; readonly m: 1 }
-  /** RdsIbDeviceWork.tla:96:5 */
+  /** RdsIbDeviceWork.tla:95:1 */
   | { readonly kind: "ConnShutdown_FlushPool"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:110:5 */
+  /** RdsIbDeviceWork.tla:109:1 */
   | { readonly kind: "ConnShutdown_DestroyQp"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:124:5 */
+  /** RdsIbDeviceWork.tla:123:1 */
   | { readonly kind: "ConnShutdown_RemoveConn"; readonly c: 1 | 2 }
-  /** RdsIbDeviceWork.tla:277:5 */
+  /** RdsIbDeviceWork.tla:276:1 */
   | { readonly kind: "FreeWork"; readonly d: 1 | 2 }
-  /** RdsIbDeviceWork.tla:300:5 */
+  /** RdsIbDeviceWork.tla:299:1 */
   | { readonly kind: "FlushWorker"; readonly d: 1 | 2 }
-  /** RdsIbDevice.tla:69:16 */
+  /** RdsIbDevice.tla:69:1 */
   | { readonly kind: "Terminating" };
 
 export type ActionKind = Action['kind'];
@@ -4299,75 +4281,75 @@ export const invariants: { readonly [name in "TypeOK" | "S1_NoUseAfterFree" | "S
 
 /** What an implementation offers: one method per action of the model. */
 export interface Implementation {
-  /** RdsIbDeviceCore.tla:17:5 */
+  /** RdsIbDeviceCore.tla:16:1 */
   AddOne_Alloc(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:34:5 */
+  /** RdsIbDeviceCore.tla:33:1 */
   AddOne_ListAdd(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:46:5 */
+  /** RdsIbDeviceCore.tla:45:1 */
   AddOne_SetClientData(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:58:5 */
+  /** RdsIbDeviceCore.tla:57:1 */
   AddOne_Put(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:92:5 */
+  /** RdsIbDeviceCore.tla:91:1 */
   RemoveOne_Begin(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:124:5 */
+  /** RdsIbDeviceCore.tla:123:1 */
   RemoveOne_ClearClientData(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:136:5 */
+  /** RdsIbDeviceCore.tla:135:1 */
   RemoveOne_ListDel(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:148:5 */
+  /** RdsIbDeviceCore.tla:147:1 */
   RemoveOne_SyncRcu(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:158:5 */
+  /** RdsIbDeviceCore.tla:157:1 */
   RemoveOne_Put(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:188:5 */
+  /** RdsIbDeviceCore.tla:187:1 */
   RemoveOne_WaitFree(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:174:5 */
+  /** RdsIbDeviceCore.tla:173:1 */
   RemoveOne_Redrop(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:198:5 */
+  /** RdsIbDeviceCore.tla:197:1 */
   RemoveOne_V0_DestroyPool(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:212:5 */
+  /** RdsIbDeviceCore.tla:211:1 */
   RemoveOne_V0_Free(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:238:5 */
+  /** RdsIbDeviceCore.tla:237:1 */
   CmaRemoveOne_DeviceRemoval(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:254:5 */
+  /** RdsIbDeviceCore.tla:253:1 */
   IbUnregister_Dealloc(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:267:5 */
+  /** RdsIbDeviceCore.tla:266:1 */
   ModuleExit_Begin(): void | Promise<void>;
-  /** RdsIbDeviceCore.tla:278:5 */
+  /** RdsIbDeviceCore.tla:277:1 */
   ModuleExit_FlushWq(): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:20:5 */
+  /** RdsIbDeviceWork.tla:19:1 */
   ConnSetup_GetClientData(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:37:5 */
+  /** RdsIbDeviceWork.tla:36:1 */
   ConnSetup_DevGet(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:53:5 */
+  /** RdsIbDeviceWork.tla:52:1 */
   ConnSetup_AddConn(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:71:5 */
+  /** RdsIbDeviceWork.tla:70:1 */
   ConnComplete(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:83:5 */
+  /** RdsIbDeviceWork.tla:82:1 */
   ConnDrop(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:152:5 */
+  /** RdsIbDeviceWork.tla:151:1 */
   GetMR_Lookup(m: 1): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:173:5 */
+  /** RdsIbDeviceWork.tla:172:1 */
   GetMR_Map(m: 1): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:199:5 */
+  /** RdsIbDeviceWork.tla:198:1 */
   FreeMR(m: 1, ctx: "process" | "irq"): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:229:5 */
+  /** RdsIbDeviceWork.tla:228:1 */
   FlushMRs_Begin(m: 1): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:242:5 */
+  /** RdsIbDeviceWork.tla:241:1 */
   FlushMRs_Next(m: 1): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:250:5 */
+  /** RdsIbDeviceWork.tla:249:1 */
   FlushMRs_Pool(m: 1): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:259:5 */
+  /** RdsIbDeviceWork.tla:258:1 */
   FlushMRs_End(m: 1): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:96:5 */
+  /** RdsIbDeviceWork.tla:95:1 */
   ConnShutdown_FlushPool(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:110:5 */
+  /** RdsIbDeviceWork.tla:109:1 */
   ConnShutdown_DestroyQp(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:124:5 */
+  /** RdsIbDeviceWork.tla:123:1 */
   ConnShutdown_RemoveConn(c: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:277:5 */
+  /** RdsIbDeviceWork.tla:276:1 */
   FreeWork(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDeviceWork.tla:300:5 */
+  /** RdsIbDeviceWork.tla:299:1 */
   FlushWorker(d: 1 | 2): void | Promise<void>;
-  /** RdsIbDevice.tla:69:16 */
+  /** RdsIbDevice.tla:69:1 */
   Terminating(): void | Promise<void>;
 }
 
