@@ -56,6 +56,13 @@ export function seedInternTable(loaded: LoadedSpec, config: Config, world: World
   strings(loaded.root);
 }
 
+/** Whether any loaded module mentions the identifier `name` (e.g. TLCGet). */
+export function mentions(loaded: LoadedSpec, name: string): boolean {
+  let found = false;
+  for (const m of loaded.modules.values()) identifiersOf(m, (n) => (found ||= n === name));
+  return found;
+}
+
 function identifiersOf(m: Module, out: (name: string) => void): void {
   walkModule(m, out, () => undefined);
 }

@@ -18,7 +18,7 @@ import { type SplitAction, enabled, generate, newGen, splitActions } from './act
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
 import { tlcRuntime } from './runtime.js';
-import { seedInternTable } from './intern-order.js';
+import { mentions, seedInternTable } from './intern-order.js';
 import { temporalTerm } from './temporal.js';
 import * as V from './v.js';
 
@@ -126,10 +126,21 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
   if (next) splitActions(next.expr, next.scope, next.env, nextName, new Map(), actions);
   const labels: ActionLabel[] = actions.map((a) => ({ name: a.name ?? 'Action', loc: a.loc, ...(a.params.size > 0 ? { params: a.params } : {}) }));
 
+  // ------------------------------------------------ TLCGet("level")
+  // TLC.TLCGet("level") is the level of the state being looked at (initial states 1, a
+  // successor one more than the state it was first reached from, as in BFS). The checker does
+  // not report levels, so when the spec mentions TLCGet they are kept here, by fingerprint.
+  const levels = mentions(loaded, 'TLCGet') ? new Map<string, number>() : undefined;
+  const levelOfState = (s: State): number => levels!.get(stateFingerprint(s)) ?? 1;
+  const atLevelOf = (s: State): void => {
+    if (levels) tlcRuntime.stats.level = levelOfState(s);
+  };
+
   // ------------------------------------------------ state predicates of the cfg
   const pred = (n: Named, what: string): ((s: State, t?: State) => boolean) => {
     const b = def(n, what);
     return (s, t) => {
+      atLevelOf(s);
       try {
         return evalBool(b.expr, b.scope, b.env, { state: s, next: t ?? null }, `the ${what} ${n.name}`);
       } catch (err) {
@@ -199,6 +210,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     },
     initStates(): Iterable<State> {
       const out: State[] = [];
+      if (levels) tlcRuntime.stats.level = 0;
       const g = newGen('init', null, new Array(nvars).fill(undefined));
       const step = (i: number): void => {
         if (i === init.length) {
@@ -223,10 +235,12 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
         if (err instanceof AssertionFailure) throw new EvalError(err.message, err.loc);
         throw err;
       }
+      if (levels) for (const s of out) levels.set(stateFingerprint(s), 1);
       return out;
     },
     successors(s: State): Iterable<Successor> {
       const out: Successor[] = [];
+      atLevelOf(s);
       // generation restores the partial state on backtracking, so one serves every action
       const g = newGen('next', s, new Array(nvars).fill(undefined));
       const t = g.p;
@@ -243,6 +257,13 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
           out.push({ state: t.slice() as State, action: label });
           return false;
         });
+      }
+      if (levels) {
+        const next = levelOfState(s) + 1;
+        for (const x of out) {
+          const fp = stateFingerprint(x.state);
+          if (!levels.has(fp)) levels.set(fp, next);
+        }
       }
       return out;
     },

@@ -49,3 +49,16 @@ describe('printing states (TLCStateMut.toString)', () => {
     expect(spec.formatState([...spec.initStates()][0]!)).toBe('x = 1');
   });
 });
+
+describe('TLCGet("level") (TLC.java: the level of the state being looked at)', () => {
+  test('initial states are level 1 and each successor one more, as in BFS', async () => {
+    const spec = await compile({ M: 'EXTENDS Naturals, TLC\nVARIABLE x\nInit == x = 0\nNext == x\' = TLCGet("level")\nLow == TLCGet("level") < 3' }, 'INIT Init\nNEXT Next\nCONSTRAINT Low');
+    const [s0] = [...spec.initStates()];
+    const s1 = [...spec.successors(s0!)][0]!.state; // generated from level 1: x = 1
+    const s2 = [...spec.successors(s1)][0]!.state; // from level 2: x = 2
+    const s3 = [...spec.successors(s2)][0]!.state; // from level 3: x = 3
+    expect([s1, s2, s3].map((s) => (s[0] as { n: number }).n)).toEqual([1, 2, 3]);
+    // the constraint sees each state's own level: 1, 2 pass, 3 and 4 do not
+    expect([s0, s1, s2, s3].map((s) => spec.stateConstraint(s!))).toEqual([true, true, false, false]);
+  });
+});
