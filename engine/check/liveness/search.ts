@@ -206,8 +206,13 @@ class GoalSearch {
     const g = this.g;
     for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
       const e = g.adj[k]!;
-      if (this.allowed[e] && this.mark[g.target(e)] === this.mark[u] && this.comp[g.target(e)] === this.comp[u]) yield e;
+      if (this.isInternal(u, e)) yield e;
     }
+  }
+
+  private isInternal(u: number, e: number): boolean {
+    const v = this.g.target(e);
+    return this.allowed[e] === 1 && this.mark[v] === this.mark[u] && this.comp[v] === this.comp[u];
   }
 
   private isCycle(scc: readonly number[]): boolean {
@@ -227,7 +232,10 @@ class GoalSearch {
         continue;
       }
       if (this.stutters[u] && g.stutterBit(u, l.atom) !== l.neg) return true;
-      for (const e of this.internal(u)) if (g.edgeBit(e, l.atom) !== l.neg) return true;
+      for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+        const e = g.adj[k]!;
+        if (this.isInternal(u, e) && g.edgeBit(e, l.atom) !== l.neg) return true;
+      }
     }
     return false;
   }
@@ -344,21 +352,37 @@ class GoalSearch {
   private path(a: number, b: number): number[] {
     if (a === b) return [];
     const g = this.g;
-    const via = new Map<number, number>([[a, -1]]); // state -> transition that reached it
-    const queue = [a];
-    for (let i = 0; i < queue.length; i++) {
-      for (const e of this.internal(queue[i]!)) {
+    // reused across calls: the transition that reached each state, valid where seen === stamp
+    this.via ??= new Int32Array(this.n);
+    this.seen ??= new Int32Array(this.n);
+    this.queue ??= new Int32Array(this.n);
+    const { via, seen, queue } = this;
+    const stamp = ++this.pathStamp;
+    seen[a] = stamp;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = a;
+    while (head < tail) {
+      const u = queue[head++]!;
+      for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+        const e = g.adj[k]!;
+        if (!this.isInternal(u, e)) continue;
         const v = g.target(e);
-        if (via.has(v)) continue;
-        via.set(v, e);
+        if (seen[v] === stamp) continue;
+        seen[v] = stamp;
+        via[v] = e;
         if (v === b) {
           const out: number[] = [];
-          for (let w = b; w !== a; w = g.source(via.get(w)!)) out.push(via.get(w)!);
+          for (let w = b; w !== a; w = g.source(via[w]!)) out.push(via[w]!);
           return out.reverse();
         }
-        queue.push(v);
+        queue[tail++] = v;
       }
     }
     throw new Error('liveness: no path inside a strongly connected component (internal error)');
   }
+  private via: Int32Array | undefined;
+  private seen: Int32Array | undefined;
+  private queue: Int32Array | undefined;
+  private pathStamp = 0;
 }
