@@ -5,7 +5,8 @@
 // style: the rest of the conjunction is compiled into every branch, with the compiler
 // tracking which variables are certainly assigned at that point (then no run-time test).
 import type { Expr, Loc, OperatorDef } from '../engine/frontend/ast.js';
-import { type Cx, type Env, type Gen, bindLet, bindPattern, compileBool, compileVal, flatBindings, safe, unsupported, where } from './expr.js';
+import type { Gen } from './gen.js';
+import { type Cx, type Env, bindLet, bindPattern, compileBool, compileVal, flatBindings, safe, unsupported, where } from './expr.js';
 
 /** Per variable: certainly unassigned, certainly assigned, or either. */
 type Asg = 'u' | 'a' | 'm';

@@ -5,11 +5,9 @@
 // operators that mention primes are inlined where they are used (codegen/action.ts), as TLC
 // evaluates them in the action's context (Tool.getNextStates).
 import { basename } from 'node:path';
-import type { Binding, Expr, FunctionDef, Loc, OperatorDef } from '../engine/frontend/ast.js';
-import type { DefEntry, Scope } from '../engine/eval/scope.js';
-import type { Value } from '../engine/values/index.js';
+import type { Binding, Expr, Loc, OperatorDef } from '../engine/frontend/ast.js';
 import { UnsupportedError } from '../engine/errors.js';
-import { valueLiteral } from './literal.js';
+import type { Gen } from './gen.js';
 
 /** What a name bound in the generated code stands for. */
 export type Bound =
@@ -36,152 +34,8 @@ export function unsupported(what: string, loc: Loc): never {
   throw new UnsupportedError(`code generation: ${what} is not supported`, loc);
 }
 
-/** Shared state of one generated module: hoisted literals and the top-level functions of
- *  the spec's operators, emitted on first use. */
-export class Gen {
-  readonly hoisted: string[] = [];
-  private readonly literals = new Map<string, string>();
-  readonly functions: string[] = [];
-  private readonly opNames = new Map<DefEntry, string>();
-  private readonly usedNames = new Set<string>();
-  private readonly levelMemo = new Map<object, { vars: boolean; prime: boolean }>();
-  private fresh = 0;
-
-  constructor(readonly scope: Scope, readonly varNames: readonly string[]) {}
-
-  tmp(prefix: string): string {
-    return `${prefix}${this.fresh++}`;
-  }
-
-  /** A value computed once at module load, named by its literal text. */
-  literal(v: Value): string {
-    const code = valueLiteral(v);
-    let name = this.literals.get(code);
-    if (!name) {
-      name = `L${this.literals.size}`;
-      this.literals.set(code, name);
-      this.hoisted.push(`const ${name}: Value = ${code};`);
-    }
-    return name;
-  }
-
-  slot(name: string): number | undefined {
-    return this.scope.vars.get(name);
-  }
-
-  /** The definition a global name denotes (cfg constants and overrides first). */
-  global(name: string): DefEntry | undefined {
-    let d = this.scope.consts.get(name) ?? this.scope.defs.get(name);
-    while (d?.kind === 'alias') d = d.target;
-    return d;
-  }
-
-  /** Definitions imported by INSTANCE live in another name space (with substitutions):
-   *  not translated. */
-  checkRootScope(d: DefEntry, name: string, loc: Loc): void {
-    if ((d.kind === 'op' || d.kind === 'fn') && d.scope !== this.scope) unsupported(`${name}, a definition imported by INSTANCE,`, loc);
-  }
-
-  /** The body of a global operator without parameters (Init, Next, TypeOK, vars...). */
-  zeroArgOp(name: string): OperatorDef | undefined {
-    const d = this.global(name);
-    return d?.kind === 'op' && d.def.params.length === 0 ? d.def : undefined;
-  }
-
-  /** Does a definition (transitively) read state variables, or mention primes? */
-  level(d: DefEntry): { vars: boolean; prime: boolean } {
-    const key: object = d.kind === 'op' || d.kind === 'fn' || d.kind === 'instance' ? d.def : d;
-    const memo = this.levelMemo.get(key);
-    if (memo) return memo;
-    const r = { vars: false, prime: false };
-    this.levelMemo.set(key, r); // recursion: assume constant until shown otherwise
-    const visit = (e: Expr): void => {
-      switch (e.kind) {
-        case 'prime': case 'unchanged': case 'enabled': case 'actionBox':
-          r.prime = true;
-          r.vars = true;
-          break;
-        case 'ref': case 'apply': {
-          if (this.slot(e.name) !== undefined) r.vars = true;
-          const g = this.global(e.name);
-          if (g && g !== d) {
-            const l = this.level(g);
-            r.vars ||= l.vars;
-            r.prime ||= l.prime;
-          }
-          break;
-        }
-        default:
-          break;
-      }
-      for (const c of children(e)) visit(c);
-    };
-    if (d.kind === 'op') visit(d.def.body);
-    if (d.kind === 'fn') {
-      visit(d.def.body);
-      d.def.bindings.forEach((b) => b.domain && visit(b.domain));
-    }
-    return r;
-  }
-
-  /** Level of an arbitrary expression (for LET definitions and guards). */
-  exprLevel(e: Expr, env: Env): { vars: boolean; prime: boolean } {
-    const fake: DefEntry = { kind: 'op', def: { kind: 'operator', name: '', params: [], body: e, recursive: false, local: true, loc: e.loc }, scope: this.scope };
-    const r = { ...this.level(fake) };
-    // inline LET definitions in scope are action-level by construction
-    const visit = (x: Expr): void => {
-      if ((x.kind === 'ref' || x.kind === 'apply') && env.get(x.name)?.kind === 'inline') r.prime = true;
-      children(x).forEach(visit);
-    };
-    visit(e);
-    return r;
-  }
-
-  /** The name of the top-level function for a state- or constant-level operator. */
-  opFunction(d: DefEntry & { kind: 'op' | 'fn' }): string {
-    let name = this.opNames.get(d);
-    if (name) return name;
-    const base = `op_${d.def.name.replace(/[^A-Za-z0-9_]/g, (c) => `$${c.charCodeAt(0).toString(16)}`)}`;
-    name = base;
-    for (let i = 2; this.usedNames.has(name); i++) name = `${base}_${i}`;
-    this.usedNames.add(name);
-    this.opNames.set(d, name);
-    if (d.kind === 'fn') this.emitFunctionDef(name, d.def);
-    else this.emitOperator(name, d.def, this.level(d).vars);
-    return name;
-  }
-
-  private emitOperator(name: string, def: OperatorDef, readsState: boolean): void {
-    const env = new Map<string, Bound>();
-    const params = def.params.map((p, i) => {
-      const v = `a${i}_${safe(p.name)}`;
-      env.set(p.name, p.arity > 0 ? { kind: 'op', code: v, arity: p.arity } : { kind: 'val', code: v });
-      return p.arity > 0 ? `${v}: (...args: Value[]) => Value` : `${v}: Value`;
-    });
-    const slot = this.functions.length;
-    this.functions.push(''); // reserve the place, so callers' order is stable
-    const body = compileVal(this, def.body, { env, cur: 's' });
-    const comment = `/** ${def.name} (${where(def.loc).slice(1, -1)}) */\n`;
-    if (!readsState && params.length === 0) {
-      this.functions[slot] = `${comment}let ${name}_v: Value | undefined;\nfunction ${name}(_s: St): Value {\n  return (${name}_v ??= ((s: St) => ${body})(_s));\n}`;
-    } else {
-      this.functions[slot] = `${comment}function ${name}(s: St${params.map((p) => `, ${p}`).join('')}): Value {\n  return ${body};\n}`;
-    }
-  }
-
-  /** f[x \in S] == e: a function value per state, applied lazily so that it may be recursive. */
-  private emitFunctionDef(name: string, def: FunctionDef): void {
-    const slot = this.functions.length;
-    this.functions.push('');
-    const env = new Map<string, Bound>();
-    env.set(def.name, { kind: 'val', code: `${name}(s)` });
-    const fcnCode = recFcnCode(this, def.bindings, def.body, { env, cur: 's' }, def.loc);
-    this.functions[slot] = `/** ${def.name} (${where(def.loc).slice(1, -1)}) */\nconst ${name}_memo = new WeakMap<St, Value>();\nfunction ${name}(s: St): Value {\n  let f = ${name}_memo.get(s);\n  if (f === undefined) {\n    f = ${fcnCode};\n    ${name}_memo.set(s, f);\n  }\n  return f;\n}`;
-  }
-}
-
 /** The value of a function definition (single binding) as R.recFcn(domain, body). */
-function recFcnCode(g: Gen, bs: readonly Binding[], body: Expr, cx: Cx, loc: Loc): string {
+export function recFcnCode(g: Gen, bs: readonly Binding[], body: Expr, cx: Cx, loc: Loc): string {
   const flat = flatBindings(bs, loc);
   if (flat.length !== 1) return unsupported('a function definition over several bindings', loc);
   const x = g.tmp('x');
@@ -191,45 +45,6 @@ function recFcnCode(g: Gen, bs: readonly Binding[], body: Expr, cx: Cx, loc: Loc
 
 export function safe(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
-}
-
-export function children(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'num': case 'str': case 'bool': case 'ref': case 'at':
-      return [];
-    case 'apply': return [...e.args];
-    case 'lambda': return [e.body];
-    case 'prime': case 'not': case 'unchanged': case 'enabled': case 'always': case 'eventually':
-      return [e.expr];
-    case 'and': case 'or': return [...e.args];
-    case 'implies': case 'equiv': case 'leadsTo': case 'compose': return [e.lhs, e.rhs];
-    case 'if': return [e.cond, e.then, e.else];
-    case 'case': return [...e.arms.flatMap((a) => [a.cond, a.body]), ...(e.other ? [e.other] : [])];
-    case 'let': return [...e.defs.flatMap((d) => (d.kind === 'operator' || d.kind === 'function' ? [d.body] : [])), e.body];
-    case 'forall': case 'exists': return [...domains(e.bindings), e.body];
-    case 'choose': return [...domains([e.binding]), e.body];
-    case 'setEnum': case 'tuple': return [...e.elems];
-    case 'setFilter': return [...domains([e.binding]), e.pred];
-    case 'setMap': return [...domains(e.bindings), e.body];
-    case 'record': return e.fields.map((f) => f.value);
-    case 'recordSet': return e.fields.map((f) => f.set);
-    case 'fnLiteral': return [...domains(e.bindings), e.body];
-    case 'fnSet': return [e.domain, e.range];
-    case 'fnApply': return [e.fn, ...e.args];
-    case 'field': return [e.record];
-    case 'except': return [e.fn, ...e.updates.flatMap((u) => [...u.path.flatMap((p) => (p.kind === 'index' ? p.args : [])), u.value])];
-    case 'actionBox': return [e.action, e.vars];
-    case 'fairness': return [e.vars, e.action];
-    case 'temporalQuant': return [e.body];
-    default: {
-      const never: never = e;
-      throw new Error(`unhandled expression ${JSON.stringify(never)}`);
-    }
-  }
-}
-
-function domains(bs: readonly Binding[]): Expr[] {
-  return bs.flatMap((b) => (b.domain ? [b.domain] : []));
 }
 
 // ---------------------------------------------------------------- bindings

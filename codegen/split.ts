@@ -4,7 +4,8 @@
 // bottom — a conjunction, IF, LET... — is one action, compiled by codegen/action.ts.
 import type { Expr, Loc } from '../engine/frontend/ast.js';
 import { actionOp, compileAction, finish } from './action.js';
-import { type Cx, type Env, type Gen, bindPattern, compileVal, flatBindings, where } from './expr.js';
+import type { Gen } from './gen.js';
+import { type Cx, type Env, bindPattern, compileVal, flatBindings, where } from './expr.js';
 
 /** One disjunct of Next: an action with named parameters. */
 export interface Leaf {

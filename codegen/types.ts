@@ -6,7 +6,7 @@ import type { Expr } from '../engine/frontend/ast.js';
 import type { CompiledSpecExt } from '../engine/eval/index.js';
 import { assertNever, fcnView, materializeFcn, setElems, type Value } from '../engine/values/index.js';
 import type { TypeDesc } from './convert.js';
-import type { Gen } from './expr.js';
+import type { Gen } from './gen.js';
 
 const MAX_LITERALS = 24;
 
