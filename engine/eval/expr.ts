@@ -133,7 +133,7 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
     }
     case 'field': {
       const r = ev(e.record, sc, env, cx);
-      return applyFn(r, V.str(e.field), e.loc);
+      return applyFn(r, fieldName(e, e.field), e.loc);
     }
     case 'except':
       return evalExcept(e, sc, env, cx);
@@ -188,19 +188,29 @@ function evalExcept(e: Extract<Expr, { kind: 'except' }>, sc: Scope, env: Env, c
   let f = ev(e.fn, sc, env, cx);
   for (const u of e.updates) {
     const keys = u.path.map((p) => (p.kind === 'field' ? V.str(p.name) : p.args.length === 1 ? ev(p.args[0]!, sc, env, cx) : V.tuple(p.args.map((a) => ev(a, sc, env, cx)))));
-    const update = (g: Value, i: number): Value => {
-      const k = keys[i]!;
-      // TLC's FcnRcdValue.takeExcept leaves a function unchanged at arguments outside its domain
-      if (!V.inDomain(g, k)) return g;
-      const old = V.apply(g, k);
-      const nv = i === keys.length - 1 ? ev(u.value, sc, bind(env, '@', { kind: 'value', value: old }), cx) : update(old, i + 1);
-      return V.except(g, k, nv);
-    };
     try {
-      f = update(f, 0);
+      f = exceptAt(f, keys, 0, u.value, sc, env, cx);
     } catch (err) {
       throw located(err, u.loc);
     }
   }
   return f;
+}
+
+/** [g EXCEPT ![keys[i]]...[keys[n-1]] = value], `@` bound to the old value at the path. */
+function exceptAt(g: Value, keys: readonly Value[], i: number, value: Expr, sc: Scope, env: Env, cx: Ctx): Value {
+  const k = keys[i]!;
+  // TLC's FcnRcdValue.takeExcept leaves a function unchanged at arguments outside its domain
+  const old = V.select(g, k);
+  if (old === undefined) return g;
+  const nv = i === keys.length - 1 ? ev(value, sc, bind(env, '@', { kind: 'value', value: old }), cx) : exceptAt(old, keys, i + 1, value, sc, env, cx);
+  return V.except(g, k, nv);
+}
+
+/** The string value of a field name `r.f`, kept on the node for the current run. */
+function fieldName(node: Expr, name: string): Value {
+  const c = node as { [LIT]?: Value; [LIT_RUN]?: number };
+  if (c[LIT_RUN] === currentRun()) return c[LIT]!;
+  c[LIT_RUN] = currentRun();
+  return (c[LIT] = V.str(name));
 }
