@@ -158,8 +158,8 @@ function memberExpr(x: Value, se: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
     }
   }
   const set = ev(se, sc, env, cx);
-  // an integer in an interval, the commonest test in TypeOK-style invariants, answered here
-  // (values' member builds its error text eagerly, which costs more than the test)
+  // an integer in an interval, the commonest test in TypeOK-style invariants, answered
+  // directly (IntervalValue.member) without going through the general membership switch
   if (set.kind === 'interval' && x.kind === 'int') return x.n >= set.lo && x.n <= set.hi;
   return V.member(x, setArg(set, 'the right side of \\in'));
 }
