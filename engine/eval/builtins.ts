@@ -47,6 +47,10 @@ export function callBuiltin(name: string, args: readonly Expr[], loc: Loc, sc: S
 /** Built-in constants: Nat, Int, BOOLEAN, STRING, EmptyBag, JavaTime. */
 export function builtinConstant(name: string, loc: Loc): Value | undefined {
   switch (name) {
+    case 'TRUE':
+      return V.TRUE;
+    case 'FALSE':
+      return V.FALSE;
     case 'Nat':
       return V.NAT;
     case 'Int':
@@ -223,6 +227,7 @@ strict('/\\', 2, ([a, b]) => V.bool(boolOf(a!, 'a conjunct') && boolOf(b!, 'a co
 strict('\\/', 2, ([a, b]) => V.bool(boolOf(a!, 'a disjunct') || boolOf(b!, 'a disjunct')));
 strict('=>', 2, ([a, b]) => V.bool(!boolOf(a!, 'the left side of =>') || boolOf(b!, 'the right side of =>')));
 strict('<=>', 2, ([a, b]) => V.bool(boolOf(a!, 'the left side of <=>') === boolOf(b!, 'the right side of <=>')));
+strict('\\equiv', 2, ([a, b]) => V.bool(boolOf(a!, 'the left side of \\equiv') === boolOf(b!, 'the right side of \\equiv')));
 
 // ------------------------------------------------------------------ Naturals, Integers
 
