@@ -6,7 +6,7 @@
 // tracking which variables are certainly assigned at that point (then no run-time test).
 import type { Expr, Loc, OperatorDef } from '../engine/frontend/ast.js';
 import type { Gen } from './gen.js';
-import { type Cx, type Env, bindLet, bindPattern, compileBool, compileVal, flatBindings, safe, unsupported, where } from './expr.js';
+import { type Cx, type Env, bindLet, hooks, bindPattern, compileBool, compileVal, flatBindings, safe, unsupported, where } from './expr.js';
 
 /** Per variable: certainly unassigned, certainly assigned, or either. */
 type Asg = 'u' | 'a' | 'm';
@@ -197,7 +197,7 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
     }
     case 'bool':
       return e.value ? k(st) : '';
-    case 'enabled': case 'compose': case 'always': case 'eventually': case 'leadsTo': case 'fairness': case 'temporalQuant':
+    case 'compose': case 'always': case 'eventually': case 'leadsTo': case 'fairness': case 'temporalQuant':
       return unsupported(`${e.kind} in an action`, e.loc);
     default:
       return guard(g, e, cx, st, k);
@@ -235,3 +235,12 @@ function guard(g: Gen, e: Expr, cx: Cx, st: readonly Asg[], k: K): string {
 export function finish(names: readonly string[], loc: Loc): K {
   return (st) => (st.every((a) => a === 'a') ? 'out.push(p.slice() as Value[]);' : `out.push(R.complete(p, VARS, ${where(loc)}));`);
 }
+
+/** ENABLED A in state s: whether some way through A completes (Specifying Systems §8.4; TLC
+ *  looks for one next state). Evaluated with a next state of its own. */
+hooks.enabled = (g: Gen, a: Expr, cx: Cx): string => {
+  if (cx.cur !== 's') return unsupported('ENABLED under a prime or in Init', a.loc);
+  const st = g.varNames.map(() => 'u' as const);
+  const body = compileAction(g, a, cx, 'next', st, () => 'found = true;');
+  return `((p: Partial): boolean => {\nlet found = false;\n${body}\nreturn found;\n})(new Array<Value | undefined>(${g.varNames.length}).fill(undefined))`;
+};

@@ -9,6 +9,11 @@ import type { Binding, Expr, Loc, OperatorDef } from '../engine/frontend/ast.js'
 import { UnsupportedError } from '../engine/errors.js';
 import type { Gen } from './gen.js';
 
+/** ENABLED A is compiled by codegen/action.ts (which imports this file): set there. */
+export const hooks: { enabled: (g: Gen, action: Expr, cx: Cx) => string } = {
+  enabled: (_g, a) => unsupported('ENABLED', a.loc),
+};
+
 /** What a name bound in the generated code stands for. */
 export type Bound =
   /** a TS expression of type Value */
@@ -403,7 +408,8 @@ export function compileVal(g: Gen, e: Expr, cx: Cx): string {
       const b = cx.env.get('@');
       return b?.kind === 'val' ? b.code : unsupported('@ outside EXCEPT', e.loc);
     }
-    case 'unchanged': case 'enabled': case 'actionBox': case 'always': case 'eventually': case 'leadsTo':
+    case 'enabled': return `R.bool(${compileBool(g, e, cx)})`;
+    case 'unchanged': case 'actionBox': case 'always': case 'eventually': case 'leadsTo':
     case 'fairness': case 'temporalQuant': case 'compose':
       return unsupported(`${e.kind} in a value`, e.loc);
     default: {
@@ -425,6 +431,7 @@ export function compileBool(g: Gen, e: Expr, cx: Cx): string {
     case 'forall': return quantified(g, e.bindings, cx, e.loc, 'all', (c) => compileBool(g, e.body, c));
     case 'exists': return quantified(g, e.bindings, cx, e.loc, 'any', (c) => compileBool(g, e.body, c));
     case 'if': return `(${compileBool(g, e.cond, cx)} ? ${compileBool(g, e.then, cx)} : ${compileBool(g, e.else, cx)})`;
+    case 'enabled': return hooks.enabled(g, e.expr, cx);
     case 'apply':
       if (e.prefix.length === 0 && !cx.env.has(e.name) && !g.global(e.name)) {
         const b = builtinBool(g, e, cx);

@@ -248,6 +248,7 @@ export function inSeq(s: Value, S: Value): boolean {
 }
 
 export function len(s: Value, w: string): Value {
+  if (s.kind === 'str') return int(s.s.length); // TLC: Len of a string
   return int(seq(s, 'Len', w).length);
 }
 export function head(s: Value, w: string): Value {
@@ -264,6 +265,7 @@ export function append(s: Value, x: Value, w: string): Value {
   return tuple([...seq(s, 'Append', w), x]);
 }
 export function concat(a: Value, b: Value, w: string): Value {
+  if (a.kind === 'str' && b.kind === 'str') return str(a.s + b.s); // TLC: \o of strings
   return tuple([...seq(a, '\\o', w), ...seq(b, '\\o', w)]);
 }
 export function subSeq(s: Value, m: Value, n: Value, w: string): Value {
