@@ -218,7 +218,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
           if (missing.length > 0) {
             throw new EvalError(`The initial predicate does not assign a value to the variable(s) ${missing.join(', ')}`, init[0]!.expr.loc);
           }
-          out.push(g.p.slice() as State);
+          out.push(settle(g.p));
           return;
         }
         const c = init[i]!;
@@ -254,7 +254,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
               throw new EvalError(`Successor state is not completely specified by action ${label.name} of the next-state relation. The following variable(s) are not assigned: ${missing.join(', ')}`, a.loc);
             }
           }
-          out.push({ state: t.slice() as State, action: label });
+          out.push({ state: settle(t), action: label });
           return false;
         });
       }
@@ -327,6 +327,16 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     }
     return out;
   }
+}
+
+/** A copy of a complete assignment as a state. A lazily kept function (a recursive function
+ *  definition's value) is evaluated now, while the assignment it may read is still in place
+ *  (generation restores the partial state afterwards); TLC likewise turns a FcnLambdaValue
+ *  into a FcnRcdValue when the state is fingerprinted. */
+function settle(p: readonly (Value | undefined)[]): State {
+  const s = p.slice() as Value[];
+  for (let i = 0; i < s.length; i++) if (s[i]!.kind === 'lazyFcn') s[i] = V.materialize(s[i]!);
+  return s;
 }
 
 /** Run an evaluation for the checker: errors get the location of the formula evaluated. */

@@ -189,3 +189,11 @@ describe('refinement properties through an instance', () => {
     expect([box.holds(s0!, n(1)), box.holds(s0!, n(3)), box.holds(s0!, n(2))]).toEqual([true, true, false]);
   });
 });
+
+describe('functions kept lazily end up in states evaluated', () => {
+  test('a recursive function definition assigned in Init reads the assignment made before it', async () => {
+    // f[i] = y + i with y = 10: f = <<11, 12>>, evaluated while y is assigned
+    const spec = await compile({ M: 'EXTENDS Naturals\nVARIABLES y, x\nf[i \\in 1..2] == y + i\nInit == y = 10 /\\ x = f' }, 'INIT Init');
+    expect(states(spec, spec.initStates())).toEqual(['y=10 x=<<11, 12>>']);
+  });
+});
