@@ -223,15 +223,9 @@ export const KNOWN_DISCREPANCIES = {
    *  requires ib_device[d] = "registered" for ConnSetup_GetClientData; rds_ib_remove_one runs
    *  before cma's remove_one, and client data stays set until RemoveOne_ClearClientData). */
   'setup-after-remove-begin': { variant: 'V2', schedule: '0:00000000002238', action: 'ConnSetup_GetClientData', conjunct: 'ib_device[d] = "registered"' },
-  /** V3: the implementation looks an MR up while its connection is not (or no longer) up; the
-   *  model requires KERNEL = "v3" => conn_pc[MrConn(m)] = "up" for GetMR_Lookup. */
-  'v3-lookup-conn-not-up': { variant: 'V3_fixed', schedule: '32:554011021000101011101111111000100212322011020101221110011000000000000000000000', action: 'GetMR_Lookup', conjunct: 'conn_pc[MrConn(m)] = "up"' },
   /** V3_fixed: the waiting shutdown flushes its device's pool with no dirty MR on it; the model's
    *  ConnShutdown_FlushPool requires \E m : ibmr_device[m] = d /\ fr_state[m] = "dirty". */
   'v3-flush-pool-nothing-dirty': { variant: 'V3_fixed', schedule: '0:3554111020100002100201012020210111011110011111000010100000000000000000000', action: 'ConnShutdown_FlushPool', conjunct: 'fr_state[m] = "dirty"' },
-  /** V3: GetMR_Map maps on the device found (refcount and ibmr_device set) where the only model
-   *  states left had the lookup find no device (mapping fails), or vice versa. */
-  'v3-map-after-lookup': { variant: 'V3_fixed', schedule: '3:30014010110001001121101020000011020321110001211202002031120000000000000000000000', action: 'GetMR_Map', conjunct: 'ibmr_device: model' },
 } as const;
 export type KnownDiscrepancy = keyof typeof KNOWN_DISCREPANCIES;
 

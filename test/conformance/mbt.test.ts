@@ -12,7 +12,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { DEFAULT_WORKLOAD } from '../../impl/driver/workloads.js';
 import type { VariantName } from '../../impl/rds/variant.js';
-import { conformRun, KNOWN_DISCREPANCIES, knownDiscrepancy, showVerdict, verdict } from './harness.js';
+import { conformRun, knownDiscrepancy, showVerdict, verdict } from './harness.js';
 
 /** A schedule: the removal position and the picks (up to 90, about a run's length: fast-check's
  *  default size would keep arrays to ~10 picks, after which the first runnable task always runs) (a pick past the runnable tasks wraps; past the
@@ -34,11 +34,11 @@ describe('generated schedules of the fixed kernel conform', () => {
     expect(['conforms', 'setup-after-remove-begin']).toContain(await conforms('V2', 'V2', s));
   });
 
-  // Known discrepancy 'setup-after-remove-begin' (harness.ts), found by this property: replay
-  // of its shrunk schedule. Reported to the model and implementation owners.
-  test.fails('V2: a connection setup that starts once the removal began conforms (replay 0:00000000002238)', async () => {
-    expect(await conforms('V2', 'V2', KNOWN_DISCREPANCIES['setup-after-remove-begin'].schedule)).toBe('conforms');
+  test.prop([schedule], { numRuns: 40, seed: 7 })('V3_fixed: every generated schedule is explained step by step, or shows only a known discrepancy', async (s) => {
+    expect(['conforms', 'setup-after-remove-begin', 'v3-flush-pool-nothing-dirty']).toContain(await conforms('V3_fixed', 'V3_fixed', s));
   });
+
+  // The V2 property found 'setup-after-remove-begin' (harness.ts KNOWN_DISCREPANCIES, replayed in fixed.test.ts).
 });
 
 describe('shrinking finds a short schedule exposing a race bug', () => {
