@@ -2,6 +2,7 @@
 // end, and our own checker run on it reaches the end of an accepted trace — depth = events + 1,
 // the POSTCONDITION TraceAccepted holds — and stops short of the end of a rejected one.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -154,5 +155,35 @@ describe('emitted TraceSpec of the rds_ib_device model', () => {
     expect(ours.rejection?.index).toBe(3);
     // Init and the three add steps: depth 4, short of 11
     expect(result.depth).toBe(4);
+  });
+});
+
+describe('rdsib trace tlc', () => {
+  const root = join(import.meta.dirname, '../../..');
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'engine/cli/main.ts'), 'trace', 'tlc', ...args], { cwd: root, encoding: 'utf8' });
+
+  test('writes <Spec>Trace.tla and .cfg into --out', () => {
+    const dir = liftDir();
+    writeFileSync(join(dir, 'log.ndjson'), ACCEPTED);
+    const r = cli(join(dir, 'log.ndjson'), '--spec', join(dir, 'Lift.tla'), '--out', dir);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'LiftTrace.tla'), 'utf8')).toContain('IsServe ==');
+    expect(readFileSync(join(dir, 'LiftTrace.cfg'), 'utf8')).toContain('POSTCONDITION TraceAccepted');
+  });
+
+  test('a malformed line is reported as file:line: message with exit 255, no stack trace', () => {
+    const dir = liftDir();
+    writeFileSync(join(dir, 'bad.ndjson'), '{"action": "Up"}\n{"action": 3}\n');
+    const r = cli(join(dir, 'bad.ndjson'), '--spec', join(dir, 'Lift.tla'), '--out', dir);
+    expect(r.status).toBe(255);
+    expect(r.stderr.trim()).toBe(`${join(dir, 'bad.ndjson')}:2: "action" must be an action name or a non-empty list of names`);
+  });
+
+  test('an action the spec does not have is reported at the line that names it', () => {
+    const dir = liftDir();
+    writeFileSync(join(dir, 'bad.ndjson'), '{"action": "Up"}\n{"action": "Jump"}\n');
+    const r = cli(join(dir, 'bad.ndjson'), '--spec', join(dir, 'Lift.tla'), '--out', dir);
+    expect(r.status).toBe(255);
+    expect(r.stderr.trim()).toBe(`${join(dir, 'bad.ndjson')}:2: the spec's Next has no action named Jump`);
   });
 });
