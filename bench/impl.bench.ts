@@ -34,6 +34,6 @@ const v2 = await sweep('V2', ['basic', 'add-fail', 'churn'], N);
 console.log(JSON.stringify(v2));
 const v3 = await sweep('V3_fixed', ['mr-same', 'mr-other', 'mr-both'], Math.min(N, 3000));
 console.log(JSON.stringify(v3));
-const v3r = await sweep('V3_fixed_redrop', ['mr-same', 'mr-other', 'mr-both'], Math.min(N, 3000));
-console.log(JSON.stringify(v3r));
+const v3n = await sweep('V3_fixed_noredrop', ['mr-same', 'mr-other', 'mr-both'], Math.min(N, 3000));
+console.log(JSON.stringify(v3n));
 if (Object.keys(v2.failures).length > 0) process.exitCode = 1;

@@ -1,7 +1,7 @@
-// The kernel threads of a workload: the IB core adding each device, a connection path per
-// connection, a socket per MR (and an interrupt handler for MRs freed from completion handling),
-// FlushMRs callers, error drops, `rdma link delete` held back until the injected step, and
-// rmmod once everything else is done (sockets hold a module reference).
+// The kernel threads of a workload, as the model's processes: the IB core adding the devices in
+// order, a connection path per connection, a socket per MR (and an interrupt handler for MRs
+// freed from completion handling), error drops, `rdma link delete` held back until the injected
+// step, and rmmod once everything else is done (sockets hold a module reference).
 import type { Task } from '../kernel/scheduler.js';
 import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
 import { rdsConnDrop, rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
@@ -39,7 +39,13 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
   const spawn = (name: string, body: (t: Task) => Promise<void>, o: { irq?: boolean; startAfter?: number } = {}) =>
     workers.push(k.spawn(name, body, o));
 
-  for (const d of ib.values()) spawn(`ib_core:add(${d.name})`, (t) => rdsIbAddOne(s, t, d));
+  spawn('ib_core', async (t) => {
+    for (const d of ib.values()) {
+      await s.deviceMutex.lock(k, t);
+      await rdsIbAddOne(s, t, d);
+      s.deviceMutex.unlock(t);
+    }
+  });
   for (const c of conns.values()) {
     spawn(`cm:${c.name}`, async (t) => {
       await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
@@ -47,7 +53,6 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
     });
   }
   for (const wm of wl.mrs) spawnMrOwner(s, wm, conns.get(wm.conn)!, spawn);
-  for (let i = 0; i < wl.flushers; i++) spawn(`flush${i + 1}`, (t) => rdsIbFlushMrs(s, t));
   for (const name of wl.errors ?? []) {
     const c = conns.get(name)!;
     spawn(`cm-error:${name}`, async (t) => {
@@ -68,8 +73,9 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
 }
 
 /** A socket bound to the connection's address maps an MR once the connection is up (FRWR needs
- *  its QP) and frees it: itself in process context — in V3 followed by rds_rdma_drop_keys'
- *  FlushMRs unless it frees with RDS_RDMA_INVALIDATE — or from an interrupt handler. */
+ *  its QP); the MR is freed by the socket in process context (with RDS_RDMA_INVALIDATE if the
+ *  variant says so) or by an interrupt handler (use-once MRs: invalidate, queue the flush worker);
+ *  then the socket closes: rds_rdma_drop_keys → rds_ib_flush_mrs. */
 function spawnMrOwner(s: RdsIb, wm: WorkloadMr, c: Conn, spawn: (name: string, body: (t: Task) => Promise<void>, o?: { irq?: boolean }) => void): void {
   const { k, v } = s;
   const m = new Mr(wm.name, c.laddr, c);
@@ -78,9 +84,10 @@ function spawnMrOwner(s: RdsIb, wm: WorkloadMr, c: Conn, spawn: (name: string, b
   spawn(`sock:${m.name}`, async (t) => {
     await k.waitUntil(t, `${c.name} to connect`, settled);
     await rdsIbGetMr(s, t, m);
-    if (m.state !== 'mapped' || wm.irq) return;
-    await rdsIbFreeMr(s, t, m, v.KERNEL === 'v3' ? v.FREE_INVALIDATE : false);
-    if (v.KERNEL === 'v3' && !v.FREE_INVALIDATE) await rdsIbFlushMrs(s, t);
+    if (m.state !== 'mapped') return;
+    if (wm.irq) await k.waitUntil(t, `the interrupt handler to free ${m.name}`, () => m.state !== 'mapped');
+    else await rdsIbFreeMr(s, t, m, v.FREE_INVALIDATE);
+    await rdsIbFlushMrs(s, t, m);
   });
   if (!wm.irq) return;
   spawn(

@@ -5,7 +5,7 @@
 import type { Failure, FailureKind } from '../kernel/faults.js';
 import { mulberry32 } from '../kernel/prng.js';
 import { Kernel } from '../kernel/scheduler.js';
-import { RdsIb } from '../rds/state.js';
+import { RdsIb, type Granularity } from '../rds/state.js';
 import { buildObjects, spawnActors } from './actors.js';
 import type { TraceEvent } from '../rds/trace.js';
 import { VARIANTS, type VariantName } from '../rds/variant.js';
@@ -28,6 +28,9 @@ export interface RunOptions {
   readonly verbs?: Verbs;
   /** workload device name → backend device name, e.g. { d1: "rxe0" } */
   readonly deviceNames?: Readonly<Record<string, string>>;
+  /** 'fine' (default): a scheduling point at every step; 'model': only at the model's action
+   *  boundaries, logging model actions only (for trace validation against the model) */
+  readonly granularity?: Granularity;
 }
 
 export interface RunOutcome {
@@ -63,7 +66,7 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
   }
 
   const verbs = opts.verbs ?? new SimVerbs();
-  const s = new RdsIb(k, verbs, v, opts.trace ?? null);
+  const s = new RdsIb(k, verbs, v, opts.trace ?? null, opts.granularity ?? 'fine');
   const verbsName = (name: string) => opts.deviceNames?.[name] ?? name;
   if (verbs instanceof SimVerbs) {
     s.onIbDealloc = (name) => verbs.unplugDevice(verbsName(name));

@@ -29,8 +29,6 @@ export interface Workload {
   readonly devices: readonly WorkloadDevice[];
   readonly conns: readonly WorkloadConn[];
   readonly mrs: readonly WorkloadMr[];
-  /** FlushMRs callers besides the MR owners */
-  readonly flushers: number;
   /** devices removed with `rdma link delete` (at the injected step) */
   readonly remove: readonly string[];
   /** connections dropped by an error (rds_conn_drop) once they are set up */
@@ -51,13 +49,12 @@ const twoDevices: Pick<Workload, 'devices' | 'conns'> = {
 export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
   basic: {
     name: 'basic',
-    description: 'two devices, one connection on each (peers), an MR on each (one freed in process context, one in irq), a FlushMRs caller; d1 removed',
+    description: 'two devices, one connection on each (peers), an MR on each (one freed in process context, one in irq; each socket then closes: FlushMRs); d1 removed',
     ...twoDevices,
     mrs: [
       { name: 'm1', conn: 'c1', irq: false },
       { name: 'm2', conn: 'c2', irq: true },
     ],
-    flushers: 1,
     remove: ['d1'],
   },
   'add-fail': {
@@ -66,18 +63,16 @@ export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
     devices: [{ name: 'd1' }, { name: 'd2', failAlloc: true }],
     conns: twoDevices.conns,
     mrs: [{ name: 'm1', conn: 'c1', irq: false }],
-    flushers: 1,
     remove: ['d1'],
   },
   churn: {
     name: 'churn',
-    description: 'as basic, plus an error that drops c1 once it is set up (the connection goes down without a removal) and a second FlushMRs caller',
+    description: 'as basic, plus an error that drops c1 once it is set up (the connection goes down without a removal)',
     ...twoDevices,
     mrs: [
       { name: 'm1', conn: 'c1', irq: false },
       { name: 'm2', conn: 'c2', irq: true },
     ],
-    flushers: 2,
     remove: ['d1'],
     errors: ['c1'],
   },
@@ -86,7 +81,6 @@ export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
     description: 'V3 run (C): an MR held on the connection of the device being removed (d1)',
     ...twoDevices,
     mrs: [{ name: 'm1', conn: 'c1', irq: false }],
-    flushers: 0,
     remove: ['d1'],
   },
   'mr-other': {
@@ -94,7 +88,6 @@ export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
     description: "V3 run (B): an MR held on the other device's connection (c2 on d2) while d1 is removed",
     ...twoDevices,
     mrs: [{ name: 'm1', conn: 'c2', irq: false }],
-    flushers: 0,
     remove: ['d1'],
   },
   'mr-both': {
@@ -105,7 +98,6 @@ export const WORKLOADS: { readonly [N in WorkloadName]: Workload } = {
       { name: 'm1', conn: 'c1', irq: false },
       { name: 'm2', conn: 'c2', irq: false },
     ],
-    flushers: 0,
     remove: ['d1'],
   },
 };
@@ -122,7 +114,7 @@ export const DEFAULT_WORKLOAD: { readonly [N in VariantName]: WorkloadName } = {
   V3_mr_other: 'mr-other',
   V3_mr_inval: 'mr-same',
   V3_fixed: 'mr-both',
-  V3_fixed_redrop: 'mr-both',
+  V3_fixed_noredrop: 'mr-both',
   V2_exit: 'basic',
 };
 

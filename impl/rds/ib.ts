@@ -35,14 +35,11 @@ export async function rdsIbAddOne(s: RdsIb, t: Task, ibdev: IbDevice): Promise<v
   }
   if (!v.EARLY_LIST_INIT) initLists(d); // V2 order: only after the allocations (bug D1)
 
+  const locked = v.LIST_PROT === 'rcu_rwsem';
+  if (locked) await s.devicesLock.downWrite(k, t); // ea819867: list_add_tail_rcu under rds_ib_devices_lock
   await s.at(t, 'AddOne_ListAdd', { d: d.name });
-  if (v.LIST_PROT === 'rcu_rwsem') {
-    await s.devicesLock.downWrite(k, t); // ea819867: list_add_tail_rcu under rds_ib_devices_lock
-    s.devices = [...s.devices, d];
-    s.devicesLock.upWrite(t);
-  } else {
-    s.devices = [...s.devices, d]; // V0/V1: plain list_add_tail, no lock
-  }
+  s.devices = [...s.devices, d]; // V0/V1: plain list_add_tail, no lock
+  if (locked) s.devicesLock.upWrite(t);
   if (v.REFCOUNT) d.refcount.inc(k, t, 'add_one: list reference');
 
   await s.at(t, 'AddOne_SetClientData', { d: d.name });
@@ -83,31 +80,32 @@ export async function rdsIbRemoveOne(s: RdsIb, t: Task, ibdev: IbDevice, unregis
   await s.at(t, 'RemoveOne_ClearClientData', { d: d.name });
   ibdev.clientData = null; // from here on connection setup cannot find d
 
+  const locked = v.LIST_PROT === 'rcu_rwsem';
+  if (locked) await s.devicesLock.downWrite(k, t); // waits for a running rds_ib_flush_mrs
   await s.at(t, 'RemoveOne_ListDel', { d: d.name });
-  if (v.LIST_PROT === 'rcu_rwsem') {
-    await s.devicesLock.downWrite(k, t); // waits for a running rds_ib_flush_mrs
-    s.devices = s.devices.filter((x) => x !== d); // list_del_rcu
-    s.devicesLock.upWrite(t);
-  } else {
-    s.devices = s.devices.filter((x) => x !== d); // V1: plain list_del, no lock, readers not RCU
-  }
+  s.devices = s.devices.filter((x) => x !== d); // list_del_rcu; V1: plain list_del, readers not RCU
+  if (locked) s.devicesLock.upWrite(t);
 
-  await s.at(t, 'RemoveOne_SyncRcu', { d: d.name });
   await s.rcu.synchronize(k, t); // readers of client data and of the list
+  await s.at(t, 'RemoveOne_SyncRcu', { d: d.name });
 
   await s.at(t, 'RemoveOne_Put', { d: d.name });
   rdsIbDevPut(s, t, d, 'remove_one: list reference');
   rdsIbDevPut(s, t, d, 'remove_one: client-data reference');
 
-  if (v.V3_FIX) {
+  if (v.REMOVE_FIX.includes('wait_free')) {
     // The proposed fix, part 1 (tla/README.md): wait until rds_ib_dev_free has run, so the
     // rds_ib_device never outlives the ib_device it calls ib_dealloc_pd on.
-    await s.at(t, 'RemoveOne_WaitFree', { d: d.name });
-    const late = () => v.REDROP && !d.freed && (d.connList ?? []).some((c) => !c.dropped);
+    const late = () => v.REMOVE_FIX.includes('redrop') && !d.freed && (d.connList ?? []).some((c) => !c.dropped);
     while (!d.freed) {
       await k.waitUntil(t, `rds_ib_dev_free(${d.name}) (wait_for_completion)`, () => d.freed !== null || late());
-      if (late()) await rdsIbDevShutdown(s, t, d); // amendment: drop connections that attached late
+      if (late()) {
+        // part 3: drop the connections that joined conn_list after the first walk
+        await s.at(t, 'RemoveOne_Redrop', { d: d.name });
+        await rdsIbDevShutdown(s, t, d);
+      }
     }
+    await s.at(t, 'RemoveOne_WaitFree', { d: d.name });
   }
 }
 
@@ -156,7 +154,7 @@ async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void>
   if (d.ipaddrList === null) k.fault(t, 'uninitialised', `rds_ib_dev_free walks the uninitialised ipaddr_list of ${d.name}`);
   d.ipaddrList = [];
 
-  if (v.REFCOUNT) await s.at(t, 'FreeWork_Free', { d: d.name });
+  if (v.REFCOUNT) await s.at(t, 'FreeWork', { d: d.name }); // the model's FreeWork ends here
   s.devices = s.devices.filter((x) => x !== d); // V0: unlinked here, without a lock
   if (!v.REFCOUNT && d.dev.clientData === d) d.dev.clientData = null;
   kfree(k, t, d, 'kfree(rds_ibdev)');
@@ -164,7 +162,7 @@ async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void>
 
 /** rds_ib_dev_free, run by free_work on rds_wq (V1+). */
 async function rdsIbDevFree(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
-  await s.at(t, 'FreeWork', { d: d.name });
+  await s.at(t, 'FreeWork_Begin', { d: d.name });
   touch(s.k, t, d, 'rds_ib_dev_free');
   if (d.mrPool) {
     await s.at(t, 'FreeWork_DestroyPool', { d: d.name });
@@ -178,17 +176,25 @@ async function rdsIbDevFree(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
  *  waiting for rds_ib_dev_free, which is bug (B) of rds-kernel-trace.md §5. */
 export async function ibUnregisterDevice(s: RdsIb, t: Task, ibdev: IbDevice): Promise<void> {
   const { k, v } = s;
-  await k.waitUntil(t, `add_one(${ibdev.name}) to finish (device_mutex)`, () => ibdev.added);
+  await k.waitUntil(t, `add_one(${ibdev.name}) to finish`, () => ibdev.added);
+  await s.deviceMutex.lock(k, t); // the IB core runs one client add/remove at a time
   await rdsIbRemoveOne(s, t, ibdev, true);
-  if (v.KERNEL !== 'v3') return;
+  if (v.KERNEL !== 'v3') return s.deviceMutex.unlock(t);
 
-  // cma_remove_one: RDMA_CM_EVENT_DEVICE_REMOVAL to every id, then wait until all are destroyed.
-  for (const c of ibdev.cmIds) rdsConnDrop(s, c);
+  // cma_remove_one: RDMA_CM_EVENT_DEVICE_REMOVAL to every id; RDS's handler runs under the
+  // connection's c_cm_lock (after a setup in progress) and drops a connected connection. Then
+  // wait until every id is destroyed.
+  const ids = [...ibdev.cmIds];
+  for (const c of ids) await c.cmLock.lock(k, t);
+  await s.at(t, 'CmaRemoveOne_DeviceRemoval', { d: ibdev.name });
+  for (const c of ids) if (c.state === 'connecting' || c.state === 'up') rdsConnDrop(s, c);
+  for (const c of ids) c.cmLock.unlock(t);
   await k.waitUntil(t, `every cm_id on ${ibdev.name} to be destroyed (cma_remove_one)`, () => ibdev.cmIds.size === 0);
 
   await s.at(t, 'IbUnregister_Dealloc', { d: ibdev.name });
   kfree(k, t, ibdev, 'ib_dealloc_device');
   s.onIbDealloc?.(ibdev.name);
+  s.deviceMutex.unlock(t);
 }
 
 /** rds_ib_exit: unregister the client (remove for every device), wait for the frees on rds_wq,
@@ -196,19 +202,21 @@ export async function ibUnregisterDevice(s: RdsIb, t: Task, ibdev: IbDevice): Pr
 export async function rdsIbExit(s: RdsIb, t: Task): Promise<void> {
   const { k } = s;
   await s.at(t, 'ModuleExit_Begin');
-  for (const ibdev of s.ibDevices) {
+  await s.deviceMutex.lock(k, t); // ib_unregister_client: remove for every device, newest first
+  for (const ibdev of [...s.ibDevices].reverse()) {
     if (!ibdev.removeCalled) await rdsIbRemoveOne(s, t, ibdev, false);
   }
-  await s.at(t, 'ModuleExit_FlushWq');
+  s.deviceMutex.unlock(t);
+  // flush_workqueue waits only for the work queued before it: a free_work queued by a shutdown
+  // that runs during the flush is not waited for (the model's ModuleExit_FlushWq waits for an
+  // empty queue, which is what the V3 exit achieves with its second flush).
   await s.rdsWq.flush(t);
   // rds_ib_destroy_nodev_conns, then rds_conn_exit destroys whatever connection is left (in V1+
   // every connection is back on the nodev list by now; V0 may leave one attached to a freed device).
   await s.at(t, 'ModuleExit_DestroyNodevConns');
   for (const c of s.conns) if (c.state !== 'destroyed') await rdsIbConnDestroy(s, t, c);
-  if (s.v.EXIT_FLUSH_TWICE) {
-    await s.at(t, 'ModuleExit_FlushWq'); // V3: tearing down the last connection may queue rds_ib_dev_free
-    await s.rdsWq.flush(t);
-  }
+  if (s.v.EXIT_FLUSH_TWICE) await s.rdsWq.flush(t); // V3: the last connection may queue rds_ib_dev_free
+  await s.at(t, 'ModuleExit_FlushWq');
   // The module's text and data are gone once rds_ib_exit returns: anything still queued runs freed code.
   if (!s.rdsWq.idle) k.fault(t, 'use-after-free', `rds_ib_exit returns with ${s.rdsWq.items.join(', ')} still on rds_wq (D3)`);
 }

@@ -11,14 +11,14 @@ import type { Conn, RdsIb } from './state.js';
  *  RDMA_CM_EVENT_ESTABLISHED → rds_ib_cm_connect_complete. Both handlers run under cp_cm_lock. */
 export async function rdsIbConnPathConnect(s: RdsIb, t: Task, c: Conn): Promise<void> {
   const { k } = s;
-  await s.at(t, 'ConnSetup_GetClientData', { c: c.name, d: c.ibdev.name });
   await c.cmLock.lock(k, t);
+  await s.at(t, 'ConnSetup_GetClientData', { c: c.name, d: c.ibdev.name });
   const up = await rdsIbSetupQp(s, t, c);
   c.cmLock.unlock(t);
   if (!up) return;
 
-  await s.at(t, 'ConnComplete', { c: c.name });
   await c.cmLock.lock(k, t);
+  await s.at(t, 'ConnComplete_Begin', { c: c.name });
   await rdsIbCmConnectComplete(s, t, c);
   c.cmLock.unlock(t);
 }
@@ -42,7 +42,7 @@ async function rdsIbSetupQp(s: RdsIb, t: Task, c: Conn): Promise<boolean> {
   if (v.REFCOUNT) s.rcu.readUnlock(t);
 
   if (v.REFCOUNT) {
-    await s.at(t, 'ConnSetup_AddConn', { c: c.name, d: d.name });
+    await s.at(t, 'ConnSetup_AttachConn', { c: c.name, d: d.name });
     await rdsIbAddConn(s, t, d, c);
   }
 
@@ -56,10 +56,9 @@ async function rdsIbSetupQp(s: RdsIb, t: Task, c: Conn): Promise<boolean> {
   }
   c.state = 'connecting';
 
-  if (v.REFCOUNT && v.SETUP_SUCCESS_PUT) {
-    await s.at(t, 'ConnSetup_Put', { c: c.name, d: d.name });
-    rdsIbDevPut(s, t, d, 'rds_ib_setup_qp: lookup reference');
-  } // D2 (3b12f73a .. 91a82529): the success path returns before the put
+  await s.at(t, 'ConnSetup_AddConn', { c: c.name, d: d.name }); // the model's step ends here
+  if (v.REFCOUNT && v.SETUP_SUCCESS_PUT) rdsIbDevPut(s, t, d, 'rds_ib_setup_qp: lookup reference');
+  // D2 (3b12f73a .. 91a82529): the success path returns before the put
   return true;
 }
 
@@ -83,8 +82,11 @@ async function rdsIbCmConnectComplete(s: RdsIb, t: Task, c: Conn): Promise<void>
     await rdsIbAddConn(s, t, d0, c);
   }
   const d = c.rdsIbDev;
-  if (!d) return;
-  await rdsIbUpdateIpaddr(s, t, d, c.laddr);
+  if (!d) {
+    c.state = 'failed';
+    return;
+  }
+  await rdsIbUpdateIpaddr(s, t, c, d, c.laddr); // ends with the step ConnComplete
   c.state = 'up';
 }
 
@@ -105,7 +107,8 @@ export async function rdsIbConnShutdown(s: RdsIb, t: Task, c: Conn): Promise<voi
   const wasUp = c.state === 'up' || c.state === 'connecting';
   c.state = 'down';
   c.cmLock.unlock(t);
-  if (wasUp && c.peer && c.peer.state !== 'failed') rdsConnDrop(s, c.peer); // the peer sees DISCONNECTED
+  // the peer, if it is connected, sees DISCONNECTED and drops too (the model's ConnDrop)
+  if (wasUp && c.peer && (c.peer.state === 'connecting' || c.peer.state === 'up')) rdsConnDrop(s, c.peer);
   if (!c.cmId) return;
 
   if (v.KERNEL === 'v3') {
@@ -133,11 +136,11 @@ async function rdsIbConnPathShutdownCheckWait(s: RdsIb, t: Task, c: Conn): Promi
   const { k, v } = s;
   const dirty = () => (c.rdsIbDev?.mrPool?.dropList.length ?? 0) > 0;
   while (c.frInuse > 0) {
-    if (v.V3_FIX && dirty()) {
+    if (v.REMOVE_FIX.includes('shutdown_flush') && dirty()) {
       await s.at(t, 'ConnShutdown_FlushPool', { c: c.name, d: c.rdsIbDev!.name });
       await rdsIbFlushMrPool(s, t, c.rdsIbDev!.mrPool!);
     } else {
-      await k.waitUntil(t, `i_fastreg_inuse_count of ${c.name} to reach 0`, () => c.frInuse === 0 || (v.V3_FIX && dirty()));
+      await k.waitUntil(t, `i_fastreg_inuse_count of ${c.name} to reach 0`, () => c.frInuse === 0 || (v.REMOVE_FIX.includes('shutdown_flush') && dirty()));
     }
   }
 }

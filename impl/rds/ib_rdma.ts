@@ -12,7 +12,13 @@ function uninitialised(s: RdsIb, t: Task, d: RdsIbDevice, list: string, fn: stri
 /** rds_ib_get_device: the device whose ipaddr_list holds `ip`, with a reference taken (V1+).
  *  V2+: the walk is an RCU read section. V1: a plain walk of an unprotected list. V0: no count;
  *  each ipaddr_list is read under the device spinlock. */
-export async function rdsIbGetDevice(s: RdsIb, t: Task, ip: string): Promise<RdsIbDevice | null> {
+export async function rdsIbGetDevice(
+  s: RdsIb,
+  t: Task,
+  ip: string,
+  /** called at the match, before the increment, still inside the read section (trace steps) */
+  onMatch?: (d: RdsIbDevice | null) => Promise<void>,
+): Promise<RdsIbDevice | null> {
   const { k, v } = s;
   const rcu = v.LIST_PROT === 'rcu_rwsem';
   if (rcu) s.rcu.readLock(t);
@@ -22,11 +28,12 @@ export async function rdsIbGetDevice(s: RdsIb, t: Task, ip: string): Promise<Rds
     touch(k, t, d, 'rds_ib_get_device reads rds_ibdev->ipaddr_list');
     if (d.ipaddrList === null) uninitialised(s, t, d, 'ipaddr_list', 'rds_ib_get_device');
     if (d.ipaddrList.includes(ip)) {
-      if (v.REFCOUNT) d.refcount.inc(k, t, 'rds_ib_get_device');
       found = d;
       break;
     }
   }
+  await onMatch?.(found);
+  if (found && v.REFCOUNT) found.refcount.inc(k, t, 'rds_ib_get_device');
   if (rcu) s.rcu.readUnlock(t);
   return found;
 }
@@ -53,18 +60,19 @@ async function rdsIbRemoveIpaddr(s: RdsIb, t: Task, d: RdsIbDevice, ip: string):
 }
 
 /** rds_ib_update_ipaddr: move `ip` from whichever device owns it to `d`. */
-export async function rdsIbUpdateIpaddr(s: RdsIb, t: Task, d: RdsIbDevice, ip: string): Promise<void> {
+export async function rdsIbUpdateIpaddr(s: RdsIb, t: Task, c: Conn, d: RdsIbDevice, ip: string): Promise<void> {
   const old = await rdsIbGetDevice(s, t, ip);
   if (old) {
     if (s.v.KERNEL === 'v3' && old === d) {
+      await s.at(t, 'ConnComplete', { c: c.name, d: d.name, ip });
       rdsIbDevPut(s, t, old, 'rds_ib_update_ipaddr: already there');
       return;
     }
-    await s.at(t, 'UpdateIpaddr_Remove', { d: old.name, ip });
+    await s.at(t, 'UpdateIpaddr_Remove', { c: c.name, d: old.name, ip });
     await rdsIbRemoveIpaddr(s, t, old, ip);
     if (s.v.REFCOUNT) rdsIbDevPut(s, t, old, 'rds_ib_update_ipaddr');
   }
-  await s.at(t, 'UpdateIpaddr_Add', { d: d.name, ip });
+  await s.at(t, 'ConnComplete', { c: c.name, d: d.name, ip }); // the model's step: rds_ib_add_ipaddr
   await rdsIbAddIpaddr(s, t, d, ip);
 }
 
@@ -108,16 +116,23 @@ export function rdsIbCreateMrPool(s: RdsIb, d: RdsIbDevice): MrPool {
  *  MR), take an MR from the pool and map it. V3 registers FRWR MRs through the connection's QP. */
 export async function rdsIbGetMr(s: RdsIb, t: Task, m: Mr): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'GetMR_Lookup', { m: m.name, ip: m.laddr });
-  const d = await rdsIbGetDevice(s, t, m.laddr);
+  // The model splits the lookup at the match: GetMR_Lookup remembers the device, GetMR_Map
+  // takes the reference (rds_ib_get_device's atomic_inc), leaves the read section and maps.
+  await s.begin(t, 'GetMR_Lookup');
+  // V3: FRWR registration needs the connection's QP (EOPNOTSUPP otherwise; rds-kernel-trace.md §7.11)
+  const connUp = () => m.conn.state === 'up' && !m.conn.dropped; // rds_conn_drop leaves UP at once
+  if (v.KERNEL === 'v3' && !connUp()) return getMrFail(s, t, m, null);
+  const d = await rdsIbGetDevice(s, t, m.laddr, async (found) => {
+    await s.at(t, 'GetMR_Lookup', { m: m.name, ip: m.laddr });
+    m.modelDevice = found;
+    if (found) await s.at(t, 'GetMR_Map', { m: m.name, d: found.name });
+  });
   if (!d) return getMrFail(s, t, m, null);
-
-  await s.at(t, 'GetMR_Map', { m: m.name, d: d.name });
   touch(k, t, d, 'rds_ib_get_mr reads rds_ibdev->mr_pool');
   const pool = d.mrPool;
   if (!pool || !d.pd) return getMrFail(s, t, m, d);
   touch(k, t, pool, 'rds_ib_alloc_frmr');
-  if (v.KERNEL === 'v3' && (m.conn.rdsIbDev !== d || m.conn.state !== 'up')) return getMrFail(s, t, m, d); // FRWR needs the conn's QP
+  if (v.KERNEL === 'v3' && (m.conn.rdsIbDev !== d || !connUp())) return getMrFail(s, t, m, d); // FRWR needs the conn's QP
   const r = await s.verbs.regMr(d.pd, 4096, { localWrite: true, remoteWrite: true, remoteRead: true });
   if (!r.ok) return getMrFail(s, t, m, d);
   m.verbsMr = r.value.mr;
@@ -129,6 +144,7 @@ export async function rdsIbGetMr(s: RdsIb, t: Task, m: Mr): Promise<void> {
 
 async function getMrFail(s: RdsIb, t: Task, m: Mr, d: RdsIbDevice | null): Promise<void> {
   m.state = 'failed';
+  m.modelDevice = null;
   if (d && s.v.REFCOUNT) rdsIbDevPut(s, t, d, 'rds_ib_get_mr error path');
 }
 
@@ -136,7 +152,8 @@ async function getMrFail(s: RdsIb, t: Task, m: Mr, d: RdsIbDevice | null): Promi
  *  flush, then drop the MR's device reference (V1+; V0 kept a bare pointer). */
 export async function rdsIbFreeMr(s: RdsIb, t: Task, m: Mr, invalidate: boolean): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'FreeMR', { m: m.name, ctx: t.irq ? 'irq' : 'process', invalidate });
+  const ctx = t.irq ? 'irq' : 'process';
+  await s.at(t, 'FreeMR_Begin', { m: m.name, ctx, invalidate });
   const d = m.device!;
   touch(k, t, d, 'rds_ib_free_mr reads ibmr->device->mr_pool');
   const pool = d.mrPool!;
@@ -149,18 +166,15 @@ export async function rdsIbFreeMr(s: RdsIb, t: Task, m: Mr, invalidate: boolean)
     if (t.irq) s.mrWq.queueWork(pool.flushWorker);
     else await rdsIbFlushMrPool(s, t, pool);
   }
+  await s.at(t, 'FreeMR', { m: m.name, ctx, invalidate }); // the model's step ends with the put
   m.device = null;
-  if (v.REFCOUNT) {
-    await s.at(t, 'FreeMR_Put', { m: m.name, d: d.name });
-    rdsIbDevPut(s, t, d, 'rds_ib_free_mr');
-  }
+  if (v.REFCOUNT) rdsIbDevPut(s, t, d, 'rds_ib_free_mr');
 }
 
 /** rds_ib_flush_mr_pool: under the pool mutex (may sleep), unmap / invalidate every dropped MR.
  *  V3: the LOCAL_INV completion decrements the connection's i_fastreg_inuse_count. */
 export async function rdsIbFlushMrPool(s: RdsIb, t: Task, pool: MrPool): Promise<void> {
   const { k } = s;
-  await s.at(t, 'FlushPool', { d: pool.name });
   await pool.flushLock.lock(k, t);
   touch(k, t, pool, 'rds_ib_flush_mr_pool');
   for (const m of pool.dropList.splice(0)) {
@@ -185,18 +199,19 @@ async function rdsIbMrPoolFlushWorker(s: RdsIb, t: Task, pool: MrPool): Promise<
 
 /** rds_ib_flush_mrs: flush the pool of every device on rds_ib_devices. V2+: under the rwsem's
  *  read side, which remove_one's write side waits for; V0/V1: no lock and no reference. */
-export async function rdsIbFlushMrs(s: RdsIb, t: Task): Promise<void> {
+export async function rdsIbFlushMrs(s: RdsIb, t: Task, by: Mr): Promise<void> {
   const { k, v } = s;
-  await s.at(t, 'FlushMRs_Begin');
+  const m = by.name;
   const locked = v.LIST_PROT === 'rcu_rwsem';
   if (locked) await s.devicesLock.downRead(k, t);
+  await s.at(t, 'FlushMRs_Begin', { m });
   for (const d of s.devices) {
-    await s.at(t, 'FlushMRs_Next', { d: d.name }); // V1: d picked with no lock and no reference
-    await s.at(t, 'FlushMRs_Pool', { d: d.name });
+    await s.at(t, 'FlushMRs_Next', { m, d: d.name }); // V1: d picked with no lock and no reference
+    await s.at(t, 'FlushMRs_Pool', { m, d: d.name });
     touch(k, t, d, 'rds_ib_flush_mrs');
     if (d.mrPool) await rdsIbFlushMrPool(s, t, d.mrPool);
   }
-  await s.at(t, 'FlushMRs_End');
+  await s.at(t, 'FlushMRs_End', { m });
   if (locked) s.devicesLock.upRead(t);
 }
 

@@ -7,7 +7,9 @@ import { Rcu } from '../kernel/rcu.js';
 import type { Kernel, Task } from '../kernel/scheduler.js';
 import { Work, Workqueue } from '../kernel/workqueue.js';
 import type { ContextHandle, CqHandle, MrHandle, PdHandle, QpHandle, Verbs } from '../verbs/types.js';
-import { modelActionOf, type ActionName, type TraceEvent, type TraceParams, type TraceVars } from './trace.js';
+import { isSubStep, modelActionOf, type ActionName, type ModelAction, type TraceEvent, type TraceParams, type TraceVars } from './trace.js';
+
+export type Granularity = 'fine' | 'model';
 import type { Variant } from './variant.js';
 
 /** struct ib_device, as far as the IB core's lifetime matters here (V3). */
@@ -113,6 +115,8 @@ export class Mr {
   device: RdsIbDevice | null = null;
   /** the device whose pool the MR sits in after free_mr (until a flush unmaps it) */
   pool: MrPool | null = null;
+  /** the model's ibmr_device: set by the lookup, kept after the free (the pool it sits in) */
+  modelDevice: RdsIbDevice | null = null;
   verbsMr: MrHandle | null = null;
   constructor(
     readonly name: string,
@@ -130,6 +134,8 @@ export class RdsIb {
   /** rds_ib_devices_lock (ea819867) */
   readonly devicesLock = new RwSem('rds_ib_devices_lock');
   readonly nodevConnsLock = new SpinLock('ib_nodev_conns_lock');
+  /** the IB core's device_mutex: client add and remove calls never overlap */
+  readonly deviceMutex = new Mutex('device_mutex');
   readonly ibDevices: IbDevice[] = [];
   readonly conns: Conn[] = [];
   readonly mrs: Mr[] = [];
@@ -144,6 +150,8 @@ export class RdsIb {
   /** the IB core deallocated an ib_device (the sim backend unplugs it: later verbs fail with EIO) */
   onIbDealloc: ((name: string) => void) | null = null;
   private readonly pending = new Map<Task, { action: ActionName; params: TraceParams }>();
+  /** model granularity: the model action each task is in the middle of */
+  private readonly open = new Map<Task, ModelAction | null>();
   private seq = 0;
 
   constructor(
@@ -151,6 +159,10 @@ export class RdsIb {
     readonly verbs: Verbs,
     readonly v: Variant,
     readonly trace: ((e: TraceEvent) => void) | null = null,
+    /** 'fine': a scheduling point before every step and sub-step (bug search); 'model': points
+     *  only where the model's actions begin, and only model actions are logged, so each logged
+     *  state is one the model can be in (trace validation) */
+    readonly granularity: Granularity = 'fine',
   ) {
     this.rdsWq = new Workqueue(k, 'rds_wq');
     this.mrWq = v.KERNEL === 'v3' ? new Workqueue(k, 'rds_ib_mr_wq') : this.rdsWq;
@@ -160,8 +172,30 @@ export class RdsIb {
   /** Begin the atomic step `action` of task `t`: a scheduling point, then the step runs until the
    *  task's next point; its trace event carries the variables as they are when the step ends. */
   async at(t: Task, action: ActionName, params: TraceParams = {}): Promise<void> {
+    if (this.granularity === 'fine') {
+      await this.k.point(t, action);
+      if (this.trace) this.pending.set(t, { action, params });
+      return;
+    }
+    const model = modelActionOf(action);
+    const sub = isSubStep(action);
+    if (sub && model === null) {
+      t.label = action; // part of whatever the task is doing: no point, no event
+      return;
+    }
+    if (this.open.get(t) === model && model !== null) t.label = action; // same model action goes on
+    else await this.k.point(t, action);
+    this.open.set(t, model);
+    if (!sub && this.trace) this.pending.set(t, { action, params });
+  }
+
+  /** Model granularity: the model action `action` begins here, before the work it logs at its
+   *  own step (a lookup walk the model makes part of GetMR_Lookup). Fine granularity has a
+   *  point at every step of the walk already. */
+  async begin(t: Task, action: ModelAction): Promise<void> {
+    if (this.granularity === 'fine') return;
     await this.k.point(t, action);
-    if (this.trace) this.pending.set(t, { action, params });
+    this.open.set(t, action);
   }
 
   private flushEvent(t: Task): void {
@@ -204,7 +238,7 @@ export class RdsIb {
       ipaddr_list: byDev((_, d) => !!d && !d.freed && (d.ipaddrList?.length ?? 0) > 0),
       ic_rds_ibdev: Object.fromEntries(this.conns.map((c) => [idx(c), idx(c.rdsIbDev)])),
       i_cm_id: Object.fromEntries(this.conns.map((c) => [idx(c), c.cmId])),
-      ibmr_device: Object.fromEntries(this.mrs.map((m) => [idx(m), idx(m.device)])),
+      ibmr_device: Object.fromEntries(this.mrs.map((m) => [idx(m), idx(m.modelDevice)])),
       fr_state: Object.fromEntries(this.mrs.map((m) => [idx(m), frState[m.state]])),
       rds_wq: this.rdsWq.items.map(wqItem),
       rcu_readers: this.rcu.readers,

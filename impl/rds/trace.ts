@@ -15,8 +15,10 @@ export const MODEL_ACTIONS = [
   'RemoveOne_SyncRcu',
   'RemoveOne_Put',
   'RemoveOne_WaitFree',
+  'RemoveOne_Redrop',
   'RemoveOne_V0_DestroyPool',
   'RemoveOne_V0_Free',
+  'CmaRemoveOne_DeviceRemoval',
   'IbUnregister_Dealloc',
   'ModuleExit_Begin',
   'ModuleExit_FlushWq',
@@ -42,30 +44,35 @@ export type ModelAction = (typeof MODEL_ACTIONS)[number];
 
 /** Steps the implementation takes inside one model action (the model makes them one atomic
  *  step), each with the model action it belongs to, or null where the model has no such step
- *  (V3's second flush at module exit). */
+ *  (V3's second flush at module exit). The step named after the model action is always the one
+ *  where the model's atomic step completes, so the variables logged there are the model's
+ *  post-state; a blocking wait that is the model action's enabling condition comes before it. */
 export const SUB_STEPS = {
+  ConnSetup_AttachConn: 'ConnSetup_AddConn',
   ConnSetup_CreateQp: 'ConnSetup_AddConn',
-  ConnSetup_Put: 'ConnSetup_AddConn',
+  ConnComplete_Begin: 'ConnComplete',
   UpdateIpaddr_Remove: 'ConnComplete',
-  UpdateIpaddr_Add: 'ConnComplete',
   GetDevice_Walk: null,
   ConnShutdown: 'ConnShutdown_DestroyQp',
   ConnShutdown_WaitMRs: 'ConnShutdown_DestroyQp',
-  FreeMR_Put: 'FreeMR',
-  FlushPool: null,
+  FreeMR_Begin: 'FreeMR',
+  FreeWork_Begin: 'FreeWork',
   FreeWork_DestroyPool: 'FreeWork',
   FreeWork_DeallocPd: 'FreeWork',
   FreeWork_FreeIpaddrs: 'FreeWork',
-  FreeWork_Free: 'FreeWork',
   ModuleExit_DestroyNodevConns: null,
 } as const satisfies Record<string, ModelAction | null>;
 export type SubStep = keyof typeof SUB_STEPS;
 
 export type ActionName = ModelAction | SubStep;
 
-/** The model action a step belongs to (GetDevice_Walk and FlushPool belong to their caller's). */
+export function isSubStep(a: ActionName): a is SubStep {
+  return a in SUB_STEPS;
+}
+
+/** The model action a step is or belongs to (null: GetDevice_Walk belongs to its caller's). */
 export function modelActionOf(a: ActionName): ModelAction | null {
-  return a in SUB_STEPS ? SUB_STEPS[a as SubStep] : (a as ModelAction);
+  return isSubStep(a) ? SUB_STEPS[a] : a;
 }
 
 export type TraceParams = Readonly<Record<string, string | number | boolean | null>>;

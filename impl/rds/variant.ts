@@ -13,7 +13,7 @@ export const VARIANT_NAMES = [
   'V3_mr_other',
   'V3_mr_inval',
   'V3_fixed',
-  'V3_fixed_redrop',
+  'V3_fixed_noredrop',
   'V2_exit',
 ] as const;
 export type VariantName = (typeof VARIANT_NAMES)[number];
@@ -36,12 +36,12 @@ export interface Variant {
   readonly KERNEL: 'v2' | 'v3';
   /** the application frees its MR with RDS_RDMA_INVALIDATE (V3_mr_inval) */
   readonly FREE_INVALIDATE: boolean;
-  /** the model's proposed fix of the V3 removal path (tla/README.md): remove_one waits for
-   *  rds_ib_dev_free; the waiting shutdown flushes its own pool */
-  readonly V3_FIX: boolean;
-  /** amendment found by the implementation: while remove_one waits, it drops connections that
-   *  attached after rds_ib_dev_shutdown walked conn_list (their cma drop would come too late) */
-  readonly REDROP: boolean;
+  /** the parts of the proposed fix of the V3 removal path (tla/README.md, the model's REMOVE_FIX):
+   *  wait_free — remove_one waits for rds_ib_dev_free; shutdown_flush — the waiting shutdown
+   *  flushes its own device's pool; redrop — while waiting, remove_one drops the connections that
+   *  joined conn_list after rds_ib_dev_shutdown walked it (found by this implementation's search:
+   *  without it wait_free deadlocks, as their drop would come from cma_remove_one, after remove) */
+  readonly REMOVE_FIX: readonly ('wait_free' | 'shutdown_flush' | 'redrop')[];
   /** rds_ib_exit flushes rds_wq again after destroying the no-device connections (V3; the D3 fix) */
   readonly EXIT_FLUSH_TWICE: boolean;
 }
@@ -54,8 +54,7 @@ const V2: Omit<Variant, 'name'> = {
   SETUP_SUCCESS_PUT: true,
   KERNEL: 'v2',
   FREE_INVALIDATE: false,
-  V3_FIX: false,
-  REDROP: false,
+  REMOVE_FIX: [],
   EXIT_FLUSH_TWICE: true,
 };
 const V3: Omit<Variant, 'name'> = { ...V2, KERNEL: 'v3' };
@@ -70,8 +69,9 @@ export const VARIANTS: { readonly [N in VariantName]: Variant } = {
   V3_mr_same: { ...V3, name: 'V3_mr_same' },
   V3_mr_other: { ...V3, name: 'V3_mr_other' },
   V3_mr_inval: { ...V3, name: 'V3_mr_inval', FREE_INVALIDATE: true },
-  V3_fixed: { ...V3, name: 'V3_fixed', V3_FIX: true },
-  V3_fixed_redrop: { ...V3, name: 'V3_fixed_redrop', V3_FIX: true, REDROP: true },
+  V3_fixed: { ...V3, name: 'V3_fixed', REMOVE_FIX: ['wait_free', 'shutdown_flush', 'redrop'] },
+  /** the fix as first proposed, without part 3: deadlocks */
+  V3_fixed_noredrop: { ...V3, name: 'V3_fixed_noredrop', REMOVE_FIX: ['wait_free', 'shutdown_flush'] },
   /** V2 with V2's module exit (one flush, before the no-device connections are destroyed): D3 */
   V2_exit: { ...V2, name: 'V2_exit', EXIT_FLUSH_TWICE: false },
 };

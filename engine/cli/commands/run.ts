@@ -22,6 +22,7 @@ interface RunFlags {
   kind?: string;
   shrink?: boolean;
   json?: boolean;
+  granularity?: string;
 }
 
 const KINDS: readonly FailureKind[] = ['use-after-free', 'deadlock', 'leak', 'uninitialised', 'irq-block', 'underflow'];
@@ -43,6 +44,7 @@ export function register(program: Command): void {
     .option('--first-seed <S>', 'first seed of a search', '0')
     .option('--kind <K>', `with --search: stop only at this failure kind (${KINDS.join(', ')})`)
     .option('--shrink', 'with --search: shrink the failing schedule')
+    .option('--granularity <G>', '"fine": a scheduling point at every step (default); "model": only where the model\'s actions begin, logging model actions only (for `rdsib trace validate --from impl`)', 'fine')
     .option('--json', 'print one JSON object')
     .action(async (flags: RunFlags) => {
       try {
@@ -71,6 +73,8 @@ async function runCommand(flags: RunFlags): Promise<number> {
   if (flags.kind !== undefined && !KINDS.includes(flags.kind as FailureKind)) {
     throw new UsageError(`--kind ${flags.kind}: unknown failure kind (expected one of ${KINDS.join(', ')})`);
   }
+  const granularity = flags.granularity ?? 'fine';
+  if (granularity !== 'fine' && granularity !== 'model') throw new UsageError(`--granularity ${granularity}: expected fine or model`);
   const n = int('--search', flags.search);
   if (n !== undefined) return runSearch(variant, workload, n, flags);
 
@@ -83,6 +87,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ...(flags.schedule !== undefined ? { schedule: flags.schedule } : {}),
     ...(removeAt !== undefined ? { removeAt } : {}),
     ...(flags.trace ? { trace: (e: TraceEvent) => void events.push(e) } : {}),
+    granularity,
   });
   if (flags.trace) writeTrace(flags.trace, events);
   const out = { variant, workload, steps: r.steps, schedule: r.schedule, events: flags.trace ? events.length : undefined, failure: r.failure };

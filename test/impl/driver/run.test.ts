@@ -135,7 +135,7 @@ describe('rdsib run', () => {
   it('an unknown variant is one line on stderr and exit 2, no stack trace', async () => {
     const { code, err } = await capture(['run', '--variant', 'V9']);
     expect(code).toBe(2);
-    expect(err).toBe('rdsib run: --variant V9: unknown variant (expected one of V0, V1_flushwq, V1, V2, D1, D2, V3_mr_same, V3_mr_other, V3_mr_inval, V3_fixed, V3_fixed_redrop, V2_exit)\n');
+    expect(err).toBe('rdsib run: --variant V9: unknown variant (expected one of V0, V1_flushwq, V1, V2, D1, D2, V3_mr_same, V3_mr_other, V3_mr_inval, V3_fixed, V3_fixed_noredrop, V2_exit)\n');
   });
 
   it('a malformed schedule is reported the same way', async () => {
