@@ -76,13 +76,7 @@ const engine = await loadEngine();
 /** Disagreements found, analysed, and judged to be the engine's fault (the expected value was
  *  re-derived independently). They run as `test.fails`: CI stays green while the engine is
  *  wrong, and the test turns red the moment the engine is fixed, so the entry gets removed. */
-const knownEngineBugs: Readonly<Record<string, string>> = {
-  Level:
-    'the engine finds LevelMatches (x + 1 = TLCGet("level")) violated in the initial state; in TLC an ' +
-    'invariant sees the level of the state it checks, 1 for initial states (TLC\'s own test model ' +
-    'TLCGetLevel.tla asserts Inv == x + 1 = TLCGet("level") with x = 0 initially, and a state constraint ' +
-    'TLCGet("level") \\in 1..4)',
-};
+const knownEngineBugs: Readonly<Record<string, string>> = {};
 
 /** What the engine answers, in the expected.json vocabulary. User errors (parse, cfg, eval
  *  while compiling) come back as thrown TlaErrors carrying TLC's exit code. */
