@@ -131,8 +131,9 @@ export function evalSetFilter(b: AstBinding, pred: Expr, loc: Loc, sc: Scope, en
       throw located(err, loc);
     }
   };
-  if (V.isFiniteEnumerable(dom)) return V.setOf(V.elements(dom, loc).filter(test));
-  // SetPredValue: membership without enumeration (e.g. {n \in Nat : n > 2}).
+  if (dom.kind === 'set' || dom.kind === 'interval') return V.setOf(V.elements(dom, loc).filter(test));
+  // SetPredValue over a set TLC keeps lazy (Nat, SUBSET S, [S -> T], ...): membership tests
+  // only the element in question, enumeration happens if and when it is needed
   if (cx.state !== null) markVolatile();
   return V.filter(dom, test);
 }

@@ -330,12 +330,16 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
 }
 
 /** A copy of a complete assignment as a state. A lazily kept function (a recursive function
- *  definition's value) is evaluated now, while the assignment it may read is still in place
+ *  definition's value) or set filter is evaluated now, while the assignment it may read is still in place
  *  (generation restores the partial state afterwards); TLC likewise turns a FcnLambdaValue
  *  into a FcnRcdValue when the state is fingerprinted. */
 function settle(p: readonly (Value | undefined)[]): State {
   const s = p.slice() as Value[];
-  for (let i = 0; i < s.length; i++) if (s[i]!.kind === 'lazyFcn') s[i] = V.materialize(s[i]!);
+  for (let i = 0; i < s.length; i++) {
+    const v = s[i]!;
+    if (v.kind === 'lazyFcn') s[i] = V.materialize(v);
+    else if (v.kind === 'filter') s[i] = V.setOf(V.elements(v));
+  }
   return s;
 }
 

@@ -161,3 +161,12 @@ describe('string order (UniqueString tokens, seeded as TLC interns: cfg, identif
     expect(await show('[a |-> 1, b |-> 2]', 'Order == [b |-> 0]')).toBe('[b |-> 2, a |-> 1]');
   });
 });
+
+describe('set filters over sets TLC keeps lazy (SetPredValue)', () => {
+  test('membership in a filter of SUBSET tests only the element, not all 2^20 subsets', async () => {
+    expect(await show('{1, 2} \\in {s \\in SUBSET (1..20) : Cardinality(s) = 2}')).toBe('TRUE');
+  });
+  test('the filter still enumerates in TLC order when needed', async () => {
+    expect(await show('{s \\in SUBSET {1, 2, 3} : Cardinality(s) = 2}')).toBe('{{1, 2}, {1, 3}, {2, 3}}');
+  });
+});
