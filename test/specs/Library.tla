@@ -10,6 +10,13 @@ ASSUME DOMAIN (1 :> "a" @@ 2 :> "b") = {1, 2}
 ASSUME CopiesIn(2, SetToBag({1, 2}) (+) SetToBag({2})) = 2
 ASSUME Cardinality(BagToSet(SetToBag({1, 2}) (+) SetToBag({2}))) = 2
 ASSUME Cardinality(Permutations({1, 2, 3})) = 6
+ASSUME BagUnion({SetToBag({1}), SetToBag({1, 2})}) = (1 :> 2 @@ 2 :> 1)
+ASSUME SetToBag({1, 2}) \sqsubseteq (SetToBag({1, 2}) (+) SetToBag({2}))
+ASSUME ~((SetToBag({1, 2}) (+) SetToBag({2})) \sqsubseteq SetToBag({1, 2}))
+ASSUME BagOfAll(LAMBDA x : x % 2, SetToBag({1, 2, 3})) = (0 :> 1 @@ 1 :> 2)
+ASSUME Cardinality(SubBag(SetToBag({1, 2}))) = 4
+ASSUME BagCardinality(EmptyBag) = 0 /\ ~BagIn(1, EmptyBag)
+ASSUME IsFiniteSet({1, 2}) /\ RandomElement({7}) = 7 /\ TLCEval(1 + 1) = 2
 
 VARIABLE bag
 

@@ -6,6 +6,7 @@ EXTENDS Integers, Sequences, FiniteSets, TLC
 
 ASSUME {x * x : x \in -2..2} = {0, 1, 4}
 ASSUME {x \in 1..10 : x % 3 = 0} = {3, 6, 9}
+ASSUME (-5) % 3 = 1 /\ (-5) \div 3 = -2 /\ -5 \in Int /\ -5 \notin Nat
 ASSUME (-7) \div 2 = -4 /\ (-7) % 2 = 1 /\ 7 \div 2 = 3 /\ 2^10 = 1024
 ASSUME SelectSeq(<<1, 2, 3, 4>>, LAMBDA x : x % 2 = 0) = <<2, 4>>
 ASSUME SubSeq(<<1, 2, 3, 4>>, 2, 3) = <<2, 3>> /\ SubSeq(<<1, 2>>, 2, 1) = <<>>
