@@ -49,12 +49,12 @@ function assign(g: Gen, slot: number, valueCode: string, st: readonly Asg[], k: 
   after[slot] = 'a';
   switch (st[slot]!) {
     case 'u':
-      return `p[${slot}] = ${valueCode};\n${k(after)}\np[${slot}] = undefined;`;
+      return `p[${g.slotName(slot)}] = ${valueCode};\n${k(after)}\np[${g.slotName(slot)}] = undefined;`;
     case 'a':
-      return `if (R.eq(p[${slot}]!, ${valueCode})) {\n${k(after)}\n}`;
+      return `if (R.eq(p[${g.slotName(slot)}]!, ${valueCode})) {\n${k(after)}\n}`;
     case 'm': {
       const v = g.tmp('v');
-      return `const ${v} = ${valueCode};\n${shared(g, k, (kk) => `if (p[${slot}] === undefined) {\np[${slot}] = ${v};\n${kk(after)}\np[${slot}] = undefined;\n} else if (R.eq(p[${slot}], ${v})) {\n${kk(after)}\n}`)}`;
+      return `const ${v} = ${valueCode};\n${shared(g, k, (kk) => `if (p[${g.slotName(slot)}] === undefined) {\np[${g.slotName(slot)}] = ${v};\n${kk(after)}\np[${g.slotName(slot)}] = undefined;\n} else if (R.eq(p[${g.slotName(slot)}], ${v})) {\n${kk(after)}\n}`)}`;
     }
   }
 }
@@ -65,12 +65,12 @@ function enumerate(g: Gen, slot: number, setCode: string, loc: Loc, st: readonly
   const x = g.tmp('x');
   switch (st[slot]!) {
     case 'u':
-      return `for (const ${x} of R.elems(${setCode}, ${where(loc)})) {\np[${slot}] = ${x};\n${k(after)}\n}\np[${slot}] = undefined;`;
+      return `for (const ${x} of R.elems(${setCode}, ${where(loc)})) {\np[${g.slotName(slot)}] = ${x};\n${k(after)}\n}\np[${g.slotName(slot)}] = undefined;`;
     case 'a':
-      return `if (R.mem(p[${slot}]!, ${setCode})) {\n${k(after)}\n}`;
+      return `if (R.mem(p[${g.slotName(slot)}]!, ${setCode})) {\n${k(after)}\n}`;
     case 'm': {
       const S = g.tmp('S');
-      return `const ${S} = ${setCode};\n${shared(g, k, (kk) => `if (p[${slot}] === undefined) {\nfor (const ${x} of R.elems(${S}, ${where(loc)})) {\np[${slot}] = ${x};\n${kk(after)}\n}\np[${slot}] = undefined;\n} else if (R.mem(p[${slot}], ${S})) {\n${kk(after)}\n}`)}`;
+      return `const ${S} = ${setCode};\n${shared(g, k, (kk) => `if (p[${g.slotName(slot)}] === undefined) {\nfor (const ${x} of R.elems(${S}, ${where(loc)})) {\np[${g.slotName(slot)}] = ${x};\n${kk(after)}\n}\np[${g.slotName(slot)}] = undefined;\n} else if (R.mem(p[${g.slotName(slot)}], ${S})) {\n${kk(after)}\n}`)}`;
     }
   }
 }
@@ -122,6 +122,11 @@ export function actionOp(g: Gen, e: Expr, cx: Cx): { def: OperatorDef; env: Env;
  *  anything else is a test on the assignment built so far. */
 export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly Asg[], k: K): string {
   const w = where(e.loc);
+  // what the cfg decides is decided here: a constant condition keeps one branch
+  const cond = (c: Expr): boolean | undefined => {
+    const v = g.constant(c, cx.env);
+    return v?.kind === 'bool' ? v.b : undefined;
+  };
   switch (e.kind) {
     case 'and': {
       const go = (i: number, s: readonly Asg[]): string => (i === e.args.length ? k(s) : compileAction(g, e.args[i]!, cx, mode, s, (s2) => go(i + 1, s2)));
@@ -145,9 +150,12 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
       // that is a test
       if (isAction(g, e, cx, mode)) return unsupported('\\A over conjuncts that assign variables', e.loc);
       return guard(g, e, cx, st, k);
-    case 'implies':
+    case 'implies': {
       // OPCODE_implies: P => Q generates with Q when P holds, else holds as it is
+      const c = cond(e.lhs);
+      if (c !== undefined) return c ? compileAction(g, e.rhs, cx, mode, st, k) : k(st);
       return shared(g, k, (kk) => `if (!${compileBool(g, e.lhs, cx)}) {\n${kk(st)}\n} else {\n${compileAction(g, e.rhs, cx, mode, st, kk)}\n}`);
+    }
     case 'apply': {
       if (e.prefix.length === 0 && (e.name === '=' || e.name === '\\in') && !cx.env.has(e.name) && !g.global(e.name)) {
         const slot = target(g, e.args[0]!, cx, mode);
@@ -173,7 +181,7 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
       if (mode === 'init') unsupported('UNCHANGED in Init', e.loc);
       const slots: number[] = [];
       unchangedSlots(g, e.expr, cx, slots);
-      const go = (i: number, s: readonly Asg[]): string => (i === slots.length ? k(s) : assign(g, slots[i]!, `s[${slots[i]}]!`, s, (s2) => go(i + 1, s2)));
+      const go = (i: number, s: readonly Asg[]): string => (i === slots.length ? k(s) : assign(g, slots[i]!, `s[${g.slotName(slots[i]!)}]!`, s, (s2) => go(i + 1, s2)));
       return go(0, st);
     }
     case 'actionBox': {
@@ -183,8 +191,11 @@ export function compileAction(g: Gen, e: Expr, cx: Cx, mode: Mode, st: readonly 
       }
       return compileAction(g, e.action, cx, mode, st, (s2) => `if (!R.eq(${compileVal(g, e.vars, cx)}, ${compileVal(g, e.vars, { ...cx, cur: 'p' })})) {\n${k(s2)}\n}`);
     }
-    case 'if':
+    case 'if': {
+      const c = cond(e.cond);
+      if (c !== undefined) return compileAction(g, c ? e.then : e.else, cx, mode, st, k);
       return shared(g, k, (kk) => `if (${compileBool(g, e.cond, cx)}) {\n${compileAction(g, e.then, cx, mode, st, kk)}\n} else {\n${compileAction(g, e.else, cx, mode, st, kk)}\n}`);
+    }
     case 'case':
       return shared(g, k, (kk) => {
         const arms = e.arms.map((a) => `if (${compileBool(g, a.cond, cx)}) {\n${compileAction(g, a.body, cx, mode, st, kk)}\n}`);
@@ -228,6 +239,8 @@ function userOp(g: Gen, e: Expr, cx: Cx): { def: OperatorDef; env: Env; args: re
 
 /** A conjunct that only reads (possibly primed) values: a condition on the rest. */
 function guard(g: Gen, e: Expr, cx: Cx, st: readonly Asg[], k: K): string {
+  const c = g.constant(e, cx.env);
+  if (c?.kind === 'bool') return c.b ? k(st) : '';
   return `if (${compileBool(g, e, cx)}) {\n${k(st)}\n}`;
 }
 

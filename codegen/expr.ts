@@ -264,7 +264,7 @@ function callNamed(g: Gen, name: string, argCode: readonly string[], cx: Cx, loc
     }
   }
   const slot = g.slot(name);
-  if (slot !== undefined) return cx.cur === 's' ? `s[${slot}]!` : `R.primed(p, ${slot}, ${JSON.stringify(name)}, ${where(loc)})`;
+  if (slot !== undefined) return cx.cur === 's' ? `s[${g.slotName(slot)}]!` : `R.primed(p, ${g.slotName(slot)}, ${JSON.stringify(name)}, ${where(loc)})`;
   const d = g.global(name);
   if (!d) return unsupported(`the name ${name}`, loc);
   g.checkRootScope(d, name, loc);
@@ -301,6 +301,8 @@ function inlineVal(g: Gen, def: OperatorDef, env: Env, argCode: readonly string[
 
 /** Compiles a TLA+ expression to a TS expression of type `Value`. */
 export function compileVal(g: Gen, e: Expr, cx: Cx): string {
+  const folded = g.constant(e, cx.env);
+  if (folded !== undefined) return g.literal(folded);
   const w = where(e.loc);
   switch (e.kind) {
     case 'num': return g.literal({ kind: 'int', n: Number(e.value) });
@@ -327,7 +329,7 @@ export function compileVal(g: Gen, e: Expr, cx: Cx): string {
     case 'lambda': return unsupported('LAMBDA outside an operator argument', e.loc);
     case 'prime': {
       if (e.expr.kind === 'ref' && g.slot(e.expr.name) !== undefined && !cx.env.has(e.expr.name)) {
-        return `R.primed(p, ${g.slot(e.expr.name)}, ${JSON.stringify(e.expr.name)}, ${w})`;
+        return `R.primed(p, ${g.slotName(g.slot(e.expr.name)!)}, ${JSON.stringify(e.expr.name)}, ${w})`;
       }
       return compileVal(g, e.expr, { ...cx, cur: 'p' });
     }
@@ -421,6 +423,8 @@ export function compileVal(g: Gen, e: Expr, cx: Cx): string {
 
 /** Compiles a TLA+ expression to a TS expression of type `boolean`. */
 export function compileBool(g: Gen, e: Expr, cx: Cx): string {
+  const folded = g.constant(e, cx.env);
+  if (folded?.kind === 'bool') return folded.b ? 'true' : 'false';
   switch (e.kind) {
     case 'bool': return e.value ? 'true' : 'false';
     case 'and': return `(${e.args.map((a) => compileBool(g, a, cx)).join(' && ')})`;

@@ -11,16 +11,54 @@ import { valueLiteral } from './literal.js';
 
 /** Shared state of one generated module: hoisted literals and the top-level functions of
  *  the spec's operators, emitted on first use. */
+const MAX_FOLDED_LITERAL = 2000;
+/** TLC-module operators whose value is not a function of their arguments (the run's state,
+ *  randomness, output): never folded. */
+const VOLATILE = new Set(['TLCGet', 'TLCSet', 'RandomElement', 'Print', 'PrintT', 'JavaTime', 'TLCNoOp']);
+
 export class Gen {
   readonly hoisted: string[] = [];
   private readonly literals = new Map<string, string>();
   readonly functions: string[] = [];
   private readonly opNames = new Map<DefEntry, string>();
   private readonly usedNames = new Set<string>();
-  private readonly levelMemo = new Map<object, { vars: boolean; prime: boolean }>();
+  private readonly levelMemo = new Map<object, { vars: boolean; prime: boolean; volatile: boolean }>();
   private fresh = 0;
 
-  constructor(readonly scope: Scope, readonly varNames: readonly string[]) {}
+  private readonly constants = new WeakMap<Expr, Value | null>();
+
+  /** `evaluate`: the engine's value of a closed constant expression of the root module (the
+   *  cfg's constants bound), used to fold what the cfg decides at generation time. */
+  constructor(readonly scope: Scope, readonly varNames: readonly string[], private readonly evaluate?: (e: Expr) => Value) {}
+
+  /** The value of `e` if it depends on nothing but the cfg's constants (no variable, no name
+   *  bound around it) and the engine evaluates it without error; such expressions are
+   *  inlined as literals, so `IF KERNEL = "v3" THEN ...` keeps only the branch the cfg takes. */
+  constant(e: Expr, env: Env): Value | undefined {
+    if (!this.evaluate || e.kind === 'num' || e.kind === 'str' || e.kind === 'bool') return undefined;
+    let closed = true;
+    const visit = (x: Expr): void => {
+      if (!closed) return;
+      if (x.kind === 'at' || ((x.kind === 'ref' || x.kind === 'apply') && (env.has(x.name) || x.prefix.length > 0))) closed = false;
+      else childExprs(x).forEach(visit);
+    };
+    visit(e);
+    if (!closed) return undefined;
+    const l = this.exprLevel(e, env);
+    if (l.vars || l.prime || l.volatile) return undefined;
+    const memo = this.constants.get(e);
+    if (memo !== undefined) return memo ?? undefined;
+    let v: Value | null = null;
+    try {
+      v = this.evaluate(e);
+      // a literal is rebuilt once at module load: keep that small (no SUBSET of a big set)
+      if (valueLiteral(v).length > MAX_FOLDED_LITERAL) v = null;
+    } catch {
+      v = null; // infinite, or an error: left to run time, where TLC would meet it
+    }
+    this.constants.set(e, v);
+    return v ?? undefined;
+  }
 
   tmp(prefix: string): string {
     return `${prefix}${this.fresh++}`;
@@ -37,6 +75,26 @@ export class Gen {
     }
     return name;
   }
+
+  /** The module-level constant naming a variable's slot in a state array (`s[v_faults]`). */
+  slotName(slot: number): string {
+    return this.slotNames()[slot]!;
+  }
+
+  /** `v_<variable>` for every variable, made unique if two names sanitise alike. */
+  slotNames(): readonly string[] {
+    if (!this.slotNamesMemo) {
+      const used = new Set<string>();
+      this.slotNamesMemo = this.varNames.map((n, i) => {
+        let name = `v_${safe(n)}`;
+        if (used.has(name)) name = `${name}_${i}`;
+        used.add(name);
+        return name;
+      });
+    }
+    return this.slotNamesMemo;
+  }
+  private slotNamesMemo: readonly string[] | undefined;
 
   slot(name: string): number | undefined {
     return this.scope.vars.get(name);
@@ -62,11 +120,11 @@ export class Gen {
   }
 
   /** Does a definition (transitively) read state variables, or mention primes? */
-  level(d: DefEntry): { vars: boolean; prime: boolean } {
+  level(d: DefEntry): { vars: boolean; prime: boolean; volatile: boolean } {
     const key: object = d.kind === 'op' || d.kind === 'fn' || d.kind === 'instance' ? d.def : d;
     const memo = this.levelMemo.get(key);
     if (memo) return memo;
-    const r = { vars: false, prime: false };
+    const r = { vars: false, prime: false, volatile: false };
     this.levelMemo.set(key, r); // recursion: assume constant until shown otherwise
     const visit = (e: Expr): void => {
       switch (e.kind) {
@@ -76,11 +134,13 @@ export class Gen {
           break;
         case 'ref': case 'apply': {
           if (this.slot(e.name) !== undefined) r.vars = true;
+          if (VOLATILE.has(e.name)) r.volatile = true;
           const g = this.global(e.name);
           if (g && g !== d) {
             const l = this.level(g);
             r.vars ||= l.vars;
             r.prime ||= l.prime;
+            r.volatile ||= l.volatile;
           }
           break;
         }
@@ -98,7 +158,7 @@ export class Gen {
   }
 
   /** Level of an arbitrary expression (for LET definitions and guards). */
-  exprLevel(e: Expr, env: Env): { vars: boolean; prime: boolean } {
+  exprLevel(e: Expr, env: Env): { vars: boolean; prime: boolean; volatile: boolean } {
     const fake: DefEntry = { kind: 'op', def: { kind: 'operator', name: '', params: [], body: e, recursive: false, local: true, loc: e.loc }, scope: this.scope };
     const r = { ...this.level(fake) };
     // inline LET definitions in scope are action-level by construction

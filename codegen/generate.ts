@@ -45,7 +45,7 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
   const compiled = compileSpec(loaded, config);
   const scope = compiled.rootScope;
   const vars = compiled.variables;
-  const g = new Gen(scope, vars);
+  const g = new Gen(scope, vars, (e) => compiled.evaluate(e, null));
 
   const defBody = (name: string, loc: Loc): Expr => {
     const op = g.zeroArgOp(name);
@@ -113,6 +113,8 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
     '// ---------------------------------------------------------------- constants and literals',
     `export const VARS: readonly string[] = ${JSON.stringify(vars)};`,
     `export const ACTION_KINDS = ${JSON.stringify(split.leaves.map((l) => l.kind))} as const;`,
+    '/** Slots of the variables in a state array. */',
+    ...g.slotNames().map((n, i) => `const ${n} = ${i};`),
     ...g.hoisted,
     '',
     '// ---------------------------------------------------------------- operators of the spec',

@@ -5,8 +5,6 @@ import * as R from '../../codegen/runtime.js';
 import type { Partial, St, Value } from '../../codegen/runtime.js';
 import fc from 'fast-check';
 
-const R_BOOLEAN = R.BOOLEAN;
-const R_EMPTY_SET = R.EMPTY_SET;
 const R_FALSE = R.FALSE;
 const R_NAT = R.NAT;
 const R_TRUE = R.TRUE;
@@ -31,6 +29,7 @@ const R_format = R.format;
 const R_fromTs = R.fromTs;
 const R_head = R.head;
 const R_int = R.int;
+const R_interval = R.interval;
 const R_isTrue = R.isTrue;
 const R_len = R.len;
 const R_mem = R.mem;
@@ -43,124 +42,169 @@ const R_str = R.str;
 const R_sub = R.sub;
 const R_subseteq = R.subseteq;
 const R_tail = R.tail;
-const R_times = R.times;
 const R_toTs = R.toTs;
 const R_tuple = R.tuple;
 
 // ---------------------------------------------------------------- constants and literals
 export const VARS: readonly string[] = ["ib_device", "rds_ibdev", "refcount", "client_data", "rds_ib_devices", "lists_inited", "mr_pool", "ipaddr_list", "free_work_queued", "remove_called", "conn_pc", "ic_rds_ibdev", "setup_ibdev", "i_cm_id", "mr_pc", "ibmr_device", "fr_state", "flush_pos", "core_pc", "core_dev", "unloading", "rcu_readers", "gp_snapshot", "devices_lock_readers", "rds_wq", "rds_wq_pc", "rds_ib_mr_wq", "faults"];
 export const ACTION_KINDS = ["AddOne_Alloc", "AddOne_ListAdd", "AddOne_SetClientData", "AddOne_Put", "RemoveOne_Begin", "RemoveOne_ClearClientData", "RemoveOne_ListDel", "RemoveOne_SyncRcu", "RemoveOne_Put", "RemoveOne_WaitFree", "RemoveOne_Redrop", "RemoveOne_V0_DestroyPool", "RemoveOne_V0_Free", "CmaRemoveOne_DeviceRemoval", "IbUnregister_Dealloc", "ModuleExit_Begin", "ModuleExit_FlushWq", "ConnSetup_GetClientData", "ConnSetup_DevGet", "ConnSetup_AddConn", "ConnComplete", "ConnDrop", "GetMR_Lookup", "GetMR_Map", "FreeMR", "FlushMRs_Begin", "FlushMRs_Next", "FlushMRs_Pool", "FlushMRs_End", "ConnShutdown_FlushPool", "ConnShutdown_DestroyQp", "ConnShutdown_RemoveConn", "FreeWork", "FlushWorker", "Terminating"] as const;
-const L0: Value = R_str("registered");
-const L1: Value = R_int(1);
-const L2: Value = R_str("none");
-const L3: Value = R_int(0);
-const L4: Value = R_str("idle");
-const L5: Value = R_int(2);
-const L6: Value = R_FALSE;
-const L7: Value = R_str("alloc");
-const L8: Value = R_TRUE;
-const L9: Value = R_str("live");
-const L10: Value = R_str("add_list_add");
-const L11: Value = R_str("add_put");
-const L12: Value = R_str("rcu_rwsem");
-const L13: Value = R_str("freed");
-const L14: Value = R_str("S1");
-const L15: Value = R_str("S4");
-const L16: Value = R_str("add_client_data");
-const L17: Value = R_str("free_work");
-const L18: Value = R_str("S3");
-const L19: Value = R_str("S2");
-const L20: Value = R_setOf([R_int(1)]);
-const L21: Value = R_str("lookup");
-const L22: Value = R_str("setup_devget");
-const L23: Value = R_str("setup_addconn");
-const L24: Value = R_str("connected");
-const L25: Value = R_str("up");
-const L26: Value = R_str("unregistering");
-const L27: Value = R_str("exit");
-const L28: Value = R_str("v2");
-const L29: Value = R_str("v3");
-const L30: Value = R_str("rm_cma_removal");
-const L31: Value = R_str("drop_queued");
-const L32: Value = R_str("shutdown");
-const L33: Value = R_str("rm_clear_client_data");
-const L34: Value = R_str("closed");
-const L35: Value = R_str("rm_v0_destroy_pool");
+/** Slots of the variables in a state array. */
+const v_ib_device = 0;
+const v_rds_ibdev = 1;
+const v_refcount = 2;
+const v_client_data = 3;
+const v_rds_ib_devices = 4;
+const v_lists_inited = 5;
+const v_mr_pool = 6;
+const v_ipaddr_list = 7;
+const v_free_work_queued = 8;
+const v_remove_called = 9;
+const v_conn_pc = 10;
+const v_ic_rds_ibdev = 11;
+const v_setup_ibdev = 12;
+const v_i_cm_id = 13;
+const v_mr_pc = 14;
+const v_ibmr_device = 15;
+const v_fr_state = 16;
+const v_flush_pos = 17;
+const v_core_pc = 18;
+const v_core_dev = 19;
+const v_unloading = 20;
+const v_rcu_readers = 21;
+const v_gp_snapshot = 22;
+const v_devices_lock_readers = 23;
+const v_rds_wq = 24;
+const v_rds_wq_pc = 25;
+const v_rds_ib_mr_wq = 26;
+const v_faults = 27;
+const L0: Value = R_tuple([R_str("registered")]);
+const L1: Value = R_tuple([R_str("none")]);
+const L2: Value = R_tuple([R_int(0)]);
+const L3: Value = R_tuple([R_FALSE]);
+const L4: Value = R_setOf([]);
+const L5: Value = R_tuple([R_str("idle")]);
+const L6: Value = R_tuple([R_str("idle"), R_str("idle")]);
+const L7: Value = R_tuple([R_int(0), R_int(0)]);
+const L8: Value = R_tuple([R_str("none"), R_str("none")]);
+const L9: Value = R_str("idle");
+const L10: Value = R_int(0);
+const L11: Value = R_tuple([]);
+const L12: Value = R_interval(1, 1);
+const L13: Value = R_str("none");
+const L14: Value = R_setOf([R_TRUE]);
+const L15: Value = R_str("alloc");
+const L16: Value = R_int(1);
+const L17: Value = R_str("live");
+const L18: Value = R_str("add_list_add");
+const L19: Value = R_str("add_put");
+const L20: Value = R_str("freed");
+const L21: Value = R_setOf([R_str("S1")]);
+const L22: Value = R_setOf([R_str("S4")]);
+const L23: Value = R_str("add_client_data");
+const L24: Value = R_str("free_work");
+const L25: Value = R_setOf([R_str("S3")]);
+const L26: Value = R_setOf([R_str("S2")]);
+const L27: Value = R_setOf([R_int(1)]);
+const L28: Value = R_str("registered");
+const L29: Value = R_str("unregistering");
+const L30: Value = R_str("exit");
+const L31: Value = R_setOf([R_int(0)]);
+const L32: Value = R_setOf([R_str("connected"), R_str("up")]);
+const L33: Value = R_str("drop_queued");
+const L34: Value = R_str("shutdown");
+const L35: Value = R_str("rm_clear_client_data");
 const L36: Value = R_str("rm_list_del");
 const L37: Value = R_str("rm_sync_rcu");
 const L38: Value = R_str("rm_put");
-const L39: Value = R_str("wait_free");
-const L40: Value = R_setOf([]);
-const L41: Value = R_str("rm_wait_free");
-const L42: Value = R_str("redrop");
-const L43: Value = R_str("destroyed");
+const L39: Value = R_int(2);
+const L40: Value = R_str("rm_wait_free");
+const L41: Value = R_str("rm_v0_destroy_pool");
+const L42: Value = R_str("destroyed");
+const L43: Value = R_interval(1, 2);
 const L44: Value = R_str("mapped");
-const L45: Value = R_str("S9");
+const L45: Value = R_setOf([R_str("S9")]);
 const L46: Value = R_str("rm_v0_free");
-const L47: Value = R_str("rm_cma_wait");
-const L48: Value = R_str("flush_worker");
-const L49: Value = R_str("shutdown_remove_conn");
-const L50: Value = R_str("inuse");
-const L51: Value = R_str("dirty");
-const L52: Value = R_str("deallocated");
-const L53: Value = R_str("done");
-const L54: Value = R_str("unloaded");
-const L55: Value = R_str("conn");
-const L56: Value = R_str("S12");
-const L57: Value = R_str("mr");
-const L58: Value = R_str("process");
-const L59: Value = R_str("irq");
-const L60: Value = R_setOf([R_str("process"), R_str("irq")]);
-const L61: Value = R_str("clean");
-const L62: Value = R_str("closing");
-const L63: Value = R_str("flush_next");
-const L64: Value = R_str("flush_pool");
-const L65: Value = R_str("shutdown_flush");
-const L66: Value = R_str("cancel_own");
-const L67: Value = R_str("flush_wq");
-const L68: Value = R_str("free_flush_wq");
-const L69: Value = R_str("S11");
+const L47: Value = R_str("rm_cma_removal");
+const L48: Value = R_setOf([R_str("setup_devget"), R_str("setup_addconn")]);
+const L49: Value = R_str("rm_cma_wait");
+const L50: Value = R_str("deallocated");
+const L51: Value = R_str("unloaded");
+const L52: Value = R_str("setup_devget");
+const L53: Value = R_str("conn");
+const L54: Value = R_str("closed");
+const L55: Value = R_str("setup_addconn");
+const L56: Value = R_setOf([R_str("S12")]);
+const L57: Value = R_str("connected");
+const L58: Value = R_str("up");
+const L59: Value = R_setOf([R_str("shutdown"), R_str("closed")]);
+const L60: Value = R_str("lookup");
+const L61: Value = R_str("mr");
+const L62: Value = R_str("done");
+const L63: Value = R_str("inuse");
+const L64: Value = R_setOf([R_str("process"), R_str("irq")]);
+const L65: Value = R_str("dirty");
+const L66: Value = R_str("process");
+const L67: Value = R_str("irq");
+const L68: Value = R_str("flush_worker");
+const L69: Value = R_str("clean");
+const L70: Value = R_str("closing");
+const L71: Value = R_str("flush_next");
+const L72: Value = R_str("flush_pool");
+const L73: Value = R_tuple([R_str("none"), R_int(0)]);
+const L74: Value = R_str("shutdown_remove_conn");
+const L75: Value = R_str("free_flush_wq");
+const L76: Value = R_setOf([R_str("S11")]);
+const L77: Value = R_setOf([R_str("idle"), R_str("unloaded")]);
+const L78: Value = R_setOf([R_str("idle"), R_str("connected"), R_str("up"), R_str("closed")]);
+const L79: Value = R_setOf([R_str("idle"), R_str("mapped"), R_str("done")]);
+const L80: Value = R_setOf([R_tuple([R_str("deallocated")]), R_tuple([R_str("registered")]), R_tuple([R_str("unregistering")])]);
+const L81: Value = R_setOf([R_tuple([R_str("freed")]), R_tuple([R_str("none")]), R_tuple([R_str("alloc")])]);
+const L82: Value = R_NAT;
+const L83: Value = R_setOf([R_tuple([R_FALSE]), R_tuple([R_TRUE])]);
+const L84: Value = R_setOf([R_tuple([R_str("none")]), R_tuple([R_str("live")]), R_tuple([R_str("destroyed")])]);
+const L85: Value = R_setOf([R_tuple([R_str("shutdown")]), R_tuple([R_str("idle")]), R_tuple([R_str("setup_devget")]), R_tuple([R_str("setup_addconn")]), R_tuple([R_str("connected")]), R_tuple([R_str("up")]), R_tuple([R_str("drop_queued")]), R_tuple([R_str("closed")])]);
+const L86: Value = R_setOf([R_tuple([R_int(0)]), R_tuple([R_int(1)])]);
+const L87: Value = R_setOf([R_str("idle"), R_str("lookup"), R_str("mapped"), R_str("done"), R_str("closing"), R_str("flush_next"), R_str("flush_pool")]);
+const L88: Value = R_setOf([R_tuple([R_int(0), R_int(0)]), R_tuple([R_int(0), R_int(1)]), R_tuple([R_int(1), R_int(0)]), R_tuple([R_int(1), R_int(1)])]);
+const L89: Value = R_setOf([R_tuple([R_str("none"), R_str("none")]), R_tuple([R_str("none"), R_str("inuse")]), R_tuple([R_str("none"), R_str("dirty")]), R_tuple([R_str("none"), R_str("clean")]), R_tuple([R_str("inuse"), R_str("none")]), R_tuple([R_str("inuse"), R_str("inuse")]), R_tuple([R_str("inuse"), R_str("dirty")]), R_tuple([R_str("inuse"), R_str("clean")]), R_tuple([R_str("dirty"), R_str("none")]), R_tuple([R_str("dirty"), R_str("inuse")]), R_tuple([R_str("dirty"), R_str("dirty")]), R_tuple([R_str("dirty"), R_str("clean")]), R_tuple([R_str("clean"), R_str("none")]), R_tuple([R_str("clean"), R_str("inuse")]), R_tuple([R_str("clean"), R_str("dirty")]), R_tuple([R_str("clean"), R_str("clean")])]);
+const L90: Value = R_setOf([R_str("idle"), R_str("exit"), R_str("rm_cma_removal"), R_str("add_list_add"), R_str("add_client_data"), R_str("add_put"), R_str("rm_clear_client_data"), R_str("rm_v0_destroy_pool"), R_str("rm_list_del"), R_str("rm_sync_rcu"), R_str("rm_put"), R_str("rm_wait_free"), R_str("rm_v0_free"), R_str("rm_cma_wait"), R_str("unloaded")]);
+const L91: Value = R_setOf([R_int(0), R_int(1)]);
+const L92: Value = R_setOf([R_FALSE, R_TRUE]);
+const L93: Value = R_setOf([R_tuple([R_str("conn"), R_int(1)]), R_tuple([R_str("mr"), R_int(1)]), R_tuple([R_str("mr"), R_int(2)])]);
+const L94: Value = R_setOf([R_tuple([R_str("shutdown"), R_int(1)]), R_tuple([R_str("free_work"), R_int(1)]), R_tuple([R_str("flush_worker"), R_int(1)])]);
+const L95: Value = R_setOf([R_str("idle"), R_str("shutdown_remove_conn"), R_str("free_flush_wq")]);
+const L96: Value = R_setOf([R_str("S1"), R_str("S4"), R_str("S3"), R_str("S2"), R_str("S12"), R_str("S9"), R_str("S11")]);
+const L97: Value = R_str("S1");
+const L98: Value = R_str("S2");
+const L99: Value = R_str("S3");
+const L100: Value = R_str("S4");
+const L101: Value = R_setOf([R_str("add_list_add"), R_str("add_client_data"), R_str("add_put")]);
+const L102: Value = R_setOf([R_str("rm_sync_rcu"), R_str("rm_put")]);
+const L103: Value = R_setOf([R_str("lookup"), R_str("mapped")]);
+const L104: Value = R_str("S9");
+const L105: Value = R_str("S11");
+const L106: Value = R_str("S12");
 
 // ---------------------------------------------------------------- operators of the spec
-/** Dev (RdsIbDeviceBase.tla:48:1) */
-let op_Dev_v: Value | undefined;
-function op_Dev(_s: St): Value {
-  return (op_Dev_v ??= ((s: St) => R_range(L1, L1, "RdsIbDeviceBase.tla:48:8"))(_s));
-}
-/** Conn (RdsIbDeviceBase.tla:49:1) */
-let op_Conn_v: Value | undefined;
-function op_Conn(_s: St): Value {
-  return (op_Conn_v ??= ((s: St) => R_range(L1, L1, "RdsIbDeviceBase.tla:49:9"))(_s));
-}
-/** NoDev (RdsIbDeviceBase.tla:51:1) */
-let op_NoDev_v: Value | undefined;
-function op_NoDev(_s: St): Value {
-  return (op_NoDev_v ??= ((s: St) => L3)(_s));
-}
-/** Mr (RdsIbDeviceBase.tla:50:1) */
-let op_Mr_v: Value | undefined;
-function op_Mr(_s: St): Value {
-  return (op_Mr_v ??= ((s: St) => R_range(L1, L5, "RdsIbDeviceBase.tla:50:7"))(_s));
-}
 /** IncF (RdsIbDeviceBase.tla:136:1) */
 function op_IncF(s: St, a0_d: Value): Value {
-  return R_cup(op_TouchF(s, a0_d), ((!R_eq(R_app(s[1]!, a0_d, "RdsIbDeviceBase.tla:136:31"), L13) && R_eq(R_app(s[2]!, a0_d, "RdsIbDeviceBase.tla:136:57"), L3)) ? R_setOf([L15]) : R_EMPTY_SET));
+  return R_cup(op_TouchF(s, a0_d), ((!R_eq(R_app(s[v_rds_ibdev]!, a0_d, "RdsIbDeviceBase.tla:136:31"), L20) && R_eq(R_app(s[v_refcount]!, a0_d, "RdsIbDeviceBase.tla:136:57"), L10)) ? L22 : L4));
 }
 /** TouchF (RdsIbDeviceBase.tla:134:1) */
 function op_TouchF(s: St, a0_d: Value): Value {
-  return (R_eq(R_app(s[1]!, a0_d, "RdsIbDeviceBase.tla:134:17"), L13) ? R_setOf([L14]) : R_EMPTY_SET);
+  return (R_eq(R_app(s[v_rds_ibdev]!, a0_d, "RdsIbDeviceBase.tla:134:17"), L20) ? L21 : L4);
 }
 /** PutCount (RdsIbDeviceBase.tla:142:1) */
 function op_PutCount(s: St, a0_d: Value, a1_n: Value): Value {
-  return ((R_num(R_app(s[2]!, a0_d, "RdsIbDeviceBase.tla:142:22"), "RdsIbDeviceBase.tla:142:22") >= R_num(a1_n, "RdsIbDeviceBase.tla:142:22")) ? R_sub(R_app(s[2]!, a0_d, "RdsIbDeviceBase.tla:142:44"), a1_n, "RdsIbDeviceBase.tla:142:44") : L3);
+  return ((R_num(R_app(s[v_refcount]!, a0_d, "RdsIbDeviceBase.tla:142:22"), "RdsIbDeviceBase.tla:142:22") >= R_num(a1_n, "RdsIbDeviceBase.tla:142:22")) ? R_sub(R_app(s[v_refcount]!, a0_d, "RdsIbDeviceBase.tla:142:44"), a1_n, "RdsIbDeviceBase.tla:142:44") : L10);
 }
 /** PutQueue (RdsIbDeviceBase.tla:144:1) */
 function op_PutQueue(s: St, a0_q: Value, a1_d: Value, a2_n: Value): Value {
-  return (R_eq(R_app(s[2]!, a1_d, "RdsIbDeviceBase.tla:144:25"), a2_n) ? op_QueueWork(s, a0_q, L4, op_FreeW(s, a1_d)) : a0_q);
+  return (R_eq(R_app(s[v_refcount]!, a1_d, "RdsIbDeviceBase.tla:144:25"), a2_n) ? op_QueueWork(s, a0_q, L9, op_FreeW(s, a1_d)) : a0_q);
 }
 /** FreeW (RdsIbDeviceBase.tla:113:1) */
 function op_FreeW(s: St, a0_d: Value): Value {
-  return R_tuple([L17, a0_d]);
+  return R_tuple([L24, a0_d]);
 }
 /** QueueWork (RdsIbDeviceBase.tla:120:1) */
 function op_QueueWork(s: St, a0_q: Value, a1_pc: Value, a2_w: Value): Value {
@@ -168,187 +212,162 @@ function op_QueueWork(s: St, a0_q: Value, a1_pc: Value, a2_w: Value): Value {
 }
 /** Pending (RdsIbDeviceBase.tla:119:1) */
 function op_Pending(s: St, a0_q: Value, a1_pc: Value, a2_w: Value): Value {
-  return R_bool(R_any(R_range(L1, R_len(a0_q, "RdsIbDeviceBase.tla:119:34"), "RdsIbDeviceBase.tla:119:31"), (x35: Value) => (R_eq(R_app(a0_q, x35, "RdsIbDeviceBase.tla:119:43"), a2_w) && !(R_eq(x35, L1) && !R_eq(a1_pc, L4))), "RdsIbDeviceBase.tla:119:22"));
+  return R_bool(R_any(R_range(L16, R_len(a0_q, "RdsIbDeviceBase.tla:119:34"), "RdsIbDeviceBase.tla:119:31"), (x15: Value) => (R_eq(R_app(a0_q, x15, "RdsIbDeviceBase.tla:119:43"), a2_w) && !(R_eq(x15, L16) && !R_eq(a1_pc, L9))), "RdsIbDeviceBase.tla:119:22"));
 }
 /** PutQueued (RdsIbDeviceBase.tla:145:1) */
 function op_PutQueued(s: St, a0_d: Value, a1_n: Value): Value {
-  return R_exceptAt(s[8]!, a0_d, (at36: Value) => R_bool((R_isTrue(at36, "RdsIbDeviceBase.tla:145:52") || R_eq(R_app(s[2]!, a0_d, "RdsIbDeviceBase.tla:145:57"), a1_n))));
+  return R_exceptAt(s[v_free_work_queued]!, a0_d, (at16: Value) => R_bool((R_isTrue(at16, "RdsIbDeviceBase.tla:145:52") || R_eq(R_app(s[v_refcount]!, a0_d, "RdsIbDeviceBase.tla:145:57"), a1_n))));
 }
 /** PutF (RdsIbDeviceBase.tla:139:1) */
 function op_PutF(s: St, a0_d: Value, a1_n: Value): Value {
-  return R_cup(R_cup(op_TouchF(s, a0_d), ((R_num(R_app(s[2]!, a0_d, "RdsIbDeviceBase.tla:140:24"), "RdsIbDeviceBase.tla:140:24") < R_num(a1_n, "RdsIbDeviceBase.tla:140:24")) ? R_setOf([L18]) : R_EMPTY_SET)), ((R_eq(R_app(s[2]!, a0_d, "RdsIbDeviceBase.tla:141:24"), a1_n) && R_isTrue(R_app(s[8]!, a0_d, "RdsIbDeviceBase.tla:141:43"), "RdsIbDeviceBase.tla:141:43")) ? R_setOf([L19]) : R_EMPTY_SET));
-}
-/** MayStillMap (RdsIbDeviceCore.tla:80:1) */
-function op_MayStillMap(s: St, a0_m: Value): Value {
-  return R_bool((R_mem(R_app(s[14]!, a0_m, "RdsIbDeviceCore.tla:81:8"), R_setOf([L4, L21])) && R_mem(R_app(s[10]!, op_MrConn(s, a0_m), "RdsIbDeviceCore.tla:82:8"), R_setOf([L4, L22, L23, L24, L25]))));
-}
-/** MrConn (RdsIbDeviceBase.tla:56:1) */
-function op_MrConn(s: St, a0_m: Value): Value {
-  return R_add(R_mod(R_sub(a0_m, L1, "RdsIbDeviceBase.tla:56:16"), L1, "RdsIbDeviceBase.tla:56:15"), L1, "RdsIbDeviceBase.tla:56:14");
+  return R_cup(R_cup(op_TouchF(s, a0_d), ((R_num(R_app(s[v_refcount]!, a0_d, "RdsIbDeviceBase.tla:140:24"), "RdsIbDeviceBase.tla:140:24") < R_num(a1_n, "RdsIbDeviceBase.tla:140:24")) ? L25 : L4)), ((R_eq(R_app(s[v_refcount]!, a0_d, "RdsIbDeviceBase.tla:141:24"), a1_n) && R_isTrue(R_app(s[v_free_work_queued]!, a0_d, "RdsIbDeviceBase.tla:141:43"), "RdsIbDeviceBase.tla:141:43")) ? L26 : L4));
 }
 /** Max (RdsIbDeviceBase.tla:130:1) */
 function op_Max(s: St, a0_S: Value): Value {
-  return R_choose(a0_S, (x49: Value) => { return R_all(a0_S, (x50: Value) => (R_num(x50, "RdsIbDeviceBase.tla:130:41") <= R_num(x49, "RdsIbDeviceBase.tla:130:41")), "RdsIbDeviceBase.tla:130:28"); }, "RdsIbDeviceBase.tla:130:11");
+  return R_choose(a0_S, (x21: Value) => { return R_all(a0_S, (x22: Value) => (R_num(x22, "RdsIbDeviceBase.tla:130:41") <= R_num(x21, "RdsIbDeviceBase.tla:130:41")), "RdsIbDeviceBase.tla:130:28"); }, "RdsIbDeviceBase.tla:130:11");
 }
 /** AfterClientRemove (RdsIbDeviceBase.tla:155:1) */
 function op_AfterClientRemove(s: St): Value {
-  return (R_isTrue(s[20]!, "RdsIbDeviceBase.tla:156:8") ? L27 : (R_eq(L28, L29) ? L30 : L4));
+  return (R_isTrue(s[v_unloading]!, "RdsIbDeviceBase.tla:156:8") ? L30 : L9);
 }
 /** ConnsOn (RdsIbDeviceCore.tla:85:1) */
 function op_ConnsOn(s: St, a0_d: Value): Value {
-  return R_filter(op_Conn(s), (x54: Value) => { return (R_eq(R_app(s[11]!, x54, "RdsIbDeviceCore.tla:85:29"), a0_d) && R_mem(R_app(s[10]!, x54, "RdsIbDeviceCore.tla:85:52"), R_setOf([L24, L25]))); }, "RdsIbDeviceCore.tla:85:15");
+  return R_filter(L12, (x25: Value) => { return (R_eq(R_app(s[v_ic_rds_ibdev]!, x25, "RdsIbDeviceCore.tla:85:29"), a0_d) && R_mem(R_app(s[v_conn_pc]!, x25, "RdsIbDeviceCore.tla:85:52"), L32)); }, "RdsIbDeviceCore.tla:85:15");
 }
 /** SortedSeq (RdsIbDeviceBase.tla:123:1) */
 function op_SortedSeq(s: St, a0_S: Value): Value {
-  return R_fcn(R_range(L1, R_card(a0_S, "RdsIbDeviceBase.tla:123:27"), "RdsIbDeviceBase.tla:123:24"), (x57: Value) => { return R_choose(a0_S, (x58: Value) => { return R_eq(R_card(R_filter(a0_S, (x59: Value) => { return (R_num(x59, "RdsIbDeviceBase.tla:123:86") <= R_num(x58, "RdsIbDeviceBase.tla:123:86")); }, "RdsIbDeviceBase.tla:123:75"), "RdsIbDeviceBase.tla:123:63"), x57); }, "RdsIbDeviceBase.tla:123:46"); }, "RdsIbDeviceBase.tla:123:17");
+  return R_fcn(R_range(L16, R_card(a0_S, "RdsIbDeviceBase.tla:123:27"), "RdsIbDeviceBase.tla:123:24"), (x28: Value) => { return R_choose(a0_S, (x29: Value) => { return R_eq(R_card(R_filter(a0_S, (x30: Value) => { return (R_num(x30, "RdsIbDeviceBase.tla:123:86") <= R_num(x29, "RdsIbDeviceBase.tla:123:86")); }, "RdsIbDeviceBase.tla:123:75"), "RdsIbDeviceBase.tla:123:63"), x28); }, "RdsIbDeviceBase.tla:123:46"); }, "RdsIbDeviceBase.tla:123:17");
 }
 /** ShutdownW (RdsIbDeviceBase.tla:112:1) */
 function op_ShutdownW(s: St, a0_c: Value): Value {
-  return R_tuple([L32, a0_c]);
+  return R_tuple([L34, a0_c]);
 }
 /** ConnDev (RdsIbDeviceBase.tla:55:1) */
 function op_ConnDev(s: St, a0_c: Value): Value {
-  return R_add(R_mod(R_sub(a0_c, L1, "RdsIbDeviceBase.tla:55:17"), L1, "RdsIbDeviceBase.tla:55:16"), L1, "RdsIbDeviceBase.tla:55:15");
-}
-/** SetupStates (RdsIbDeviceBase.tla:160:1) */
-let op_SetupStates_v: Value | undefined;
-function op_SetupStates(_s: St): Value {
-  return (op_SetupStates_v ??= ((s: St) => R_setOf([L22, L23]))(_s));
-}
-/** HeadRunnable (RdsIbDeviceCore.tla:223:1) */
-function op_HeadRunnable(s: St): Value {
-  return ((): Value => {
-    let h_113: Value | undefined;
-    return (R_eq(R_app((h_113 ??= op_Head1(s, s[24]!)), L1, "RdsIbDeviceCore.tla:225:10"), L32) ? R_bool((R_eq(s[25]!, L49) || (R_eq(s[25]!, L4) && (!R_eq(L28, L29) || R_eq(op_InUse(s, R_app((h_113 ??= op_Head1(s, s[24]!)), L5, "RdsIbDeviceCore.tla:227:64")), L3))))) : (R_eq(R_app((h_113 ??= op_Head1(s, s[24]!)), L1, "RdsIbDeviceCore.tla:228:10"), L17) ? R_bool(R_eq(s[25]!, L4)) : (R_eq(R_app((h_113 ??= op_Head1(s, s[24]!)), L1, "RdsIbDeviceCore.tla:229:10"), L48) ? R_TRUE : R_FALSE)));
-  })();
-}
-/** Head1 (RdsIbDeviceBase.tla:116:1) */
-function op_Head1(s: St, a0_q: Value): Value {
-  return (R_eq(a0_q, R_tuple([])) ? R_tuple([L2, L3]) : R_head(a0_q, "RdsIbDeviceBase.tla:116:49"));
-}
-/** InUse (RdsIbDeviceBase.tla:150:1) */
-function op_InUse(s: St, a0_c: Value): Value {
-  return R_card(R_filter(op_Mr(s), (x114: Value) => { return (R_eq(op_MrConn(s, x114), a0_c) && R_mem(R_app(s[16]!, x114, "RdsIbDeviceBase.tla:150:54"), R_setOf([L50, L51]))); }, "RdsIbDeviceBase.tla:150:25"), "RdsIbDeviceBase.tla:150:13");
+  return R_add(R_mod(R_sub(a0_c, L16, "RdsIbDeviceBase.tla:55:17"), L16, "RdsIbDeviceBase.tla:55:16"), L16, "RdsIbDeviceBase.tla:55:15");
 }
 /** IbTouchF (RdsIbDeviceBase.tla:147:1) */
 function op_IbTouchF(s: St, a0_d: Value): Value {
-  return ((R_eq(L28, L29) && R_eq(R_app(s[0]!, a0_d, "RdsIbDeviceBase.tla:147:36"), L52)) ? R_setOf([L56]) : R_EMPTY_SET);
+  return ((false && R_eq(R_app(s[v_ib_device]!, a0_d, "RdsIbDeviceBase.tla:147:36"), L50)) ? L56 : L4);
 }
 /** Peer (RdsIbDeviceBase.tla:61:1) */
 function op_Peer(s: St, a0_c: Value): Value {
-  return (R_eq(R_mod(a0_c, L5, "RdsIbDeviceBase.tla:61:15"), L1) ? R_add(a0_c, L1, "RdsIbDeviceBase.tla:61:30") : R_sub(a0_c, L1, "RdsIbDeviceBase.tla:61:41"));
+  return (R_eq(R_mod(a0_c, L39, "RdsIbDeviceBase.tla:61:15"), L16) ? R_add(a0_c, L16, "RdsIbDeviceBase.tla:61:30") : R_sub(a0_c, L16, "RdsIbDeviceBase.tla:61:41"));
 }
 /** MrDev (RdsIbDeviceBase.tla:57:1) */
 function op_MrDev(s: St, a0_m: Value): Value {
   return op_ConnDev(s, op_MrConn(s, a0_m));
 }
+/** MrConn (RdsIbDeviceBase.tla:56:1) */
+function op_MrConn(s: St, a0_m: Value): Value {
+  return R_add(R_mod(R_sub(a0_m, L16, "RdsIbDeviceBase.tla:56:16"), L16, "RdsIbDeviceBase.tla:56:15"), L16, "RdsIbDeviceBase.tla:56:14");
+}
 /** Min (RdsIbDeviceBase.tla:131:1) */
 function op_Min(s: St, a0_S: Value): Value {
-  return R_choose(a0_S, (x162: Value) => { return R_all(a0_S, (x163: Value) => (R_num(x162, "RdsIbDeviceBase.tla:131:41") <= R_num(x163, "RdsIbDeviceBase.tla:131:41")), "RdsIbDeviceBase.tla:131:28"); }, "RdsIbDeviceBase.tla:131:11");
+  return R_choose(a0_S, (x99: Value) => { return R_all(a0_S, (x100: Value) => (R_num(x99, "RdsIbDeviceBase.tla:131:41") <= R_num(x100, "RdsIbDeviceBase.tla:131:41")), "RdsIbDeviceBase.tla:131:28"); }, "RdsIbDeviceBase.tla:131:11");
 }
 /** FlushW (RdsIbDeviceBase.tla:114:1) */
 function op_FlushW(s: St, a0_d: Value): Value {
-  return R_tuple([L48, a0_d]);
+  return R_tuple([L68, a0_d]);
 }
 /** NextListed (RdsIbDeviceWork.tla:239:1) */
 function op_NextListed(s: St, a0_m: Value): Value {
-  return R_filter(s[4]!, (x217: Value) => { return (R_num(x217, "RdsIbDeviceWork.tla:239:42") > R_num(R_app(s[17]!, a0_m, "RdsIbDeviceWork.tla:239:46"), "RdsIbDeviceWork.tla:239:42")); }, "RdsIbDeviceWork.tla:239:18");
+  return R_filter(s[v_rds_ib_devices]!, (x134: Value) => { return (R_num(x134, "RdsIbDeviceWork.tla:239:42") > R_num(R_app(s[v_flush_pos]!, a0_m, "RdsIbDeviceWork.tla:239:46"), "RdsIbDeviceWork.tla:239:42")); }, "RdsIbDeviceWork.tla:239:18");
 }
 /** FlushPool (RdsIbDeviceBase.tla:152:1) */
 function op_FlushPool(s: St, a0_d: Value): Value {
-  return R_fcn(op_Mr(s), (x222: Value) => { return ((R_eq(R_app(s[15]!, x222, "RdsIbDeviceBase.tla:152:34"), a0_d) && R_eq(R_app(s[16]!, x222, "RdsIbDeviceBase.tla:152:56"), L51)) ? L61 : R_app(s[16]!, x222, "RdsIbDeviceBase.tla:152:96")); }, "RdsIbDeviceBase.tla:152:17");
+  return R_fcn(L43, (x139: Value) => { return ((R_eq(R_app(s[v_ibmr_device]!, x139, "RdsIbDeviceBase.tla:152:34"), a0_d) && R_eq(R_app(s[v_fr_state]!, x139, "RdsIbDeviceBase.tla:152:56"), L65)) ? L69 : R_app(s[v_fr_state]!, x139, "RdsIbDeviceBase.tla:152:96")); }, "RdsIbDeviceBase.tla:152:17");
+}
+/** Head1 (RdsIbDeviceBase.tla:116:1) */
+function op_Head1(s: St, a0_q: Value): Value {
+  return (R_eq(a0_q, L11) ? L73 : R_head(a0_q, "RdsIbDeviceBase.tla:116:49"));
 }
 /** Without (RdsIbDeviceBase.tla:126:1) */
 function op_Without(s: St, a0_q: Value, a1_w: Value): Value {
   return ((): Value => {
-    let keep_255: Value | undefined;
-    return R_fcn(R_range(L1, R_card((keep_255 ??= R_filter(R_range(L1, R_len(a0_q, "RdsIbDeviceBase.tla:127:27"), "RdsIbDeviceBase.tla:127:24"), (x256: Value) => { return !R_eq(R_app(a0_q, x256, "RdsIbDeviceBase.tla:127:36"), a1_w); }, "RdsIbDeviceBase.tla:127:17")), "RdsIbDeviceBase.tla:128:19"), "RdsIbDeviceBase.tla:128:16"), (x257: Value) => { return R_app(a0_q, R_choose((keep_255 ??= R_filter(R_range(L1, R_len(a0_q, "RdsIbDeviceBase.tla:127:27"), "RdsIbDeviceBase.tla:127:24"), (x256: Value) => { return !R_eq(R_app(a0_q, x256, "RdsIbDeviceBase.tla:127:36"), a1_w); }, "RdsIbDeviceBase.tla:127:17")), (x258: Value) => { return R_eq(R_card(R_filter((keep_255 ??= R_filter(R_range(L1, R_len(a0_q, "RdsIbDeviceBase.tla:127:27"), "RdsIbDeviceBase.tla:127:24"), (x256: Value) => { return !R_eq(R_app(a0_q, x256, "RdsIbDeviceBase.tla:127:36"), a1_w); }, "RdsIbDeviceBase.tla:127:17")), (x259: Value) => { return (R_num(x259, "RdsIbDeviceBase.tla:128:89") <= R_num(x258, "RdsIbDeviceBase.tla:128:89")); }, "RdsIbDeviceBase.tla:128:75"), "RdsIbDeviceBase.tla:128:63"), x257); }, "RdsIbDeviceBase.tla:128:43"), "RdsIbDeviceBase.tla:128:41"); }, "RdsIbDeviceBase.tla:128:9");
+    let keep_166: Value | undefined;
+    return R_fcn(R_range(L16, R_card((keep_166 ??= R_filter(R_range(L16, R_len(a0_q, "RdsIbDeviceBase.tla:127:27"), "RdsIbDeviceBase.tla:127:24"), (x167: Value) => { return !R_eq(R_app(a0_q, x167, "RdsIbDeviceBase.tla:127:36"), a1_w); }, "RdsIbDeviceBase.tla:127:17")), "RdsIbDeviceBase.tla:128:19"), "RdsIbDeviceBase.tla:128:16"), (x168: Value) => { return R_app(a0_q, R_choose((keep_166 ??= R_filter(R_range(L16, R_len(a0_q, "RdsIbDeviceBase.tla:127:27"), "RdsIbDeviceBase.tla:127:24"), (x167: Value) => { return !R_eq(R_app(a0_q, x167, "RdsIbDeviceBase.tla:127:36"), a1_w); }, "RdsIbDeviceBase.tla:127:17")), (x169: Value) => { return R_eq(R_card(R_filter((keep_166 ??= R_filter(R_range(L16, R_len(a0_q, "RdsIbDeviceBase.tla:127:27"), "RdsIbDeviceBase.tla:127:24"), (x167: Value) => { return !R_eq(R_app(a0_q, x167, "RdsIbDeviceBase.tla:127:36"), a1_w); }, "RdsIbDeviceBase.tla:127:17")), (x170: Value) => { return (R_num(x170, "RdsIbDeviceBase.tla:128:89") <= R_num(x169, "RdsIbDeviceBase.tla:128:89")); }, "RdsIbDeviceBase.tla:128:75"), "RdsIbDeviceBase.tla:128:63"), x168); }, "RdsIbDeviceBase.tla:128:43"), "RdsIbDeviceBase.tla:128:41"); }, "RdsIbDeviceBase.tla:128:9");
   })();
 }
 /** Holders (RdsIbDevice.tla:166:1) */
 function op_Holders(s: St, a0_d: Value): Value {
-  return R_add(R_add(R_add(R_add(R_add((R_mem(a0_d, s[4]!) ? L1 : L3), (R_isTrue(R_app(s[3]!, a0_d, "RdsIbDevice.tla:168:11"), "RdsIbDevice.tla:168:11") ? L1 : L3), "RdsIbDevice.tla:167:7"), R_card(R_filter(op_Conn(s), (x276: Value) => { return R_eq(R_app(s[11]!, x276, "RdsIbDevice.tla:169:33"), a0_d); }, "RdsIbDevice.tla:169:19"), "RdsIbDevice.tla:169:7"), "RdsIbDevice.tla:167:7"), R_card(R_filter(op_Conn(s), (x277: Value) => { return (R_eq(R_app(s[10]!, x277, "RdsIbDevice.tla:170:33"), L23) && R_eq(R_app(s[12]!, x277, "RdsIbDevice.tla:170:65"), a0_d)); }, "RdsIbDevice.tla:170:19"), "RdsIbDevice.tla:170:7"), "RdsIbDevice.tla:167:7"), R_card(R_filter(op_Mr(s), (x278: Value) => { return (R_eq(R_app(s[14]!, x278, "RdsIbDevice.tla:171:31"), L44) && R_eq(R_app(s[15]!, x278, "RdsIbDevice.tla:171:54"), a0_d)); }, "RdsIbDevice.tla:171:19"), "RdsIbDevice.tla:171:7"), "RdsIbDevice.tla:167:7"), op_CoreHolds(s, a0_d), "RdsIbDevice.tla:167:7");
+  return R_add(R_add(R_add(R_add(R_add((R_mem(a0_d, s[v_rds_ib_devices]!) ? L16 : L10), (R_isTrue(R_app(s[v_client_data]!, a0_d, "RdsIbDevice.tla:168:11"), "RdsIbDevice.tla:168:11") ? L16 : L10), "RdsIbDevice.tla:167:7"), R_card(R_filter(L12, (x186: Value) => { return R_eq(R_app(s[v_ic_rds_ibdev]!, x186, "RdsIbDevice.tla:169:33"), a0_d); }, "RdsIbDevice.tla:169:19"), "RdsIbDevice.tla:169:7"), "RdsIbDevice.tla:167:7"), R_card(R_filter(L12, (x187: Value) => { return (R_eq(R_app(s[v_conn_pc]!, x187, "RdsIbDevice.tla:170:33"), L55) && R_eq(R_app(s[v_setup_ibdev]!, x187, "RdsIbDevice.tla:170:65"), a0_d)); }, "RdsIbDevice.tla:170:19"), "RdsIbDevice.tla:170:7"), "RdsIbDevice.tla:167:7"), R_card(R_filter(L43, (x188: Value) => { return (R_eq(R_app(s[v_mr_pc]!, x188, "RdsIbDevice.tla:171:31"), L44) && R_eq(R_app(s[v_ibmr_device]!, x188, "RdsIbDevice.tla:171:54"), a0_d)); }, "RdsIbDevice.tla:171:19"), "RdsIbDevice.tla:171:7"), "RdsIbDevice.tla:167:7"), op_CoreHolds(s, a0_d), "RdsIbDevice.tla:167:7");
 }
 /** CoreHolds (RdsIbDevice.tla:159:1) */
 function op_CoreHolds(s: St, a0_d: Value): Value {
-  return (!R_eq(s[19]!, a0_d) ? L3 : (R_mem(s[18]!, op_AddStates(s)) ? L1 : (R_eq(s[18]!, L36) ? L1 : (R_mem(s[18]!, R_setOf([L37, L38])) ? L5 : L3))));
-}
-/** AddStates (RdsIbDeviceBase.tla:159:1) */
-let op_AddStates_v: Value | undefined;
-function op_AddStates(_s: St): Value {
-  return (op_AddStates_v ??= ((s: St) => R_setOf([L10, L16, L11]))(_s));
+  return (!R_eq(s[v_core_dev]!, a0_d) ? L10 : (R_mem(s[v_core_pc]!, L101) ? L16 : (R_eq(s[v_core_pc]!, L36) ? L16 : (R_mem(s[v_core_pc]!, L102) ? L39 : L10))));
 }
 /** AtRest (RdsIbDevice.tla:63:1) */
 function op_AtRest(s: St): Value {
-  return R_bool((R_mem(s[18]!, R_setOf([L4, L54])) && (R_eq(s[24]!, R_tuple([])) && R_eq(s[25]!, L4) && R_eq(s[26]!, R_EMPTY_SET)) && R_all(op_Conn(s), (x287: Value) => R_mem(R_app(s[10]!, x287, "RdsIbDevice.tla:66:24"), R_setOf([L4, L24, L25, L34])), "RdsIbDevice.tla:66:8") && R_all(op_Mr(s), (x288: Value) => R_mem(R_app(s[14]!, x288, "RdsIbDevice.tla:67:22"), R_setOf([L4, L44, L53])), "RdsIbDevice.tla:67:8")));
+  return R_bool((R_mem(s[v_core_pc]!, L77) && (R_eq(s[v_rds_wq]!, L11) && R_eq(s[v_rds_wq_pc]!, L9) && R_eq(s[v_rds_ib_mr_wq]!, L4)) && R_all(L12, (x197: Value) => R_mem(R_app(s[v_conn_pc]!, x197, "RdsIbDevice.tla:66:24"), L78), "RdsIbDevice.tla:66:8") && R_all(L43, (x198: Value) => R_mem(R_app(s[v_mr_pc]!, x198, "RdsIbDevice.tla:67:22"), L79), "RdsIbDevice.tla:67:8")));
 }
 
 // ---------------------------------------------------------------- actions (disjuncts of Next)
 /** AddOne_Alloc (RdsIbDeviceCore.tla:16:1) */
 function A0_AddOne_Alloc(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L4)) {
-    if (R_eq(R_app(s[1]!, x0, "RdsIbDeviceCore.tla:18:8"), L2)) {
-      if (R_all(op_Dev(s), (x18: Value) => (!(R_num(x18, "RdsIbDeviceCore.tla:19:23") < R_num(x0, "RdsIbDeviceCore.tla:19:23")) || !R_eq(R_app(s[1]!, x18, "RdsIbDeviceCore.tla:19:32"), L2)), "RdsIbDeviceCore.tla:19:8")) {
-        for (const x19 of R_elems((R_isTrue(L6, "RdsIbDeviceCore.tla:20:22") ? R_setOf([R_TRUE, R_FALSE]) : R_setOf([R_TRUE])), "RdsIbDeviceCore.tla:20:8")) {
+  if (R_eq(s[v_core_pc]!, L9)) {
+    if (R_eq(R_app(s[v_rds_ibdev]!, x0, "RdsIbDeviceCore.tla:18:8"), L13)) {
+      if (R_all(L12, (x2: Value) => (!(R_num(x2, "RdsIbDeviceCore.tla:19:23") < R_num(x0, "RdsIbDeviceCore.tla:19:23")) || !R_eq(R_app(s[v_rds_ibdev]!, x2, "RdsIbDeviceCore.tla:19:32"), L13)), "RdsIbDeviceCore.tla:19:8")) {
+        for (const x3 of R_elems(L14, "RdsIbDeviceCore.tla:20:8")) {
 
-          p[1] = R_exceptAt(s[1]!, x0, (at20: Value) => L7);
-          p[2] = R_exceptAt(s[2]!, x0, (at21: Value) => (R_isTrue(L8, "RdsIbDeviceCore.tla:22:53") ? L1 : L3));
-          p[5] = R_exceptAt(s[5]!, x0, (at22: Value) => R_bool((R_isTrue(L8, "RdsIbDeviceCore.tla:23:58") || R_isTrue(x19, "RdsIbDeviceCore.tla:23:77"))));
-          p[6] = R_exceptAt(s[6]!, x0, (at23: Value) => (R_isTrue(x19, "RdsIbDeviceCore.tla:24:51") ? L9 : L2));
-          p[18] = (R_isTrue(x19, "RdsIbDeviceCore.tla:25:28") ? L10 : L11);
-          p[19] = x0;
-          p[0] = s[0]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[20] = s[20]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
+          p[v_rds_ibdev] = R_exceptAt(s[v_rds_ibdev]!, x0, (at4: Value) => L15);
+          p[v_refcount] = R_exceptAt(s[v_refcount]!, x0, (at5: Value) => L16);
+          p[v_lists_inited] = R_exceptAt(s[v_lists_inited]!, x0, (at6: Value) => R_bool((true || R_isTrue(x3, "RdsIbDeviceCore.tla:23:77"))));
+          p[v_mr_pool] = R_exceptAt(s[v_mr_pool]!, x0, (at7: Value) => (R_isTrue(x3, "RdsIbDeviceCore.tla:24:51") ? L17 : L13));
+          p[v_core_pc] = (R_isTrue(x3, "RdsIbDeviceCore.tla:25:28") ? L18 : L19);
+          p[v_core_dev] = x0;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_conn_pc] = s[v_conn_pc]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq] = s[v_rds_wq]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+          p[v_faults] = s[v_faults]!;
           out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[20] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[0] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
+          p[v_faults] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_unloading] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
         }
       }
     }
@@ -357,126 +376,66 @@ function A0_AddOne_Alloc(s: St, x0: Value, out: Value[][]): void {
 /** AddOne_ListAdd (RdsIbDeviceCore.tla:33:1) */
 function A1_AddOne_ListAdd(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L10)) {
-    if (R_eq(s[19]!, x0)) {
-      if (!R_eq(L12, L12)) {
-        p[4] = R_cup(s[4]!, R_setOf([x0]));
-        p[2] = (R_isTrue(L8, "RdsIbDeviceCore.tla:37:23") ? R_exceptAt(s[2]!, x0, (at27: Value) => R_add(at27, L1, "RdsIbDeviceCore.tla:37:61")) : s[2]!);
-        p[27] = R_cup(s[27]!, (R_isTrue(L8, "RdsIbDeviceCore.tla:38:34") ? op_IncF(s, x0) : R_EMPTY_SET));
-        p[18] = L16;
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[3] = s[3]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[24] = s[24]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
+  if (R_eq(s[v_core_pc]!, L18)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      if (R_eq(s[v_devices_lock_readers]!, L4)) {
+        p[v_rds_ib_devices] = R_cup(s[v_rds_ib_devices]!, R_setOf([x0]));
+        p[v_refcount] = (true ? R_exceptAt(s[v_refcount]!, x0, (at9: Value) => R_add(at9, L16, "RdsIbDeviceCore.tla:37:61")) : s[v_refcount]!);
+        p[v_faults] = R_cup(s[v_faults]!, (true ? op_IncF(s, x0) : L4));
+        p[v_core_pc] = L23;
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
         out.push(p.slice() as Value[]);
-        p[26] = undefined;
-        p[25] = undefined;
-        p[24] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[3] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[18] = undefined;
-        p[27] = undefined;
-        p[2] = undefined;
-        p[4] = undefined;
-      } else {
-        if (R_eq(s[23]!, R_EMPTY_SET)) {
-          p[4] = R_cup(s[4]!, R_setOf([x0]));
-          p[2] = (R_isTrue(L8, "RdsIbDeviceCore.tla:37:23") ? R_exceptAt(s[2]!, x0, (at28: Value) => R_add(at28, L1, "RdsIbDeviceCore.tla:37:61")) : s[2]!);
-          p[27] = R_cup(s[27]!, (R_isTrue(L8, "RdsIbDeviceCore.tla:38:34") ? op_IncF(s, x0) : R_EMPTY_SET));
-          p[18] = L16;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[3] = s[3]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          out.push(p.slice() as Value[]);
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[3] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[18] = undefined;
-          p[27] = undefined;
-          p[2] = undefined;
-          p[4] = undefined;
-        }
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_client_data] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_faults] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ib_devices] = undefined;
       }
     }
   }
@@ -484,396 +443,271 @@ function A1_AddOne_ListAdd(s: St, x0: Value, out: Value[][]): void {
 /** AddOne_SetClientData (RdsIbDeviceCore.tla:45:1) */
 function A2_AddOne_SetClientData(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L16)) {
-    if (R_eq(s[19]!, x0)) {
-      p[3] = R_exceptAt(s[3]!, x0, (at30: Value) => R_TRUE);
-      p[2] = (R_isTrue(L8, "RdsIbDeviceCore.tla:48:23") ? R_exceptAt(s[2]!, x0, (at31: Value) => R_add(at31, L1, "RdsIbDeviceCore.tla:48:61")) : s[2]!);
-      p[27] = R_cup(s[27]!, (R_isTrue(L8, "RdsIbDeviceCore.tla:49:34") ? op_IncF(s, x0) : R_EMPTY_SET));
-      p[18] = L11;
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+  if (R_eq(s[v_core_pc]!, L23)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      p[v_client_data] = R_exceptAt(s[v_client_data]!, x0, (at11: Value) => R_TRUE);
+      p[v_refcount] = (true ? R_exceptAt(s[v_refcount]!, x0, (at12: Value) => R_add(at12, L16, "RdsIbDeviceCore.tla:48:61")) : s[v_refcount]!);
+      p[v_faults] = R_cup(s[v_faults]!, (true ? op_IncF(s, x0) : L4));
+      p[v_core_pc] = L19;
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[18] = undefined;
-      p[27] = undefined;
-      p[2] = undefined;
-      p[3] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_faults] = undefined;
+      p[v_refcount] = undefined;
+      p[v_client_data] = undefined;
     }
   }
 }
 /** AddOne_Put (RdsIbDeviceCore.tla:57:1) */
 function A3_AddOne_Put(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L11)) {
-    if (R_eq(s[19]!, x0)) {
-      if (R_isTrue(L8, "RdsIbDeviceCore.tla:59:11")) {
-        p[2] = R_exceptAt(s[2]!, x0, (at38: Value) => op_PutCount(s, x0, L1));
-        p[24] = op_PutQueue(s, s[24]!, x0, L1);
-        p[8] = op_PutQueued(s, x0, L1);
-        p[27] = R_cup(s[27]!, op_PutF(s, x0, L1));
-        p[1] = s[1]!;
-        p[18] = L4;
-        p[19] = op_NoDev(s);
-        p[0] = s[0]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[9] = s[9]!;
-        p[20] = s[20]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        out.push(p.slice() as Value[]);
-        p[26] = undefined;
-        p[25] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[20] = undefined;
-        p[9] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[0] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[1] = undefined;
-        p[27] = undefined;
-        p[8] = undefined;
-        p[24] = undefined;
-        p[2] = undefined;
-      } else {
-        p[1] = (R_isTrue(R_app(s[3]!, x0, "RdsIbDeviceCore.tla:65:32"), "RdsIbDeviceCore.tla:65:32") ? s[1]! : R_exceptAt(s[1]!, x0, (at39: Value) => L13));
-        p[2] = s[2]!;
-        p[24] = s[24]!;
-        p[8] = s[8]!;
-        p[27] = s[27]!;
-        p[18] = L4;
-        p[19] = op_NoDev(s);
-        p[0] = s[0]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[9] = s[9]!;
-        p[20] = s[20]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        out.push(p.slice() as Value[]);
-        p[26] = undefined;
-        p[25] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[20] = undefined;
-        p[9] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[0] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[27] = undefined;
-        p[8] = undefined;
-        p[24] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-      }
+  if (R_eq(s[v_core_pc]!, L19)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      p[v_refcount] = R_exceptAt(s[v_refcount]!, x0, (at14: Value) => op_PutCount(s, x0, L16));
+      p[v_rds_wq] = op_PutQueue(s, s[v_rds_wq]!, x0, L16);
+      p[v_free_work_queued] = op_PutQueued(s, x0, L16);
+      p[v_faults] = R_cup(s[v_faults]!, op_PutF(s, x0, L16));
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_core_pc] = L9;
+      p[v_core_dev] = L10;
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+      out.push(p.slice() as Value[]);
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_unloading] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_faults] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_refcount] = undefined;
     }
   }
 }
 /** RemoveOne_Begin (RdsIbDeviceCore.tla:91:1) */
 function A4_RemoveOne_Begin(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  const k41 = (): void => {
-    if (!R_eq(R_app(s[1]!, x0, "RdsIbDeviceCore.tla:98:8"), L2)) {
-      if (!R_mem(x0, s[9]!)) {
-        p[9] = R_cup(s[9]!, R_setOf([x0]));
-        p[19] = x0;
-        if (!R_isTrue(R_app(s[3]!, x0, "RdsIbDeviceCore.tla:101:12"), "RdsIbDeviceCore.tla:101:12")) {
-          p[18] = op_AfterClientRemove(s);
-          p[7] = s[7]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[24] = s[24]!;
-          p[27] = s[27]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[8] = s[8]!;
-          p[20] = s[20]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
+  const k18 = (): void => {
+    if (!R_eq(R_app(s[v_rds_ibdev]!, x0, "RdsIbDeviceCore.tla:98:8"), L13)) {
+      if (!R_mem(x0, s[v_remove_called]!)) {
+        p[v_remove_called] = R_cup(s[v_remove_called]!, R_setOf([x0]));
+        p[v_core_dev] = x0;
+        if (!R_isTrue(R_app(s[v_client_data]!, x0, "RdsIbDeviceCore.tla:101:12"), "RdsIbDeviceCore.tla:101:12")) {
+          p[v_core_pc] = op_AfterClientRemove(s);
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_conn_pc] = s[v_conn_pc]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_rds_wq] = s[v_rds_wq]!;
+          p[v_faults] = s[v_faults]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
           out.push(p.slice() as Value[]);
-          p[26] = undefined;
-          p[25] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[20] = undefined;
-          p[8] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[27] = undefined;
-          p[24] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[7] = undefined;
-          p[18] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_unloading] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_faults] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_core_pc] = undefined;
         } else {
-          if (R_isTrue(L8, "RdsIbDeviceCore.tla:104:16")) {
-            {
-              let cs_79: Value | undefined;
-              p[10] = R_fcn(op_Conn(s), (x80: Value) => { return (R_mem(x80, (cs_79 ??= op_ConnsOn(s, x0))) ? L31 : R_app(s[10]!, x80, "RdsIbDeviceCore.tla:106:79")); }, "RdsIbDeviceCore.tla:106:27");
-              p[24] = R_concat(s[24]!, R_fcn(R_range(L1, R_card((cs_79 ??= op_ConnsOn(s, x0)), "RdsIbDeviceCore.tla:107:46"), "RdsIbDeviceCore.tla:107:43"), (x81: Value) => { return op_ShutdownW(s, R_app(op_SortedSeq(s, (cs_79 ??= op_ConnsOn(s, x0))), x81, "RdsIbDeviceCore.tla:107:76")); }, "RdsIbDeviceCore.tla:107:36"), "RdsIbDeviceCore.tla:107:26");
-              p[27] = R_cup(s[27]!, op_TouchF(s, x0));
-              p[18] = L33;
-              p[7] = s[7]!;
-              p[11] = s[11]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[8] = s[8]!;
-              p[20] = s[20]!;
-              p[12] = s[12]!;
-              p[13] = s[13]!;
-              p[14] = s[14]!;
-              p[15] = s[15]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[21] = s[21]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              out.push(p.slice() as Value[]);
-              p[26] = undefined;
-              p[25] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[21] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[15] = undefined;
-              p[14] = undefined;
-              p[13] = undefined;
-              p[12] = undefined;
-              p[20] = undefined;
-              p[8] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[11] = undefined;
-              p[7] = undefined;
-              p[18] = undefined;
-              p[27] = undefined;
-              p[24] = undefined;
-              p[10] = undefined;
-            }
-          } else {
-            {
-              let cs_82: Value | undefined;
-              p[7] = R_exceptAt(s[7]!, x0, (at83: Value) => R_FALSE);
-              p[10] = R_fcn(op_Conn(s), (x84: Value) => { return (R_mem(x84, (cs_82 ??= op_ConnsOn(s, x0))) ? L34 : R_app(s[10]!, x84, "RdsIbDeviceCore.tla:113:74")); }, "RdsIbDeviceCore.tla:113:27");
-              p[11] = R_fcn(op_Conn(s), (x85: Value) => { return (R_mem(x85, (cs_82 ??= op_ConnsOn(s, x0))) ? op_NoDev(s) : R_app(s[11]!, x85, "RdsIbDeviceCore.tla:114:76")); }, "RdsIbDeviceCore.tla:114:32");
-              p[27] = R_cup(s[27]!, op_TouchF(s, x0));
-              p[18] = L35;
-              p[24] = s[24]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[8] = s[8]!;
-              p[20] = s[20]!;
-              p[12] = s[12]!;
-              p[13] = s[13]!;
-              p[14] = s[14]!;
-              p[15] = s[15]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[21] = s[21]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              out.push(p.slice() as Value[]);
-              p[26] = undefined;
-              p[25] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[21] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[15] = undefined;
-              p[14] = undefined;
-              p[13] = undefined;
-              p[12] = undefined;
-              p[20] = undefined;
-              p[8] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[24] = undefined;
-              p[18] = undefined;
-              p[27] = undefined;
-              p[11] = undefined;
-              p[10] = undefined;
-              p[7] = undefined;
-            }
+          {
+            let cs_31: Value | undefined;
+            p[v_conn_pc] = R_fcn(L12, (x32: Value) => { return (R_mem(x32, (cs_31 ??= op_ConnsOn(s, x0))) ? L33 : R_app(s[v_conn_pc]!, x32, "RdsIbDeviceCore.tla:106:79")); }, "RdsIbDeviceCore.tla:106:27");
+            p[v_rds_wq] = R_concat(s[v_rds_wq]!, R_fcn(R_range(L16, R_card((cs_31 ??= op_ConnsOn(s, x0)), "RdsIbDeviceCore.tla:107:46"), "RdsIbDeviceCore.tla:107:43"), (x33: Value) => { return op_ShutdownW(s, R_app(op_SortedSeq(s, (cs_31 ??= op_ConnsOn(s, x0))), x33, "RdsIbDeviceCore.tla:107:76")); }, "RdsIbDeviceCore.tla:107:36"), "RdsIbDeviceCore.tla:107:26");
+            p[v_faults] = R_cup(s[v_faults]!, op_TouchF(s, x0));
+            p[v_core_pc] = L35;
+            p[v_ipaddr_list] = s[v_ipaddr_list]!;
+            p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+            p[v_rds_ibdev] = s[v_rds_ibdev]!;
+            p[v_refcount] = s[v_refcount]!;
+            p[v_client_data] = s[v_client_data]!;
+            p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+            p[v_lists_inited] = s[v_lists_inited]!;
+            p[v_mr_pool] = s[v_mr_pool]!;
+            p[v_free_work_queued] = s[v_free_work_queued]!;
+            p[v_unloading] = s[v_unloading]!;
+            p[v_setup_ibdev] = s[v_setup_ibdev]!;
+            p[v_i_cm_id] = s[v_i_cm_id]!;
+            p[v_mr_pc] = s[v_mr_pc]!;
+            p[v_ibmr_device] = s[v_ibmr_device]!;
+            p[v_fr_state] = s[v_fr_state]!;
+            p[v_flush_pos] = s[v_flush_pos]!;
+            p[v_rcu_readers] = s[v_rcu_readers]!;
+            p[v_gp_snapshot] = s[v_gp_snapshot]!;
+            p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+            p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+            p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+            out.push(p.slice() as Value[]);
+            p[v_rds_ib_mr_wq] = undefined;
+            p[v_rds_wq_pc] = undefined;
+            p[v_devices_lock_readers] = undefined;
+            p[v_gp_snapshot] = undefined;
+            p[v_rcu_readers] = undefined;
+            p[v_flush_pos] = undefined;
+            p[v_fr_state] = undefined;
+            p[v_ibmr_device] = undefined;
+            p[v_mr_pc] = undefined;
+            p[v_i_cm_id] = undefined;
+            p[v_setup_ibdev] = undefined;
+            p[v_unloading] = undefined;
+            p[v_free_work_queued] = undefined;
+            p[v_mr_pool] = undefined;
+            p[v_lists_inited] = undefined;
+            p[v_rds_ib_devices] = undefined;
+            p[v_client_data] = undefined;
+            p[v_refcount] = undefined;
+            p[v_rds_ibdev] = undefined;
+            p[v_ic_rds_ibdev] = undefined;
+            p[v_ipaddr_list] = undefined;
+            p[v_core_pc] = undefined;
+            p[v_faults] = undefined;
+            p[v_rds_wq] = undefined;
+            p[v_conn_pc] = undefined;
           }
         }
-        p[19] = undefined;
-        p[9] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_remove_called] = undefined;
       }
     }
   };
   {
-    if (R_eq(s[18]!, L4)) {
-      if (R_mem(x0, L20)) {
-        if (R_eq(R_app(s[0]!, x0, "RdsIbDeviceCore.tla:92:53"), L0)) {
-          if (!R_isTrue(L6, "RdsIbDeviceCore.tla:93:14")) {
-            p[0] = R_exceptAt(s[0]!, x0, (at45: Value) => L26);
-            k41();
-            p[0] = undefined;
-          } else {
-            if (R_all(op_Mr(s), (x46: Value) => !R_isTrue(op_MayStillMap(s, x46), "RdsIbDeviceCore.tla:93:54"), "RdsIbDeviceCore.tla:93:39")) {
-              p[0] = R_exceptAt(s[0]!, x0, (at47: Value) => L26);
-              k41();
-              p[0] = undefined;
-            }
-          }
+    if (R_eq(s[v_core_pc]!, L9)) {
+      if (R_mem(x0, L27)) {
+        if (R_eq(R_app(s[v_ib_device]!, x0, "RdsIbDeviceCore.tla:92:53"), L28)) {
+          p[v_ib_device] = R_exceptAt(s[v_ib_device]!, x0, (at19: Value) => L29);
+          k18();
+          p[v_ib_device] = undefined;
         }
       }
     }
   }
   {
-    if (R_eq(s[18]!, L27)) {
-      if (R_eq(x0, op_Max(s, R_cup(R_filter(op_Dev(s), (x48: Value) => { return (!R_eq(R_app(s[1]!, x48, "RdsIbDeviceCore.tla:96:35"), L2) && !R_mem(x48, s[9]!)); }, "RdsIbDeviceCore.tla:96:22"), R_setOf([L3]))))) {
-        p[0] = s[0]!;
-        k41();
-        p[0] = undefined;
+    if (R_eq(s[v_core_pc]!, L30)) {
+      if (R_eq(x0, op_Max(s, R_cup(R_filter(L12, (x20: Value) => { return (!R_eq(R_app(s[v_rds_ibdev]!, x20, "RdsIbDeviceCore.tla:96:35"), L13) && !R_mem(x20, s[v_remove_called]!)); }, "RdsIbDeviceCore.tla:96:22"), L31)))) {
+        p[v_ib_device] = s[v_ib_device]!;
+        k18();
+        p[v_ib_device] = undefined;
       }
     }
   }
@@ -881,191 +715,131 @@ function A4_RemoveOne_Begin(s: St, x0: Value, out: Value[][]): void {
 /** RemoveOne_ClearClientData (RdsIbDeviceCore.tla:123:1) */
 function A5_RemoveOne_ClearClientData(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L33)) {
-    if (R_eq(s[19]!, x0)) {
-      p[3] = R_exceptAt(s[3]!, x0, (at87: Value) => R_FALSE);
-      p[18] = L36;
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[2] = s[2]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
-      p[27] = s[27]!;
+  if (R_eq(s[v_core_pc]!, L35)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      p[v_client_data] = R_exceptAt(s[v_client_data]!, x0, (at35: Value) => R_FALSE);
+      p[v_core_pc] = L36;
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+      p[v_faults] = s[v_faults]!;
       out.push(p.slice() as Value[]);
-      p[27] = undefined;
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[2] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[18] = undefined;
-      p[3] = undefined;
+      p[v_faults] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_client_data] = undefined;
     }
   }
 }
 /** RemoveOne_ListDel (RdsIbDeviceCore.tla:135:1) */
 function A6_RemoveOne_ListDel(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L36)) {
-    if (R_eq(s[19]!, x0)) {
-      if (!R_eq(L12, L12)) {
-        p[4] = R_minus(s[4]!, R_setOf([x0]));
-        p[22] = s[21]!;
-        p[18] = L37;
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[21] = s[21]!;
-        p[23] = s[23]!;
-        p[24] = s[24]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        p[27] = s[27]!;
+  if (R_eq(s[v_core_pc]!, L36)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      if (R_eq(s[v_devices_lock_readers]!, L4)) {
+        p[v_rds_ib_devices] = R_minus(s[v_rds_ib_devices]!, R_setOf([x0]));
+        p[v_gp_snapshot] = s[v_rcu_readers]!;
+        p[v_core_pc] = L37;
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+        p[v_faults] = s[v_faults]!;
         out.push(p.slice() as Value[]);
-        p[27] = undefined;
-        p[26] = undefined;
-        p[25] = undefined;
-        p[24] = undefined;
-        p[23] = undefined;
-        p[21] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[18] = undefined;
-        p[22] = undefined;
-        p[4] = undefined;
-      } else {
-        if (R_eq(s[23]!, R_EMPTY_SET)) {
-          p[4] = R_minus(s[4]!, R_setOf([x0]));
-          p[22] = s[21]!;
-          p[18] = L37;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
-          out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[18] = undefined;
-          p[22] = undefined;
-          p[4] = undefined;
-        }
+        p[v_faults] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rds_ib_devices] = undefined;
       }
     }
   }
@@ -1073,66 +847,66 @@ function A6_RemoveOne_ListDel(s: St, x0: Value, out: Value[][]): void {
 /** RemoveOne_SyncRcu (RdsIbDeviceCore.tla:147:1) */
 function A7_RemoveOne_SyncRcu(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L37)) {
-    if (R_eq(s[19]!, x0)) {
-      if (R_eq(R_cap(s[22]!, s[21]!), R_EMPTY_SET)) {
-        p[22] = R_EMPTY_SET;
-        p[18] = L38;
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[21] = s[21]!;
-        p[23] = s[23]!;
-        p[24] = s[24]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        p[27] = s[27]!;
+  if (R_eq(s[v_core_pc]!, L37)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      if (R_eq(R_cap(s[v_gp_snapshot]!, s[v_rcu_readers]!), L4)) {
+        p[v_gp_snapshot] = L4;
+        p[v_core_pc] = L38;
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+        p[v_faults] = s[v_faults]!;
         out.push(p.slice() as Value[]);
-        p[27] = undefined;
-        p[26] = undefined;
-        p[25] = undefined;
-        p[24] = undefined;
-        p[23] = undefined;
-        p[21] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[18] = undefined;
-        p[22] = undefined;
+        p[v_faults] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_gp_snapshot] = undefined;
       }
     }
   }
@@ -1140,131 +914,131 @@ function A7_RemoveOne_SyncRcu(s: St, x0: Value, out: Value[][]): void {
 /** RemoveOne_Put (RdsIbDeviceCore.tla:157:1) */
 function A8_RemoveOne_Put(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L38)) {
-    if (R_eq(s[19]!, x0)) {
-      p[2] = R_exceptAt(s[2]!, x0, (at92: Value) => op_PutCount(s, x0, L5));
-      p[24] = op_PutQueue(s, s[24]!, x0, L5);
-      p[8] = op_PutQueued(s, x0, L5);
-      p[27] = R_cup(s[27]!, op_PutF(s, x0, L5));
-      p[18] = (R_mem(L39, L40) ? L41 : op_AfterClientRemove(s));
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[9] = s[9]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+  if (R_eq(s[v_core_pc]!, L38)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      p[v_refcount] = R_exceptAt(s[v_refcount]!, x0, (at39: Value) => op_PutCount(s, x0, L39));
+      p[v_rds_wq] = op_PutQueue(s, s[v_rds_wq]!, x0, L39);
+      p[v_free_work_queued] = op_PutQueued(s, x0, L39);
+      p[v_faults] = R_cup(s[v_faults]!, op_PutF(s, x0, L39));
+      p[v_core_pc] = (false ? L40 : op_AfterClientRemove(s));
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[9] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[18] = undefined;
-      p[27] = undefined;
-      p[8] = undefined;
-      p[24] = undefined;
-      p[2] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_faults] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_refcount] = undefined;
     }
   }
 }
 /** RemoveOne_WaitFree (RdsIbDeviceCore.tla:187:1) */
 function A9_RemoveOne_WaitFree(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L41)) {
-    if (R_eq(s[19]!, x0)) {
-      if (R_eq(R_app(s[1]!, x0, "RdsIbDeviceCore.tla:189:8"), L13)) {
-        p[18] = op_AfterClientRemove(s);
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[24] = s[24]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        p[27] = s[27]!;
+  if (R_eq(s[v_core_pc]!, L40)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      if (R_eq(R_app(s[v_rds_ibdev]!, x0, "RdsIbDeviceCore.tla:189:8"), L20)) {
+        p[v_core_pc] = op_AfterClientRemove(s);
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+        p[v_faults] = s[v_faults]!;
         out.push(p.slice() as Value[]);
-        p[27] = undefined;
-        p[26] = undefined;
-        p[25] = undefined;
-        p[24] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[18] = undefined;
+        p[v_faults] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_core_pc] = undefined;
       }
     }
   }
@@ -1273,70 +1047,10 @@ function A9_RemoveOne_WaitFree(s: St, x0: Value, out: Value[][]): void {
 function A10_RemoveOne_Redrop(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let cs_95: Value | undefined;
-    if (R_eq(s[18]!, L41)) {
-      if (R_eq(s[19]!, x0)) {
-        if (R_mem(L42, L40)) {
-          if (!R_eq((cs_95 ??= op_ConnsOn(s, x0)), R_EMPTY_SET)) {
-            p[10] = R_fcn(op_Conn(s), (x96: Value) => { return (R_mem(x96, (cs_95 ??= op_ConnsOn(s, x0))) ? L31 : R_app(s[10]!, x96, "RdsIbDeviceCore.tla:178:71")); }, "RdsIbDeviceCore.tla:178:19");
-            p[24] = R_concat(s[24]!, R_fcn(R_range(L1, R_card((cs_95 ??= op_ConnsOn(s, x0)), "RdsIbDeviceCore.tla:179:38"), "RdsIbDeviceCore.tla:179:35"), (x97: Value) => { return op_ShutdownW(s, R_app(op_SortedSeq(s, (cs_95 ??= op_ConnsOn(s, x0))), x97, "RdsIbDeviceCore.tla:179:68")); }, "RdsIbDeviceCore.tla:179:28"), "RdsIbDeviceCore.tla:179:18");
-            p[27] = R_cup(s[27]!, op_TouchF(s, x0));
-            p[0] = s[0]!;
-            p[1] = s[1]!;
-            p[2] = s[2]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[8] = s[8]!;
-            p[9] = s[9]!;
-            p[18] = s[18]!;
-            p[19] = s[19]!;
-            p[20] = s[20]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[13] = s[13]!;
-            p[14] = s[14]!;
-            p[15] = s[15]!;
-            p[16] = s[16]!;
-            p[17] = s[17]!;
-            p[21] = s[21]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[25] = s[25]!;
-            p[26] = s[26]!;
-            out.push(p.slice() as Value[]);
-            p[26] = undefined;
-            p[25] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[21] = undefined;
-            p[17] = undefined;
-            p[16] = undefined;
-            p[15] = undefined;
-            p[14] = undefined;
-            p[13] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[20] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[9] = undefined;
-            p[8] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[2] = undefined;
-            p[1] = undefined;
-            p[0] = undefined;
-            p[27] = undefined;
-            p[24] = undefined;
-            p[10] = undefined;
-          }
-        }
+    let cs_42: Value | undefined;
+    if (R_eq(s[v_core_pc]!, L40)) {
+      if (R_eq(s[v_core_dev]!, x0)) {
+
       }
     }
   }
@@ -1344,67 +1058,67 @@ function A10_RemoveOne_Redrop(s: St, x0: Value, out: Value[][]): void {
 /** RemoveOne_V0_DestroyPool (RdsIbDeviceCore.tla:197:1) */
 function A11_RemoveOne_V0_DestroyPool(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L35)) {
-    if (R_eq(s[19]!, x0)) {
-      if (R_eq(s[24]!, R_tuple([]))) {
-        if (R_eq(s[25]!, L4)) {
-          p[6] = R_exceptAt(s[6]!, x0, (at99: Value) => (R_eq(at99, L9) ? L43 : at99));
-          p[27] = R_cup(R_cup(s[27]!, op_TouchF(s, x0)), (R_any(op_Mr(s), (x100: Value) => (R_eq(R_app(s[14]!, x100, "RdsIbDeviceCore.tla:202:41"), L44) && R_eq(R_app(s[15]!, x100, "RdsIbDeviceCore.tla:202:64"), x0)), "RdsIbDeviceCore.tla:202:27") ? R_setOf([L45]) : R_EMPTY_SET));
-          p[18] = L46;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
+  if (R_eq(s[v_core_pc]!, L41)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      if (R_eq(s[v_rds_wq]!, L11)) {
+        if (R_eq(s[v_rds_wq_pc]!, L9)) {
+          p[v_mr_pool] = R_exceptAt(s[v_mr_pool]!, x0, (at44: Value) => (R_eq(at44, L17) ? L42 : at44));
+          p[v_faults] = R_cup(R_cup(s[v_faults]!, op_TouchF(s, x0)), (R_any(L43, (x45: Value) => (R_eq(R_app(s[v_mr_pc]!, x45, "RdsIbDeviceCore.tla:202:41"), L44) && R_eq(R_app(s[v_ibmr_device]!, x45, "RdsIbDeviceCore.tla:202:64"), x0)), "RdsIbDeviceCore.tla:202:27") ? L45 : L4));
+          p[v_core_pc] = L46;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_conn_pc] = s[v_conn_pc]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq] = s[v_rds_wq]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
           out.push(p.slice() as Value[]);
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[18] = undefined;
-          p[27] = undefined;
-          p[6] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_faults] = undefined;
+          p[v_mr_pool] = undefined;
         }
       }
     }
@@ -1413,65 +1127,65 @@ function A11_RemoveOne_V0_DestroyPool(s: St, x0: Value, out: Value[][]): void {
 /** RemoveOne_V0_Free (RdsIbDeviceCore.tla:211:1) */
 function A12_RemoveOne_V0_Free(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L46)) {
-    if (R_eq(s[19]!, x0)) {
-      p[4] = R_minus(s[4]!, R_setOf([x0]));
-      p[3] = R_exceptAt(s[3]!, x0, (at102: Value) => R_FALSE);
-      p[1] = R_exceptAt(s[1]!, x0, (at103: Value) => L13);
-      p[27] = R_cup(s[27]!, op_TouchF(s, x0));
-      p[18] = op_AfterClientRemove(s);
-      p[0] = s[0]!;
-      p[2] = s[2]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+  if (R_eq(s[v_core_pc]!, L46)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      p[v_rds_ib_devices] = R_minus(s[v_rds_ib_devices]!, R_setOf([x0]));
+      p[v_client_data] = R_exceptAt(s[v_client_data]!, x0, (at47: Value) => R_FALSE);
+      p[v_rds_ibdev] = R_exceptAt(s[v_rds_ibdev]!, x0, (at48: Value) => L20);
+      p[v_faults] = R_cup(s[v_faults]!, op_TouchF(s, x0));
+      p[v_core_pc] = op_AfterClientRemove(s);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[2] = undefined;
-      p[0] = undefined;
-      p[18] = undefined;
-      p[27] = undefined;
-      p[1] = undefined;
-      p[3] = undefined;
-      p[4] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_refcount] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_faults] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_client_data] = undefined;
+      p[v_rds_ib_devices] = undefined;
     }
   }
 }
@@ -1479,67 +1193,67 @@ function A12_RemoveOne_V0_Free(s: St, x0: Value, out: Value[][]): void {
 function A13_CmaRemoveOne_DeviceRemoval(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let cs_105: Value | undefined;
-    if (R_eq(s[18]!, L30)) {
-      if (R_eq(s[19]!, x0)) {
-        if (R_all(op_Conn(s), (x107: Value) => (!R_eq(op_ConnDev(s, x107), x0) || !R_mem(R_app(s[10]!, x107, "RdsIbDeviceCore.tla:240:42"), op_SetupStates(s))), "RdsIbDeviceCore.tla:240:8")) {
-          p[10] = R_fcn(op_Conn(s), (x108: Value) => { return (R_mem(x108, (cs_105 ??= R_filter(op_Conn(s), (x106: Value) => { return (R_eq(op_ConnDev(s, x106), x0) && R_isTrue(R_app(s[13]!, x106, "RdsIbDeviceCore.tla:238:47"), "RdsIbDeviceCore.tla:238:47") && R_mem(R_app(s[10]!, x106, "RdsIbDeviceCore.tla:238:61"), R_setOf([L24, L25]))); }, "RdsIbDeviceCore.tla:238:15"))) ? L31 : R_app(s[10]!, x108, "RdsIbDeviceCore.tla:241:71")); }, "RdsIbDeviceCore.tla:241:19");
-          p[24] = R_concat(s[24]!, R_fcn(R_range(L1, R_card((cs_105 ??= R_filter(op_Conn(s), (x106: Value) => { return (R_eq(op_ConnDev(s, x106), x0) && R_isTrue(R_app(s[13]!, x106, "RdsIbDeviceCore.tla:238:47"), "RdsIbDeviceCore.tla:238:47") && R_mem(R_app(s[10]!, x106, "RdsIbDeviceCore.tla:238:61"), R_setOf([L24, L25]))); }, "RdsIbDeviceCore.tla:238:15")), "RdsIbDeviceCore.tla:242:38"), "RdsIbDeviceCore.tla:242:35"), (x109: Value) => { return op_ShutdownW(s, R_app(op_SortedSeq(s, (cs_105 ??= R_filter(op_Conn(s), (x106: Value) => { return (R_eq(op_ConnDev(s, x106), x0) && R_isTrue(R_app(s[13]!, x106, "RdsIbDeviceCore.tla:238:47"), "RdsIbDeviceCore.tla:238:47") && R_mem(R_app(s[10]!, x106, "RdsIbDeviceCore.tla:238:61"), R_setOf([L24, L25]))); }, "RdsIbDeviceCore.tla:238:15"))), x109, "RdsIbDeviceCore.tla:242:68")); }, "RdsIbDeviceCore.tla:242:28"), "RdsIbDeviceCore.tla:242:18");
-          p[18] = L47;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
+    let cs_50: Value | undefined;
+    if (R_eq(s[v_core_pc]!, L47)) {
+      if (R_eq(s[v_core_dev]!, x0)) {
+        if (R_all(L12, (x52: Value) => (!R_eq(op_ConnDev(s, x52), x0) || !R_mem(R_app(s[v_conn_pc]!, x52, "RdsIbDeviceCore.tla:240:42"), L48)), "RdsIbDeviceCore.tla:240:8")) {
+          p[v_conn_pc] = R_fcn(L12, (x53: Value) => { return (R_mem(x53, (cs_50 ??= R_filter(L12, (x51: Value) => { return (R_eq(op_ConnDev(s, x51), x0) && R_isTrue(R_app(s[v_i_cm_id]!, x51, "RdsIbDeviceCore.tla:238:47"), "RdsIbDeviceCore.tla:238:47") && R_mem(R_app(s[v_conn_pc]!, x51, "RdsIbDeviceCore.tla:238:61"), L32)); }, "RdsIbDeviceCore.tla:238:15"))) ? L33 : R_app(s[v_conn_pc]!, x53, "RdsIbDeviceCore.tla:241:71")); }, "RdsIbDeviceCore.tla:241:19");
+          p[v_rds_wq] = R_concat(s[v_rds_wq]!, R_fcn(R_range(L16, R_card((cs_50 ??= R_filter(L12, (x51: Value) => { return (R_eq(op_ConnDev(s, x51), x0) && R_isTrue(R_app(s[v_i_cm_id]!, x51, "RdsIbDeviceCore.tla:238:47"), "RdsIbDeviceCore.tla:238:47") && R_mem(R_app(s[v_conn_pc]!, x51, "RdsIbDeviceCore.tla:238:61"), L32)); }, "RdsIbDeviceCore.tla:238:15")), "RdsIbDeviceCore.tla:242:38"), "RdsIbDeviceCore.tla:242:35"), (x54: Value) => { return op_ShutdownW(s, R_app(op_SortedSeq(s, (cs_50 ??= R_filter(L12, (x51: Value) => { return (R_eq(op_ConnDev(s, x51), x0) && R_isTrue(R_app(s[v_i_cm_id]!, x51, "RdsIbDeviceCore.tla:238:47"), "RdsIbDeviceCore.tla:238:47") && R_mem(R_app(s[v_conn_pc]!, x51, "RdsIbDeviceCore.tla:238:61"), L32)); }, "RdsIbDeviceCore.tla:238:15"))), x54, "RdsIbDeviceCore.tla:242:68")); }, "RdsIbDeviceCore.tla:242:28"), "RdsIbDeviceCore.tla:242:18");
+          p[v_core_pc] = L49;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+          p[v_faults] = s[v_faults]!;
           out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[18] = undefined;
-          p[24] = undefined;
-          p[10] = undefined;
+          p[v_faults] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_conn_pc] = undefined;
         }
       }
     }
@@ -1548,128 +1262,66 @@ function A13_CmaRemoveOne_DeviceRemoval(s: St, x0: Value, out: Value[][]): void 
 /** IbUnregister_Dealloc (RdsIbDeviceCore.tla:253:1) */
 function A14_IbUnregister_Dealloc(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L47)) {
-    if (R_eq(s[19]!, x0)) {
-      if (R_all(op_Conn(s), (x111: Value) => (!R_eq(op_ConnDev(s, x111), x0) || !R_isTrue(R_app(s[13]!, x111, "RdsIbDeviceCore.tla:255:43"), "RdsIbDeviceCore.tla:255:43")), "RdsIbDeviceCore.tla:255:8")) {
-        if (!R_isTrue(L6, "RdsIbDeviceCore.tla:256:8")) {
-          p[0] = R_exceptAt(s[0]!, x0, (at116: Value) => L52);
-          p[18] = L4;
-          p[19] = op_NoDev(s);
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[20] = s[20]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
-          out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[20] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
-          p[0] = undefined;
-        } else {
-          if (!R_isTrue(op_HeadRunnable(s), "RdsIbDeviceCore.tla:256:26")) {
-            p[0] = R_exceptAt(s[0]!, x0, (at117: Value) => L52);
-            p[18] = L4;
-            p[19] = op_NoDev(s);
-            p[1] = s[1]!;
-            p[2] = s[2]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[8] = s[8]!;
-            p[9] = s[9]!;
-            p[20] = s[20]!;
-            p[10] = s[10]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[13] = s[13]!;
-            p[14] = s[14]!;
-            p[15] = s[15]!;
-            p[16] = s[16]!;
-            p[17] = s[17]!;
-            p[21] = s[21]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[24] = s[24]!;
-            p[25] = s[25]!;
-            p[26] = s[26]!;
-            p[27] = s[27]!;
-            out.push(p.slice() as Value[]);
-            p[27] = undefined;
-            p[26] = undefined;
-            p[25] = undefined;
-            p[24] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[21] = undefined;
-            p[17] = undefined;
-            p[16] = undefined;
-            p[15] = undefined;
-            p[14] = undefined;
-            p[13] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[10] = undefined;
-            p[20] = undefined;
-            p[9] = undefined;
-            p[8] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[2] = undefined;
-            p[1] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[0] = undefined;
-          }
-        }
+  if (R_eq(s[v_core_pc]!, L49)) {
+    if (R_eq(s[v_core_dev]!, x0)) {
+      if (R_all(L12, (x56: Value) => (!R_eq(op_ConnDev(s, x56), x0) || !R_isTrue(R_app(s[v_i_cm_id]!, x56, "RdsIbDeviceCore.tla:255:43"), "RdsIbDeviceCore.tla:255:43")), "RdsIbDeviceCore.tla:255:8")) {
+        p[v_ib_device] = R_exceptAt(s[v_ib_device]!, x0, (at57: Value) => L50);
+        p[v_core_pc] = L9;
+        p[v_core_dev] = L10;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+        p[v_faults] = s[v_faults]!;
+        out.push(p.slice() as Value[]);
+        p[v_faults] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_unloading] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_ib_device] = undefined;
       }
     }
   }
@@ -1677,136 +1329,72 @@ function A14_IbUnregister_Dealloc(s: St, x0: Value, out: Value[][]): void {
 /** ModuleExit_Begin (RdsIbDeviceCore.tla:266:1) */
 function A15_ModuleExit_Begin(s: St, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_isTrue(L6, "RdsIbDeviceCore.tla:267:8")) {
-    if (R_eq(s[18]!, L4)) {
-      if (R_all(op_Mr(s), (x118: Value) => R_mem(R_app(s[14]!, x118, "RdsIbDeviceCore.tla:269:22"), R_setOf([L4, L53])), "RdsIbDeviceCore.tla:269:8")) {
-        if (R_all(op_Conn(s), (x119: Value) => !R_mem(R_app(s[10]!, x119, "RdsIbDeviceCore.tla:270:24"), op_SetupStates(s)), "RdsIbDeviceCore.tla:270:8")) {
-          p[20] = R_TRUE;
-          p[18] = L27;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[19] = s[19]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
-          out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[19] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[18] = undefined;
-          p[20] = undefined;
-        }
-      }
-    }
-  }
+
 }
 /** ModuleExit_FlushWq (RdsIbDeviceCore.tla:277:1) */
 function A16_ModuleExit_FlushWq(s: St, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(s[18]!, L27)) {
-    if (R_all(op_Dev(s), (x120: Value) => (!!R_eq(R_app(s[1]!, x120, "RdsIbDeviceCore.tla:279:23"), L2) || R_mem(x120, s[9]!)), "RdsIbDeviceCore.tla:279:8")) {
-      if (R_eq(s[24]!, R_tuple([]))) {
-        if (R_eq(s[25]!, L4)) {
-          p[18] = L54;
-          p[19] = op_NoDev(s);
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[20] = s[20]!;
-          p[10] = s[10]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
+  if (R_eq(s[v_core_pc]!, L30)) {
+    if (R_all(L12, (x58: Value) => (!!R_eq(R_app(s[v_rds_ibdev]!, x58, "RdsIbDeviceCore.tla:279:23"), L13) || R_mem(x58, s[v_remove_called]!)), "RdsIbDeviceCore.tla:279:8")) {
+      if (R_eq(s[v_rds_wq]!, L11)) {
+        if (R_eq(s[v_rds_wq_pc]!, L9)) {
+          p[v_core_pc] = L51;
+          p[v_core_dev] = L10;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_conn_pc] = s[v_conn_pc]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq] = s[v_rds_wq]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+          p[v_faults] = s[v_faults]!;
           out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[10] = undefined;
-          p[20] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
+          p[v_faults] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_unloading] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
         }
       }
     }
@@ -1816,127 +1404,127 @@ function A16_ModuleExit_FlushWq(s: St, out: Value[][]): void {
 function A17_ConnSetup_GetClientData(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_124: Value | undefined;
-    if (R_eq(R_app(s[10]!, x0, "RdsIbDeviceWork.tla:21:8"), L4)) {
-      if (!R_isTrue(s[20]!, "RdsIbDeviceWork.tla:22:9")) {
-        if (!R_eq(R_app(s[1]!, (d_124 ??= op_ConnDev(s, x0)), "RdsIbDeviceWork.tla:23:8"), L2)) {
-          if (R_eq(R_app(s[0]!, (d_124 ??= op_ConnDev(s, x0)), "RdsIbDeviceWork.tla:24:8"), L0)) {
-            if (R_isTrue(R_app(s[3]!, (d_124 ??= op_ConnDev(s, x0)), "RdsIbDeviceWork.tla:25:11"), "RdsIbDeviceWork.tla:25:11")) {
-              p[12] = R_exceptAt(s[12]!, x0, (at130: Value) => (d_124 ??= op_ConnDev(s, x0)));
-              p[10] = R_exceptAt(s[10]!, x0, (at131: Value) => L22);
-              p[13] = R_exceptAt(s[13]!, x0, (at132: Value) => R_TRUE);
-              p[21] = (R_isTrue(L8, "RdsIbDeviceWork.tla:29:34") ? R_cup(s[21]!, R_setOf([R_tuple([L55, x0])])) : s[21]!);
-              p[0] = s[0]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[7] = s[7]!;
-              p[8] = s[8]!;
-              p[9] = s[9]!;
-              p[11] = s[11]!;
-              p[14] = s[14]!;
-              p[15] = s[15]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[18] = s[18]!;
-              p[19] = s[19]!;
-              p[20] = s[20]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[24] = s[24]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              p[27] = s[27]!;
+    let d_62: Value | undefined;
+    if (R_eq(R_app(s[v_conn_pc]!, x0, "RdsIbDeviceWork.tla:21:8"), L9)) {
+      if (!R_isTrue(s[v_unloading]!, "RdsIbDeviceWork.tla:22:9")) {
+        if (!R_eq(R_app(s[v_rds_ibdev]!, (d_62 ??= op_ConnDev(s, x0)), "RdsIbDeviceWork.tla:23:8"), L13)) {
+          if (R_eq(R_app(s[v_ib_device]!, (d_62 ??= op_ConnDev(s, x0)), "RdsIbDeviceWork.tla:24:8"), L28)) {
+            if (R_isTrue(R_app(s[v_client_data]!, (d_62 ??= op_ConnDev(s, x0)), "RdsIbDeviceWork.tla:25:11"), "RdsIbDeviceWork.tla:25:11")) {
+              p[v_setup_ibdev] = R_exceptAt(s[v_setup_ibdev]!, x0, (at68: Value) => (d_62 ??= op_ConnDev(s, x0)));
+              p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at69: Value) => L52);
+              p[v_i_cm_id] = R_exceptAt(s[v_i_cm_id]!, x0, (at70: Value) => R_TRUE);
+              p[v_rcu_readers] = (true ? R_cup(s[v_rcu_readers]!, R_setOf([R_tuple([L53, x0])])) : s[v_rcu_readers]!);
+              p[v_ib_device] = s[v_ib_device]!;
+              p[v_rds_ibdev] = s[v_rds_ibdev]!;
+              p[v_refcount] = s[v_refcount]!;
+              p[v_client_data] = s[v_client_data]!;
+              p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+              p[v_lists_inited] = s[v_lists_inited]!;
+              p[v_mr_pool] = s[v_mr_pool]!;
+              p[v_ipaddr_list] = s[v_ipaddr_list]!;
+              p[v_free_work_queued] = s[v_free_work_queued]!;
+              p[v_remove_called] = s[v_remove_called]!;
+              p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+              p[v_mr_pc] = s[v_mr_pc]!;
+              p[v_ibmr_device] = s[v_ibmr_device]!;
+              p[v_fr_state] = s[v_fr_state]!;
+              p[v_flush_pos] = s[v_flush_pos]!;
+              p[v_core_pc] = s[v_core_pc]!;
+              p[v_core_dev] = s[v_core_dev]!;
+              p[v_unloading] = s[v_unloading]!;
+              p[v_gp_snapshot] = s[v_gp_snapshot]!;
+              p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+              p[v_rds_wq] = s[v_rds_wq]!;
+              p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+              p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+              p[v_faults] = s[v_faults]!;
               out.push(p.slice() as Value[]);
-              p[27] = undefined;
-              p[26] = undefined;
-              p[25] = undefined;
-              p[24] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[20] = undefined;
-              p[19] = undefined;
-              p[18] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[15] = undefined;
-              p[14] = undefined;
-              p[11] = undefined;
-              p[9] = undefined;
-              p[8] = undefined;
-              p[7] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[0] = undefined;
-              p[21] = undefined;
-              p[13] = undefined;
-              p[10] = undefined;
-              p[12] = undefined;
+              p[v_faults] = undefined;
+              p[v_rds_ib_mr_wq] = undefined;
+              p[v_rds_wq_pc] = undefined;
+              p[v_rds_wq] = undefined;
+              p[v_devices_lock_readers] = undefined;
+              p[v_gp_snapshot] = undefined;
+              p[v_unloading] = undefined;
+              p[v_core_dev] = undefined;
+              p[v_core_pc] = undefined;
+              p[v_flush_pos] = undefined;
+              p[v_fr_state] = undefined;
+              p[v_ibmr_device] = undefined;
+              p[v_mr_pc] = undefined;
+              p[v_ic_rds_ibdev] = undefined;
+              p[v_remove_called] = undefined;
+              p[v_free_work_queued] = undefined;
+              p[v_ipaddr_list] = undefined;
+              p[v_mr_pool] = undefined;
+              p[v_lists_inited] = undefined;
+              p[v_rds_ib_devices] = undefined;
+              p[v_client_data] = undefined;
+              p[v_refcount] = undefined;
+              p[v_rds_ibdev] = undefined;
+              p[v_ib_device] = undefined;
+              p[v_rcu_readers] = undefined;
+              p[v_i_cm_id] = undefined;
+              p[v_conn_pc] = undefined;
+              p[v_setup_ibdev] = undefined;
             } else {
-              p[10] = R_exceptAt(s[10]!, x0, (at133: Value) => L34);
-              p[12] = s[12]!;
-              p[13] = s[13]!;
-              p[21] = s[21]!;
-              p[0] = s[0]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[7] = s[7]!;
-              p[8] = s[8]!;
-              p[9] = s[9]!;
-              p[11] = s[11]!;
-              p[14] = s[14]!;
-              p[15] = s[15]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[18] = s[18]!;
-              p[19] = s[19]!;
-              p[20] = s[20]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[24] = s[24]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              p[27] = s[27]!;
+              p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at71: Value) => L54);
+              p[v_setup_ibdev] = s[v_setup_ibdev]!;
+              p[v_i_cm_id] = s[v_i_cm_id]!;
+              p[v_rcu_readers] = s[v_rcu_readers]!;
+              p[v_ib_device] = s[v_ib_device]!;
+              p[v_rds_ibdev] = s[v_rds_ibdev]!;
+              p[v_refcount] = s[v_refcount]!;
+              p[v_client_data] = s[v_client_data]!;
+              p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+              p[v_lists_inited] = s[v_lists_inited]!;
+              p[v_mr_pool] = s[v_mr_pool]!;
+              p[v_ipaddr_list] = s[v_ipaddr_list]!;
+              p[v_free_work_queued] = s[v_free_work_queued]!;
+              p[v_remove_called] = s[v_remove_called]!;
+              p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+              p[v_mr_pc] = s[v_mr_pc]!;
+              p[v_ibmr_device] = s[v_ibmr_device]!;
+              p[v_fr_state] = s[v_fr_state]!;
+              p[v_flush_pos] = s[v_flush_pos]!;
+              p[v_core_pc] = s[v_core_pc]!;
+              p[v_core_dev] = s[v_core_dev]!;
+              p[v_unloading] = s[v_unloading]!;
+              p[v_gp_snapshot] = s[v_gp_snapshot]!;
+              p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+              p[v_rds_wq] = s[v_rds_wq]!;
+              p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+              p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+              p[v_faults] = s[v_faults]!;
               out.push(p.slice() as Value[]);
-              p[27] = undefined;
-              p[26] = undefined;
-              p[25] = undefined;
-              p[24] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[20] = undefined;
-              p[19] = undefined;
-              p[18] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[15] = undefined;
-              p[14] = undefined;
-              p[11] = undefined;
-              p[9] = undefined;
-              p[8] = undefined;
-              p[7] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[0] = undefined;
-              p[21] = undefined;
-              p[13] = undefined;
-              p[12] = undefined;
-              p[10] = undefined;
+              p[v_faults] = undefined;
+              p[v_rds_ib_mr_wq] = undefined;
+              p[v_rds_wq_pc] = undefined;
+              p[v_rds_wq] = undefined;
+              p[v_devices_lock_readers] = undefined;
+              p[v_gp_snapshot] = undefined;
+              p[v_unloading] = undefined;
+              p[v_core_dev] = undefined;
+              p[v_core_pc] = undefined;
+              p[v_flush_pos] = undefined;
+              p[v_fr_state] = undefined;
+              p[v_ibmr_device] = undefined;
+              p[v_mr_pc] = undefined;
+              p[v_ic_rds_ibdev] = undefined;
+              p[v_remove_called] = undefined;
+              p[v_free_work_queued] = undefined;
+              p[v_ipaddr_list] = undefined;
+              p[v_mr_pool] = undefined;
+              p[v_lists_inited] = undefined;
+              p[v_rds_ib_devices] = undefined;
+              p[v_client_data] = undefined;
+              p[v_refcount] = undefined;
+              p[v_rds_ibdev] = undefined;
+              p[v_ib_device] = undefined;
+              p[v_rcu_readers] = undefined;
+              p[v_i_cm_id] = undefined;
+              p[v_setup_ibdev] = undefined;
+              p[v_conn_pc] = undefined;
             }
           }
         }
@@ -1948,65 +1536,65 @@ function A17_ConnSetup_GetClientData(s: St, x0: Value, out: Value[][]): void {
 function A18_ConnSetup_DevGet(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_135: Value | undefined;
-    if (R_eq(R_app(s[10]!, x0, "RdsIbDeviceWork.tla:38:8"), L22)) {
-      p[2] = (R_isTrue(L8, "RdsIbDeviceWork.tla:39:23") ? R_exceptAt(s[2]!, (d_135 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:37:14")), (at136: Value) => R_add(at136, L1, "RdsIbDeviceWork.tla:39:61")) : s[2]!);
-      p[27] = R_cup(s[27]!, (R_isTrue(L8, "RdsIbDeviceWork.tla:40:34") ? op_IncF(s, (d_135 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:37:14"))) : R_EMPTY_SET));
-      p[21] = R_minus(s[21]!, R_setOf([R_tuple([L55, x0])]));
-      p[10] = R_exceptAt(s[10]!, x0, (at137: Value) => L23);
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+    let d_73: Value | undefined;
+    if (R_eq(R_app(s[v_conn_pc]!, x0, "RdsIbDeviceWork.tla:38:8"), L52)) {
+      p[v_refcount] = (true ? R_exceptAt(s[v_refcount]!, (d_73 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:37:14")), (at74: Value) => R_add(at74, L16, "RdsIbDeviceWork.tla:39:61")) : s[v_refcount]!);
+      p[v_faults] = R_cup(s[v_faults]!, (true ? op_IncF(s, (d_73 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:37:14"))) : L4));
+      p[v_rcu_readers] = R_minus(s[v_rcu_readers]!, R_setOf([R_tuple([L53, x0])]));
+      p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at75: Value) => L55);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[10] = undefined;
-      p[21] = undefined;
-      p[27] = undefined;
-      p[2] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_faults] = undefined;
+      p[v_refcount] = undefined;
     }
   }
 }
@@ -2014,66 +1602,66 @@ function A18_ConnSetup_DevGet(s: St, x0: Value, out: Value[][]): void {
 function A19_ConnSetup_AddConn(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_139: Value | undefined;
-    let delta_140: Value | undefined;
-    if (R_eq(R_app(s[10]!, x0, "RdsIbDeviceWork.tla:56:8"), L23)) {
-      p[11] = R_exceptAt(s[11]!, x0, (at141: Value) => (d_139 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:53:14")));
-      p[2] = R_exceptAt(s[2]!, (d_139 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:53:14")), (at142: Value) => R_add(at142, (delta_140 ??= (!R_isTrue(L8, "RdsIbDeviceWork.tla:54:22") ? L3 : (R_isTrue(L8, "RdsIbDeviceWork.tla:54:46") ? L3 : L1))), "RdsIbDeviceWork.tla:58:44"));
-      p[27] = R_cup(R_cup(R_cup(s[27]!, op_TouchF(s, (d_139 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:53:14")))), (R_isTrue(L8, "RdsIbDeviceWork.tla:59:49") ? op_IncF(s, (d_139 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:53:14"))) : R_EMPTY_SET)), op_IbTouchF(s, (d_139 ??= R_app(s[12]!, x0, "RdsIbDeviceWork.tla:53:14"))));
-      p[12] = R_exceptAt(s[12]!, x0, (at143: Value) => op_NoDev(s));
-      p[10] = R_exceptAt(s[10]!, x0, (at144: Value) => L24);
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+    let d_77: Value | undefined;
+    let delta_78: Value | undefined;
+    if (R_eq(R_app(s[v_conn_pc]!, x0, "RdsIbDeviceWork.tla:56:8"), L55)) {
+      p[v_ic_rds_ibdev] = R_exceptAt(s[v_ic_rds_ibdev]!, x0, (at79: Value) => (d_77 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:53:14")));
+      p[v_refcount] = R_exceptAt(s[v_refcount]!, (d_77 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:53:14")), (at80: Value) => R_add(at80, (delta_78 ??= L10), "RdsIbDeviceWork.tla:58:44"));
+      p[v_faults] = R_cup(R_cup(R_cup(s[v_faults]!, op_TouchF(s, (d_77 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:53:14")))), (true ? op_IncF(s, (d_77 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:53:14"))) : L4)), op_IbTouchF(s, (d_77 ??= R_app(s[v_setup_ibdev]!, x0, "RdsIbDeviceWork.tla:53:14"))));
+      p[v_setup_ibdev] = R_exceptAt(s[v_setup_ibdev]!, x0, (at81: Value) => L10);
+      p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at82: Value) => L57);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[10] = undefined;
-      p[12] = undefined;
-      p[27] = undefined;
-      p[2] = undefined;
-      p[11] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_faults] = undefined;
+      p[v_refcount] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
     }
   }
 }
@@ -2081,193 +1669,191 @@ function A19_ConnSetup_AddConn(s: St, x0: Value, out: Value[][]): void {
 function A20_ConnComplete(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_146: Value | undefined;
-    if (R_eq(R_app(s[10]!, x0, "RdsIbDeviceWork.tla:72:8"), L24)) {
-      p[7] = R_exceptAt(s[7]!, (d_146 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:71:14")), (at147: Value) => R_TRUE);
-      p[27] = R_cup(s[27]!, op_TouchF(s, (d_146 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:71:14"))));
-      p[10] = R_exceptAt(s[10]!, x0, (at148: Value) => L25);
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[2] = s[2]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+    let d_84: Value | undefined;
+    if (R_eq(R_app(s[v_conn_pc]!, x0, "RdsIbDeviceWork.tla:72:8"), L57)) {
+      p[v_ipaddr_list] = R_exceptAt(s[v_ipaddr_list]!, (d_84 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:71:14")), (at85: Value) => R_TRUE);
+      p[v_faults] = R_cup(s[v_faults]!, op_TouchF(s, (d_84 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:71:14"))));
+      p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at86: Value) => L58);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[2] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[10] = undefined;
-      p[27] = undefined;
-      p[7] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_faults] = undefined;
+      p[v_ipaddr_list] = undefined;
     }
   }
 }
 /** ConnDrop (RdsIbDeviceWork.tla:82:1) */
 function A21_ConnDrop(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_mem(R_app(s[10]!, x0, "RdsIbDeviceWork.tla:83:8"), R_setOf([L24, L25]))) {
+  if (R_mem(R_app(s[v_conn_pc]!, x0, "RdsIbDeviceWork.tla:83:8"), L32)) {
     {
-      if (R_isTrue(L8, "RdsIbDeviceWork.tla:84:11")) {
-        p[10] = R_exceptAt(s[10]!, x0, (at152: Value) => L31);
-        p[24] = R_append(s[24]!, op_ShutdownW(s, x0), "RdsIbDeviceWork.tla:87:18");
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[16] = s[16]!;
-        p[17] = s[17]!;
-        p[18] = s[18]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        p[27] = s[27]!;
-        out.push(p.slice() as Value[]);
-        p[27] = undefined;
-        p[26] = undefined;
-        p[25] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[17] = undefined;
-        p[16] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[24] = undefined;
-        p[10] = undefined;
-      }
+      p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at90: Value) => L33);
+      p[v_rds_wq] = R_append(s[v_rds_wq]!, op_ShutdownW(s, x0), "RdsIbDeviceWork.tla:87:18");
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+      p[v_faults] = s[v_faults]!;
+      out.push(p.slice() as Value[]);
+      p[v_faults] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_conn_pc] = undefined;
     }
     {
-      if (R_mem(op_Peer(s, x0), op_Conn(s))) {
-        if (R_mem(R_app(s[10]!, op_Peer(s, x0), "RdsIbDeviceWork.tla:85:31"), R_setOf([L32, L34]))) {
-          p[10] = R_exceptAt(s[10]!, x0, (at153: Value) => L31);
-          p[24] = R_append(s[24]!, op_ShutdownW(s, x0), "RdsIbDeviceWork.tla:87:18");
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[18] = s[18]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[25] = s[25]!;
-          p[26] = s[26]!;
-          p[27] = s[27]!;
+      if (R_mem(op_Peer(s, x0), L12)) {
+        if (R_mem(R_app(s[v_conn_pc]!, op_Peer(s, x0), "RdsIbDeviceWork.tla:85:31"), L59)) {
+          p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at91: Value) => L33);
+          p[v_rds_wq] = R_append(s[v_rds_wq]!, op_ShutdownW(s, x0), "RdsIbDeviceWork.tla:87:18");
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_core_pc] = s[v_core_pc]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+          p[v_faults] = s[v_faults]!;
           out.push(p.slice() as Value[]);
-          p[27] = undefined;
-          p[26] = undefined;
-          p[25] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[24] = undefined;
-          p[10] = undefined;
+          p[v_faults] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_conn_pc] = undefined;
         }
       }
     }
@@ -2277,247 +1863,125 @@ function A21_ConnDrop(s: St, x0: Value, out: Value[][]): void {
 function A22_GetMR_Lookup(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let found_157: Value | undefined;
-    if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:153:8"), L4)) {
-      if (!R_isTrue(s[20]!, "RdsIbDeviceWork.tla:154:9")) {
-        if (!R_eq(L28, L29)) {
-          if (!R_eq((found_157 ??= R_filter(s[4]!, (x158: Value) => { return (R_eq(x158, op_MrDev(s, x0)) && R_isTrue(R_app(s[7]!, x158, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18")), R_EMPTY_SET)) {
-            p[15] = R_exceptAt(s[15]!, x0, (at173: Value) => op_Min(s, (found_157 ??= R_filter(s[4]!, (x158: Value) => { return (R_eq(x158, op_MrDev(s, x0)) && R_isTrue(R_app(s[7]!, x158, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18"))));
-            p[14] = R_exceptAt(s[14]!, x0, (at174: Value) => L21);
-            p[21] = ((R_isTrue(L8, "RdsIbDeviceWork.tla:159:34") && R_eq(L12, L12)) ? R_cup(s[21]!, R_setOf([R_tuple([L57, x0])])) : s[21]!);
-            p[27] = R_cup(s[27]!, op_TouchF(s, op_Min(s, (found_157 ??= R_filter(s[4]!, (x158: Value) => { return (R_eq(x158, op_MrDev(s, x0)) && R_isTrue(R_app(s[7]!, x158, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18")))));
-            p[0] = s[0]!;
-            p[1] = s[1]!;
-            p[2] = s[2]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[8] = s[8]!;
-            p[9] = s[9]!;
-            p[10] = s[10]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[13] = s[13]!;
-            p[16] = s[16]!;
-            p[17] = s[17]!;
-            p[18] = s[18]!;
-            p[19] = s[19]!;
-            p[20] = s[20]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[24] = s[24]!;
-            p[25] = s[25]!;
-            p[26] = s[26]!;
-            out.push(p.slice() as Value[]);
-            p[26] = undefined;
-            p[25] = undefined;
-            p[24] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[20] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[17] = undefined;
-            p[16] = undefined;
-            p[13] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[10] = undefined;
-            p[9] = undefined;
-            p[8] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[2] = undefined;
-            p[1] = undefined;
-            p[0] = undefined;
-            p[27] = undefined;
-            p[21] = undefined;
-            p[14] = undefined;
-            p[15] = undefined;
-          } else {
-            p[14] = R_exceptAt(s[14]!, x0, (at175: Value) => L53);
-            p[15] = s[15]!;
-            p[21] = s[21]!;
-            p[27] = s[27]!;
-            p[0] = s[0]!;
-            p[1] = s[1]!;
-            p[2] = s[2]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[8] = s[8]!;
-            p[9] = s[9]!;
-            p[10] = s[10]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[13] = s[13]!;
-            p[16] = s[16]!;
-            p[17] = s[17]!;
-            p[18] = s[18]!;
-            p[19] = s[19]!;
-            p[20] = s[20]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[24] = s[24]!;
-            p[25] = s[25]!;
-            p[26] = s[26]!;
-            out.push(p.slice() as Value[]);
-            p[26] = undefined;
-            p[25] = undefined;
-            p[24] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[20] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[17] = undefined;
-            p[16] = undefined;
-            p[13] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[10] = undefined;
-            p[9] = undefined;
-            p[8] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[2] = undefined;
-            p[1] = undefined;
-            p[0] = undefined;
-            p[27] = undefined;
-            p[21] = undefined;
-            p[15] = undefined;
-            p[14] = undefined;
-          }
+    let found_95: Value | undefined;
+    if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:153:8"), L9)) {
+      if (!R_isTrue(s[v_unloading]!, "RdsIbDeviceWork.tla:154:9")) {
+        if (!R_eq((found_95 ??= R_filter(s[v_rds_ib_devices]!, (x96: Value) => { return (R_eq(x96, op_MrDev(s, x0)) && R_isTrue(R_app(s[v_ipaddr_list]!, x96, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18")), L4)) {
+          p[v_ibmr_device] = R_exceptAt(s[v_ibmr_device]!, x0, (at103: Value) => op_Min(s, (found_95 ??= R_filter(s[v_rds_ib_devices]!, (x96: Value) => { return (R_eq(x96, op_MrDev(s, x0)) && R_isTrue(R_app(s[v_ipaddr_list]!, x96, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18"))));
+          p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at104: Value) => L60);
+          p[v_rcu_readers] = (true ? R_cup(s[v_rcu_readers]!, R_setOf([R_tuple([L61, x0])])) : s[v_rcu_readers]!);
+          p[v_faults] = R_cup(s[v_faults]!, op_TouchF(s, op_Min(s, (found_95 ??= R_filter(s[v_rds_ib_devices]!, (x96: Value) => { return (R_eq(x96, op_MrDev(s, x0)) && R_isTrue(R_app(s[v_ipaddr_list]!, x96, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18")))));
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_conn_pc] = s[v_conn_pc]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_core_pc] = s[v_core_pc]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq] = s[v_rds_wq]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+          out.push(p.slice() as Value[]);
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_faults] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_ibmr_device] = undefined;
         } else {
-          if (R_eq(R_app(s[10]!, op_MrConn(s, x0), "RdsIbDeviceWork.tla:155:25"), L25)) {
-            if (!R_eq((found_157 ??= R_filter(s[4]!, (x158: Value) => { return (R_eq(x158, op_MrDev(s, x0)) && R_isTrue(R_app(s[7]!, x158, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18")), R_EMPTY_SET)) {
-              p[15] = R_exceptAt(s[15]!, x0, (at180: Value) => op_Min(s, (found_157 ??= R_filter(s[4]!, (x158: Value) => { return (R_eq(x158, op_MrDev(s, x0)) && R_isTrue(R_app(s[7]!, x158, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18"))));
-              p[14] = R_exceptAt(s[14]!, x0, (at181: Value) => L21);
-              p[21] = ((R_isTrue(L8, "RdsIbDeviceWork.tla:159:34") && R_eq(L12, L12)) ? R_cup(s[21]!, R_setOf([R_tuple([L57, x0])])) : s[21]!);
-              p[27] = R_cup(s[27]!, op_TouchF(s, op_Min(s, (found_157 ??= R_filter(s[4]!, (x158: Value) => { return (R_eq(x158, op_MrDev(s, x0)) && R_isTrue(R_app(s[7]!, x158, "RdsIbDeviceWork.tla:152:58"), "RdsIbDeviceWork.tla:152:58")); }, "RdsIbDeviceWork.tla:152:18")))));
-              p[0] = s[0]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[7] = s[7]!;
-              p[8] = s[8]!;
-              p[9] = s[9]!;
-              p[10] = s[10]!;
-              p[11] = s[11]!;
-              p[12] = s[12]!;
-              p[13] = s[13]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[18] = s[18]!;
-              p[19] = s[19]!;
-              p[20] = s[20]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[24] = s[24]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              out.push(p.slice() as Value[]);
-              p[26] = undefined;
-              p[25] = undefined;
-              p[24] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[20] = undefined;
-              p[19] = undefined;
-              p[18] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[13] = undefined;
-              p[12] = undefined;
-              p[11] = undefined;
-              p[10] = undefined;
-              p[9] = undefined;
-              p[8] = undefined;
-              p[7] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[0] = undefined;
-              p[27] = undefined;
-              p[21] = undefined;
-              p[14] = undefined;
-              p[15] = undefined;
-            } else {
-              p[14] = R_exceptAt(s[14]!, x0, (at182: Value) => L53);
-              p[15] = s[15]!;
-              p[21] = s[21]!;
-              p[27] = s[27]!;
-              p[0] = s[0]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[7] = s[7]!;
-              p[8] = s[8]!;
-              p[9] = s[9]!;
-              p[10] = s[10]!;
-              p[11] = s[11]!;
-              p[12] = s[12]!;
-              p[13] = s[13]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[18] = s[18]!;
-              p[19] = s[19]!;
-              p[20] = s[20]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[24] = s[24]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              out.push(p.slice() as Value[]);
-              p[26] = undefined;
-              p[25] = undefined;
-              p[24] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[20] = undefined;
-              p[19] = undefined;
-              p[18] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[13] = undefined;
-              p[12] = undefined;
-              p[11] = undefined;
-              p[10] = undefined;
-              p[9] = undefined;
-              p[8] = undefined;
-              p[7] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[0] = undefined;
-              p[27] = undefined;
-              p[21] = undefined;
-              p[15] = undefined;
-              p[14] = undefined;
-            }
-          }
+          p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at105: Value) => L62);
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_faults] = s[v_faults]!;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_refcount] = s[v_refcount]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_conn_pc] = s[v_conn_pc]!;
+          p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_core_pc] = s[v_core_pc]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_wq] = s[v_rds_wq]!;
+          p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+          out.push(p.slice() as Value[]);
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_refcount] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_faults] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
         }
       }
     }
@@ -2527,123 +1991,123 @@ function A22_GetMR_Lookup(s: St, x0: Value, out: Value[][]): void {
 function A23_GetMR_Map(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_184: Value | undefined;
-    if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:174:8"), L21)) {
-      p[21] = R_minus(s[21]!, R_setOf([R_tuple([L57, x0])]));
-      if ((R_eq(R_app(s[6]!, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14")), "RdsIbDeviceWork.tla:176:11"), L9) && (!R_eq(L28, L29) || R_eq(R_app(s[10]!, op_MrConn(s, x0), "RdsIbDeviceWork.tla:176:52"), L25)))) {
-        p[2] = (R_isTrue(L8, "RdsIbDeviceWork.tla:177:31") ? R_exceptAt(s[2]!, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14")), (at191: Value) => R_add(at191, L1, "RdsIbDeviceWork.tla:177:69")) : s[2]!);
-        p[27] = R_cup(R_cup(s[27]!, (R_isTrue(L8, "RdsIbDeviceWork.tla:178:42") ? op_IncF(s, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14"))) : op_TouchF(s, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14"))))), op_IbTouchF(s, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14"))));
-        p[16] = R_exceptAt(s[16]!, x0, (at192: Value) => L50);
-        p[14] = R_exceptAt(s[14]!, x0, (at193: Value) => L44);
-        p[15] = s[15]!;
-        p[24] = s[24]!;
-        p[8] = s[8]!;
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[9] = s[9]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[17] = s[17]!;
-        p[18] = s[18]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
+    let d_107: Value | undefined;
+    if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:174:8"), L60)) {
+      p[v_rcu_readers] = R_minus(s[v_rcu_readers]!, R_setOf([R_tuple([L61, x0])]));
+      if ((R_eq(R_app(s[v_mr_pool]!, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14")), "RdsIbDeviceWork.tla:176:11"), L17) && (!false || R_eq(R_app(s[v_conn_pc]!, op_MrConn(s, x0), "RdsIbDeviceWork.tla:176:52"), L58)))) {
+        p[v_refcount] = (true ? R_exceptAt(s[v_refcount]!, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14")), (at114: Value) => R_add(at114, L16, "RdsIbDeviceWork.tla:177:69")) : s[v_refcount]!);
+        p[v_faults] = R_cup(R_cup(s[v_faults]!, (true ? op_IncF(s, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14"))) : op_TouchF(s, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14"))))), op_IbTouchF(s, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14"))));
+        p[v_fr_state] = R_exceptAt(s[v_fr_state]!, x0, (at115: Value) => L63);
+        p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at116: Value) => L44);
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_core_pc] = s[v_core_pc]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
         out.push(p.slice() as Value[]);
-        p[26] = undefined;
-        p[25] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[17] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[9] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[8] = undefined;
-        p[24] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[16] = undefined;
-        p[27] = undefined;
-        p[2] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_faults] = undefined;
+        p[v_refcount] = undefined;
       } else {
-        p[27] = R_cup(s[27]!, (R_isTrue(L8, "RdsIbDeviceWork.tla:182:42") ? op_IncF(s, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14"))) : op_TouchF(s, (d_184 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:173:14")))));
-        p[14] = R_exceptAt(s[14]!, x0, (at194: Value) => L53);
-        p[15] = R_exceptAt(s[15]!, x0, (at195: Value) => op_NoDev(s));
-        p[2] = s[2]!;
-        p[16] = s[16]!;
-        p[24] = s[24]!;
-        p[8] = s[8]!;
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[9] = s[9]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[17] = s[17]!;
-        p[18] = s[18]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        p[25] = s[25]!;
-        p[26] = s[26]!;
+        p[v_faults] = R_cup(s[v_faults]!, (true ? op_IncF(s, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14"))) : op_TouchF(s, (d_107 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:173:14")))));
+        p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at117: Value) => L62);
+        p[v_ibmr_device] = R_exceptAt(s[v_ibmr_device]!, x0, (at118: Value) => L10);
+        p[v_refcount] = s[v_refcount]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_core_pc] = s[v_core_pc]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
         out.push(p.slice() as Value[]);
-        p[26] = undefined;
-        p[25] = undefined;
-        p[23] = undefined;
-        p[22] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[17] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[9] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[8] = undefined;
-        p[24] = undefined;
-        p[16] = undefined;
-        p[2] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[27] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_refcount] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_faults] = undefined;
       }
-      p[21] = undefined;
+      p[v_rcu_readers] = undefined;
     }
   }
 }
@@ -2651,137 +2115,69 @@ function A23_GetMR_Map(s: St, x0: Value, out: Value[][]): void {
 function A24_FreeMR(s: St, x0: Value, x1: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_199: Value | undefined;
-    let freed_200: Value | undefined;
-    let inval_202: Value | undefined;
-    let q1_203: Value | undefined;
-    if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:206:8"), L44)) {
-      if (R_mem(x1, L60)) {
-        const k204 = (): void => {
-          p[16] = ((R_isTrue(L6, "RdsIbDeviceWork.tla:209:23") && R_eq(x1, L58)) ? R_fcn(op_Mr(s), (x206: Value) => { return ((R_eq(R_app(s[15]!, x206, "RdsIbDeviceWork.tla:210:42"), (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14"))) && R_eq(R_app((freed_200 ??= R_exceptAt(s[16]!, x0, (at201: Value) => L51)), x206, "RdsIbDeviceWork.tla:210:64"), L51)) ? L61 : R_app((freed_200 ??= R_exceptAt(s[16]!, x0, (at201: Value) => L51)), x206, "RdsIbDeviceWork.tla:211:57")); }, "RdsIbDeviceWork.tla:210:25") : (freed_200 ??= R_exceptAt(s[16]!, x0, (at201: Value) => L51)));
-          p[26] = ((R_eq(x1, L59) && R_eq(L28, L29)) ? R_cup(s[26]!, R_setOf([(d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14"))])) : s[26]!);
-          if (R_isTrue(L8, "RdsIbDeviceWork.tla:214:11")) {
-            p[2] = R_exceptAt(s[2]!, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")), (at210: Value) => op_PutCount(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")), L1));
-            p[8] = op_PutQueued(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")), L1);
-            p[24] = op_PutQueue(s, (q1_203 ??= ((R_eq(x1, L59) && R_eq(L28, L28)) ? op_QueueWork(s, s[24]!, s[25]!, op_FlushW(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")))) : s[24]!)), (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")), L1);
-            p[27] = R_cup(R_cup(s[27]!, op_PutF(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")), L1)), (inval_202 ??= ((R_isTrue(L6, "RdsIbDeviceWork.tla:202:21") && R_eq(x1, L58)) ? op_IbTouchF(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14"))) : R_EMPTY_SET)));
-            p[14] = R_exceptAt(s[14]!, x0, (at211: Value) => L62);
-            p[0] = s[0]!;
-            p[1] = s[1]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[9] = s[9]!;
-            p[10] = s[10]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[13] = s[13]!;
-            p[15] = s[15]!;
-            p[17] = s[17]!;
-            p[18] = s[18]!;
-            p[19] = s[19]!;
-            p[20] = s[20]!;
-            p[21] = s[21]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[25] = s[25]!;
-            out.push(p.slice() as Value[]);
-            p[25] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[21] = undefined;
-            p[20] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[17] = undefined;
-            p[15] = undefined;
-            p[13] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[10] = undefined;
-            p[9] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[1] = undefined;
-            p[0] = undefined;
-            p[14] = undefined;
-            p[27] = undefined;
-            p[24] = undefined;
-            p[8] = undefined;
-            p[2] = undefined;
-          } else {
-            p[24] = (q1_203 ??= ((R_eq(x1, L59) && R_eq(L28, L28)) ? op_QueueWork(s, s[24]!, s[25]!, op_FlushW(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")))) : s[24]!));
-            p[27] = R_cup(R_cup(s[27]!, op_TouchF(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14")))), (inval_202 ??= ((R_isTrue(L6, "RdsIbDeviceWork.tla:202:21") && R_eq(x1, L58)) ? op_IbTouchF(s, (d_199 ??= R_app(s[15]!, x0, "RdsIbDeviceWork.tla:199:14"))) : R_EMPTY_SET)));
-            p[2] = s[2]!;
-            p[8] = s[8]!;
-            p[14] = R_exceptAt(s[14]!, x0, (at212: Value) => L62);
-            p[0] = s[0]!;
-            p[1] = s[1]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[9] = s[9]!;
-            p[10] = s[10]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[13] = s[13]!;
-            p[15] = s[15]!;
-            p[17] = s[17]!;
-            p[18] = s[18]!;
-            p[19] = s[19]!;
-            p[20] = s[20]!;
-            p[21] = s[21]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[25] = s[25]!;
-            out.push(p.slice() as Value[]);
-            p[25] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[21] = undefined;
-            p[20] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[17] = undefined;
-            p[15] = undefined;
-            p[13] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[10] = undefined;
-            p[9] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[1] = undefined;
-            p[0] = undefined;
-            p[14] = undefined;
-            p[8] = undefined;
-            p[2] = undefined;
-            p[27] = undefined;
-            p[24] = undefined;
-          }
-          p[26] = undefined;
-          p[16] = undefined;
-        };
-        if (!R_isTrue(L6, "RdsIbDeviceWork.tla:208:8")) {
-          k204();
-        } else {
-          for (const x205 of R_elems(op_Dev(s), "RdsIbDeviceWork.tla:208:33")) {
-
-            if (!R_eq(R_app(s[0]!, x205, "RdsIbDeviceWork.tla:208:48"), L0)) {
-              k204();
-            }
-          }
-        }
+    let d_122: Value | undefined;
+    let freed_123: Value | undefined;
+    let inval_125: Value | undefined;
+    let q1_126: Value | undefined;
+    if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:206:8"), L44)) {
+      if (R_mem(x1, L64)) {
+        p[v_fr_state] = ((false && R_eq(x1, L66)) ? R_fcn(L43, (x127: Value) => { return ((R_eq(R_app(s[v_ibmr_device]!, x127, "RdsIbDeviceWork.tla:210:42"), (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14"))) && R_eq(R_app((freed_123 ??= R_exceptAt(s[v_fr_state]!, x0, (at124: Value) => L65)), x127, "RdsIbDeviceWork.tla:210:64"), L65)) ? L69 : R_app((freed_123 ??= R_exceptAt(s[v_fr_state]!, x0, (at124: Value) => L65)), x127, "RdsIbDeviceWork.tla:211:57")); }, "RdsIbDeviceWork.tla:210:25") : (freed_123 ??= R_exceptAt(s[v_fr_state]!, x0, (at124: Value) => L65)));
+        p[v_rds_ib_mr_wq] = ((R_eq(x1, L67) && false) ? R_cup(s[v_rds_ib_mr_wq]!, R_setOf([(d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14"))])) : s[v_rds_ib_mr_wq]!);
+        p[v_refcount] = R_exceptAt(s[v_refcount]!, (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14")), (at128: Value) => op_PutCount(s, (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14")), L16));
+        p[v_free_work_queued] = op_PutQueued(s, (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14")), L16);
+        p[v_rds_wq] = op_PutQueue(s, (q1_126 ??= ((R_eq(x1, L67) && true) ? op_QueueWork(s, s[v_rds_wq]!, s[v_rds_wq_pc]!, op_FlushW(s, (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14")))) : s[v_rds_wq]!)), (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14")), L16);
+        p[v_faults] = R_cup(R_cup(s[v_faults]!, op_PutF(s, (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14")), L16)), (inval_125 ??= ((false && R_eq(x1, L66)) ? op_IbTouchF(s, (d_122 ??= R_app(s[v_ibmr_device]!, x0, "RdsIbDeviceWork.tla:199:14"))) : L4)));
+        p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at129: Value) => L70);
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_core_pc] = s[v_core_pc]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+        out.push(p.slice() as Value[]);
+        p[v_rds_wq_pc] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_faults] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_fr_state] = undefined;
       }
     }
   }
@@ -2789,128 +2185,128 @@ function A24_FreeMR(s: St, x0: Value, x1: Value, out: Value[][]): void {
 /** FlushMRs_Begin (RdsIbDeviceWork.tla:228:1) */
 function A25_FlushMRs_Begin(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:229:8"), L62)) {
-    p[23] = (R_eq(L12, L12) ? R_cup(s[23]!, R_setOf([x0])) : s[23]!);
-    p[17] = R_exceptAt(s[17]!, x0, (at214: Value) => L3);
-    p[14] = R_exceptAt(s[14]!, x0, (at215: Value) => L63);
-    p[0] = s[0]!;
-    p[1] = s[1]!;
-    p[2] = s[2]!;
-    p[3] = s[3]!;
-    p[4] = s[4]!;
-    p[5] = s[5]!;
-    p[6] = s[6]!;
-    p[7] = s[7]!;
-    p[8] = s[8]!;
-    p[9] = s[9]!;
-    p[10] = s[10]!;
-    p[11] = s[11]!;
-    p[12] = s[12]!;
-    p[13] = s[13]!;
-    p[15] = s[15]!;
-    p[16] = s[16]!;
-    p[18] = s[18]!;
-    p[19] = s[19]!;
-    p[20] = s[20]!;
-    p[21] = s[21]!;
-    p[22] = s[22]!;
-    p[24] = s[24]!;
-    p[25] = s[25]!;
-    p[26] = s[26]!;
-    p[27] = s[27]!;
+  if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:229:8"), L70)) {
+    p[v_devices_lock_readers] = (true ? R_cup(s[v_devices_lock_readers]!, R_setOf([x0])) : s[v_devices_lock_readers]!);
+    p[v_flush_pos] = R_exceptAt(s[v_flush_pos]!, x0, (at131: Value) => L10);
+    p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at132: Value) => L71);
+    p[v_ib_device] = s[v_ib_device]!;
+    p[v_rds_ibdev] = s[v_rds_ibdev]!;
+    p[v_refcount] = s[v_refcount]!;
+    p[v_client_data] = s[v_client_data]!;
+    p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+    p[v_lists_inited] = s[v_lists_inited]!;
+    p[v_mr_pool] = s[v_mr_pool]!;
+    p[v_ipaddr_list] = s[v_ipaddr_list]!;
+    p[v_free_work_queued] = s[v_free_work_queued]!;
+    p[v_remove_called] = s[v_remove_called]!;
+    p[v_conn_pc] = s[v_conn_pc]!;
+    p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+    p[v_setup_ibdev] = s[v_setup_ibdev]!;
+    p[v_i_cm_id] = s[v_i_cm_id]!;
+    p[v_ibmr_device] = s[v_ibmr_device]!;
+    p[v_fr_state] = s[v_fr_state]!;
+    p[v_core_pc] = s[v_core_pc]!;
+    p[v_core_dev] = s[v_core_dev]!;
+    p[v_unloading] = s[v_unloading]!;
+    p[v_rcu_readers] = s[v_rcu_readers]!;
+    p[v_gp_snapshot] = s[v_gp_snapshot]!;
+    p[v_rds_wq] = s[v_rds_wq]!;
+    p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+    p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+    p[v_faults] = s[v_faults]!;
     out.push(p.slice() as Value[]);
-    p[27] = undefined;
-    p[26] = undefined;
-    p[25] = undefined;
-    p[24] = undefined;
-    p[22] = undefined;
-    p[21] = undefined;
-    p[20] = undefined;
-    p[19] = undefined;
-    p[18] = undefined;
-    p[16] = undefined;
-    p[15] = undefined;
-    p[13] = undefined;
-    p[12] = undefined;
-    p[11] = undefined;
-    p[10] = undefined;
-    p[9] = undefined;
-    p[8] = undefined;
-    p[7] = undefined;
-    p[6] = undefined;
-    p[5] = undefined;
-    p[4] = undefined;
-    p[3] = undefined;
-    p[2] = undefined;
-    p[1] = undefined;
-    p[0] = undefined;
-    p[14] = undefined;
-    p[17] = undefined;
-    p[23] = undefined;
+    p[v_faults] = undefined;
+    p[v_rds_ib_mr_wq] = undefined;
+    p[v_rds_wq_pc] = undefined;
+    p[v_rds_wq] = undefined;
+    p[v_gp_snapshot] = undefined;
+    p[v_rcu_readers] = undefined;
+    p[v_unloading] = undefined;
+    p[v_core_dev] = undefined;
+    p[v_core_pc] = undefined;
+    p[v_fr_state] = undefined;
+    p[v_ibmr_device] = undefined;
+    p[v_i_cm_id] = undefined;
+    p[v_setup_ibdev] = undefined;
+    p[v_ic_rds_ibdev] = undefined;
+    p[v_conn_pc] = undefined;
+    p[v_remove_called] = undefined;
+    p[v_free_work_queued] = undefined;
+    p[v_ipaddr_list] = undefined;
+    p[v_mr_pool] = undefined;
+    p[v_lists_inited] = undefined;
+    p[v_rds_ib_devices] = undefined;
+    p[v_client_data] = undefined;
+    p[v_refcount] = undefined;
+    p[v_rds_ibdev] = undefined;
+    p[v_ib_device] = undefined;
+    p[v_mr_pc] = undefined;
+    p[v_flush_pos] = undefined;
+    p[v_devices_lock_readers] = undefined;
   }
 }
 /** FlushMRs_Next (RdsIbDeviceWork.tla:241:1) */
 function A26_FlushMRs_Next(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:242:8"), L63)) {
-    if (!R_eq(op_NextListed(s, x0), R_EMPTY_SET)) {
-      p[17] = R_exceptAt(s[17]!, x0, (at218: Value) => op_Min(s, op_NextListed(s, x0)));
-      p[14] = R_exceptAt(s[14]!, x0, (at219: Value) => L64);
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[2] = s[2]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
-      p[27] = s[27]!;
+  if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:242:8"), L71)) {
+    if (!R_eq(op_NextListed(s, x0), L4)) {
+      p[v_flush_pos] = R_exceptAt(s[v_flush_pos]!, x0, (at135: Value) => op_Min(s, op_NextListed(s, x0)));
+      p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at136: Value) => L72);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+      p[v_faults] = s[v_faults]!;
       out.push(p.slice() as Value[]);
-      p[27] = undefined;
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[2] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[14] = undefined;
-      p[17] = undefined;
+      p[v_faults] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_flush_pos] = undefined;
     }
   }
 }
@@ -2918,130 +2314,130 @@ function A26_FlushMRs_Next(s: St, x0: Value, out: Value[][]): void {
 function A27_FlushMRs_Pool(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_221: Value | undefined;
-    if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:251:8"), L64)) {
-      p[16] = op_FlushPool(s, (d_221 ??= R_app(s[17]!, x0, "RdsIbDeviceWork.tla:250:14")));
-      p[27] = R_cup(R_cup(s[27]!, op_TouchF(s, (d_221 ??= R_app(s[17]!, x0, "RdsIbDeviceWork.tla:250:14")))), op_IbTouchF(s, (d_221 ??= R_app(s[17]!, x0, "RdsIbDeviceWork.tla:250:14"))));
-      p[14] = R_exceptAt(s[14]!, x0, (at223: Value) => L63);
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[2] = s[2]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[15] = s[15]!;
-      p[17] = s[17]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
+    let d_138: Value | undefined;
+    if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:251:8"), L72)) {
+      p[v_fr_state] = op_FlushPool(s, (d_138 ??= R_app(s[v_flush_pos]!, x0, "RdsIbDeviceWork.tla:250:14")));
+      p[v_faults] = R_cup(R_cup(s[v_faults]!, op_TouchF(s, (d_138 ??= R_app(s[v_flush_pos]!, x0, "RdsIbDeviceWork.tla:250:14")))), op_IbTouchF(s, (d_138 ??= R_app(s[v_flush_pos]!, x0, "RdsIbDeviceWork.tla:250:14"))));
+      p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at140: Value) => L71);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
       out.push(p.slice() as Value[]);
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[17] = undefined;
-      p[15] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[2] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[14] = undefined;
-      p[27] = undefined;
-      p[16] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_faults] = undefined;
+      p[v_fr_state] = undefined;
     }
   }
 }
 /** FlushMRs_End (RdsIbDeviceWork.tla:258:1) */
 function A28_FlushMRs_End(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(R_app(s[14]!, x0, "RdsIbDeviceWork.tla:259:8"), L63)) {
-    if (R_eq(op_NextListed(s, x0), R_EMPTY_SET)) {
-      p[23] = R_minus(s[23]!, R_setOf([x0]));
-      p[14] = R_exceptAt(s[14]!, x0, (at225: Value) => L53);
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[2] = s[2]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[15] = s[15]!;
-      p[16] = s[16]!;
-      p[17] = s[17]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[26] = s[26]!;
-      p[27] = s[27]!;
+  if (R_eq(R_app(s[v_mr_pc]!, x0, "RdsIbDeviceWork.tla:259:8"), L71)) {
+    if (R_eq(op_NextListed(s, x0), L4)) {
+      p[v_devices_lock_readers] = R_minus(s[v_devices_lock_readers]!, R_setOf([x0]));
+      p[v_mr_pc] = R_exceptAt(s[v_mr_pc]!, x0, (at142: Value) => L62);
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_fr_state] = s[v_fr_state]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_rds_wq] = s[v_rds_wq]!;
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+      p[v_faults] = s[v_faults]!;
       out.push(p.slice() as Value[]);
-      p[27] = undefined;
-      p[26] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[17] = undefined;
-      p[16] = undefined;
-      p[15] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[2] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[14] = undefined;
-      p[23] = undefined;
+      p[v_faults] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_devices_lock_readers] = undefined;
     }
   }
 }
@@ -3049,209 +2445,74 @@ function A28_FlushMRs_End(s: St, x0: Value, out: Value[][]): void {
 function A29_ConnShutdown_FlushPool(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_229: Value | undefined;
-    if (R_mem(L65, L40)) {
-      if (R_eq(L28, L29)) {
-        if (R_eq(op_Head1(s, s[24]!), op_ShutdownW(s, x0))) {
-          if (R_eq(s[25]!, L4)) {
-            if (!R_eq((d_229 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:96:14")), op_NoDev(s))) {
-              for (const x230 of R_elems(op_Mr(s), "RdsIbDeviceWork.tla:100:8")) {
+    let d_146: Value | undefined;
 
-                if (R_eq(R_app(s[15]!, x230, "RdsIbDeviceWork.tla:100:22"), (d_229 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:96:14")))) {
-                  if (R_eq(R_app(s[16]!, x230, "RdsIbDeviceWork.tla:100:44"), L51)) {
-                    p[16] = op_FlushPool(s, (d_229 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:96:14")));
-                    p[27] = R_cup(s[27]!, op_TouchF(s, (d_229 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:96:14"))));
-                    p[0] = s[0]!;
-                    p[1] = s[1]!;
-                    p[2] = s[2]!;
-                    p[3] = s[3]!;
-                    p[4] = s[4]!;
-                    p[5] = s[5]!;
-                    p[6] = s[6]!;
-                    p[7] = s[7]!;
-                    p[8] = s[8]!;
-                    p[9] = s[9]!;
-                    p[10] = s[10]!;
-                    p[11] = s[11]!;
-                    p[12] = s[12]!;
-                    p[13] = s[13]!;
-                    p[14] = s[14]!;
-                    p[15] = s[15]!;
-                    p[17] = s[17]!;
-                    p[18] = s[18]!;
-                    p[19] = s[19]!;
-                    p[20] = s[20]!;
-                    p[21] = s[21]!;
-                    p[22] = s[22]!;
-                    p[23] = s[23]!;
-                    p[24] = s[24]!;
-                    p[25] = s[25]!;
-                    p[26] = s[26]!;
-                    out.push(p.slice() as Value[]);
-                    p[26] = undefined;
-                    p[25] = undefined;
-                    p[24] = undefined;
-                    p[23] = undefined;
-                    p[22] = undefined;
-                    p[21] = undefined;
-                    p[20] = undefined;
-                    p[19] = undefined;
-                    p[18] = undefined;
-                    p[17] = undefined;
-                    p[15] = undefined;
-                    p[14] = undefined;
-                    p[13] = undefined;
-                    p[12] = undefined;
-                    p[11] = undefined;
-                    p[10] = undefined;
-                    p[9] = undefined;
-                    p[8] = undefined;
-                    p[7] = undefined;
-                    p[6] = undefined;
-                    p[5] = undefined;
-                    p[4] = undefined;
-                    p[3] = undefined;
-                    p[2] = undefined;
-                    p[1] = undefined;
-                    p[0] = undefined;
-                    p[27] = undefined;
-                    p[16] = undefined;
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
   }
 }
 /** ConnShutdown_DestroyQp (RdsIbDeviceWork.tla:109:1) */
 function A30_ConnShutdown_DestroyQp(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_232: Value | undefined;
-    if (R_eq(op_Head1(s, s[24]!), op_ShutdownW(s, x0))) {
-      if (R_eq(s[25]!, L4)) {
-        if (!R_eq(L28, L29)) {
-          p[13] = R_exceptAt(s[13]!, x0, (at236: Value) => R_FALSE);
-          p[27] = R_cup(s[27]!, (!R_eq((d_232 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:110:14")), op_NoDev(s)) ? op_TouchF(s, (d_232 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:110:14"))) : R_EMPTY_SET));
-          p[25] = L49;
-          p[10] = R_exceptAt(s[10]!, x0, (at237: Value) => L32);
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[2] = s[2]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[8] = s[8]!;
-          p[9] = s[9]!;
-          p[11] = s[11]!;
-          p[12] = s[12]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[18] = s[18]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[24] = s[24]!;
-          p[26] = s[26]!;
-          out.push(p.slice() as Value[]);
-          p[26] = undefined;
-          p[24] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[12] = undefined;
-          p[11] = undefined;
-          p[9] = undefined;
-          p[8] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[2] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[10] = undefined;
-          p[25] = undefined;
-          p[27] = undefined;
-          p[13] = undefined;
-        } else {
-          if (R_eq(op_InUse(s, x0), L3)) {
-            p[13] = R_exceptAt(s[13]!, x0, (at238: Value) => R_FALSE);
-            p[27] = R_cup(s[27]!, (!R_eq((d_232 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:110:14")), op_NoDev(s)) ? op_TouchF(s, (d_232 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:110:14"))) : R_EMPTY_SET));
-            p[25] = L49;
-            p[10] = R_exceptAt(s[10]!, x0, (at239: Value) => L32);
-            p[0] = s[0]!;
-            p[1] = s[1]!;
-            p[2] = s[2]!;
-            p[3] = s[3]!;
-            p[4] = s[4]!;
-            p[5] = s[5]!;
-            p[6] = s[6]!;
-            p[7] = s[7]!;
-            p[8] = s[8]!;
-            p[9] = s[9]!;
-            p[11] = s[11]!;
-            p[12] = s[12]!;
-            p[14] = s[14]!;
-            p[15] = s[15]!;
-            p[16] = s[16]!;
-            p[17] = s[17]!;
-            p[18] = s[18]!;
-            p[19] = s[19]!;
-            p[20] = s[20]!;
-            p[21] = s[21]!;
-            p[22] = s[22]!;
-            p[23] = s[23]!;
-            p[24] = s[24]!;
-            p[26] = s[26]!;
-            out.push(p.slice() as Value[]);
-            p[26] = undefined;
-            p[24] = undefined;
-            p[23] = undefined;
-            p[22] = undefined;
-            p[21] = undefined;
-            p[20] = undefined;
-            p[19] = undefined;
-            p[18] = undefined;
-            p[17] = undefined;
-            p[16] = undefined;
-            p[15] = undefined;
-            p[14] = undefined;
-            p[12] = undefined;
-            p[11] = undefined;
-            p[9] = undefined;
-            p[8] = undefined;
-            p[7] = undefined;
-            p[6] = undefined;
-            p[5] = undefined;
-            p[4] = undefined;
-            p[3] = undefined;
-            p[2] = undefined;
-            p[1] = undefined;
-            p[0] = undefined;
-            p[10] = undefined;
-            p[25] = undefined;
-            p[27] = undefined;
-            p[13] = undefined;
-          }
-        }
+    let d_148: Value | undefined;
+    if (R_eq(op_Head1(s, s[v_rds_wq]!), op_ShutdownW(s, x0))) {
+      if (R_eq(s[v_rds_wq_pc]!, L9)) {
+        p[v_i_cm_id] = R_exceptAt(s[v_i_cm_id]!, x0, (at149: Value) => R_FALSE);
+        p[v_faults] = R_cup(s[v_faults]!, (!R_eq((d_148 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:110:14")), L10) ? op_TouchF(s, (d_148 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:110:14"))) : L4));
+        p[v_rds_wq_pc] = L74;
+        p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at150: Value) => L34);
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_core_pc] = s[v_core_pc]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+        out.push(p.slice() as Value[]);
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_faults] = undefined;
+        p[v_i_cm_id] = undefined;
       }
     }
   }
@@ -3260,126 +2521,126 @@ function A30_ConnShutdown_DestroyQp(s: St, x0: Value, out: Value[][]): void {
 function A31_ConnShutdown_RemoveConn(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
   {
-    let d_241: Value | undefined;
-    let q_242: Value | undefined;
-    if (R_eq(op_Head1(s, s[24]!), op_ShutdownW(s, x0))) {
-      if (R_eq(s[25]!, L49)) {
-        if ((!R_eq((d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), op_NoDev(s)) && R_isTrue(L8, "RdsIbDeviceWork.tla:128:24"))) {
-          p[2] = R_exceptAt(s[2]!, (d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), (at247: Value) => op_PutCount(s, (d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), L1));
-          p[24] = op_PutQueue(s, (q_242 ??= R_tail(s[24]!, "RdsIbDeviceWork.tla:125:14")), (d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), L1);
-          p[8] = op_PutQueued(s, (d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), L1);
-          p[27] = R_cup(s[27]!, op_PutF(s, (d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), L1));
-          p[11] = R_exceptAt(s[11]!, x0, (at248: Value) => op_NoDev(s));
-          p[10] = R_exceptAt(s[10]!, x0, (at249: Value) => L34);
-          p[25] = L4;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[9] = s[9]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[18] = s[18]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[26] = s[26]!;
+    let d_152: Value | undefined;
+    let q_153: Value | undefined;
+    if (R_eq(op_Head1(s, s[v_rds_wq]!), op_ShutdownW(s, x0))) {
+      if (R_eq(s[v_rds_wq_pc]!, L74)) {
+        if ((!R_eq((d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), L10) && true)) {
+          p[v_refcount] = R_exceptAt(s[v_refcount]!, (d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), (at158: Value) => op_PutCount(s, (d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), L16));
+          p[v_rds_wq] = op_PutQueue(s, (q_153 ??= R_tail(s[v_rds_wq]!, "RdsIbDeviceWork.tla:125:14")), (d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), L16);
+          p[v_free_work_queued] = op_PutQueued(s, (d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), L16);
+          p[v_faults] = R_cup(s[v_faults]!, op_PutF(s, (d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), L16));
+          p[v_ic_rds_ibdev] = R_exceptAt(s[v_ic_rds_ibdev]!, x0, (at159: Value) => L10);
+          p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at160: Value) => L54);
+          p[v_rds_wq_pc] = L9;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_core_pc] = s[v_core_pc]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
           out.push(p.slice() as Value[]);
-          p[26] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[9] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[25] = undefined;
-          p[10] = undefined;
-          p[11] = undefined;
-          p[27] = undefined;
-          p[8] = undefined;
-          p[24] = undefined;
-          p[2] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_faults] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_rds_wq] = undefined;
+          p[v_refcount] = undefined;
         } else {
-          p[24] = (q_242 ??= R_tail(s[24]!, "RdsIbDeviceWork.tla:125:14"));
-          p[27] = R_cup(s[27]!, (!R_eq((d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14")), op_NoDev(s)) ? op_TouchF(s, (d_241 ??= R_app(s[11]!, x0, "RdsIbDeviceWork.tla:124:14"))) : R_EMPTY_SET));
-          p[2] = s[2]!;
-          p[8] = s[8]!;
-          p[11] = R_exceptAt(s[11]!, x0, (at250: Value) => op_NoDev(s));
-          p[10] = R_exceptAt(s[10]!, x0, (at251: Value) => L34);
-          p[25] = L4;
-          p[0] = s[0]!;
-          p[1] = s[1]!;
-          p[3] = s[3]!;
-          p[4] = s[4]!;
-          p[5] = s[5]!;
-          p[6] = s[6]!;
-          p[7] = s[7]!;
-          p[9] = s[9]!;
-          p[12] = s[12]!;
-          p[13] = s[13]!;
-          p[14] = s[14]!;
-          p[15] = s[15]!;
-          p[16] = s[16]!;
-          p[17] = s[17]!;
-          p[18] = s[18]!;
-          p[19] = s[19]!;
-          p[20] = s[20]!;
-          p[21] = s[21]!;
-          p[22] = s[22]!;
-          p[23] = s[23]!;
-          p[26] = s[26]!;
+          p[v_rds_wq] = (q_153 ??= R_tail(s[v_rds_wq]!, "RdsIbDeviceWork.tla:125:14"));
+          p[v_faults] = R_cup(s[v_faults]!, (!R_eq((d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14")), L10) ? op_TouchF(s, (d_152 ??= R_app(s[v_ic_rds_ibdev]!, x0, "RdsIbDeviceWork.tla:124:14"))) : L4));
+          p[v_refcount] = s[v_refcount]!;
+          p[v_free_work_queued] = s[v_free_work_queued]!;
+          p[v_ic_rds_ibdev] = R_exceptAt(s[v_ic_rds_ibdev]!, x0, (at161: Value) => L10);
+          p[v_conn_pc] = R_exceptAt(s[v_conn_pc]!, x0, (at162: Value) => L54);
+          p[v_rds_wq_pc] = L9;
+          p[v_ib_device] = s[v_ib_device]!;
+          p[v_rds_ibdev] = s[v_rds_ibdev]!;
+          p[v_client_data] = s[v_client_data]!;
+          p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+          p[v_lists_inited] = s[v_lists_inited]!;
+          p[v_mr_pool] = s[v_mr_pool]!;
+          p[v_ipaddr_list] = s[v_ipaddr_list]!;
+          p[v_remove_called] = s[v_remove_called]!;
+          p[v_setup_ibdev] = s[v_setup_ibdev]!;
+          p[v_i_cm_id] = s[v_i_cm_id]!;
+          p[v_mr_pc] = s[v_mr_pc]!;
+          p[v_ibmr_device] = s[v_ibmr_device]!;
+          p[v_fr_state] = s[v_fr_state]!;
+          p[v_flush_pos] = s[v_flush_pos]!;
+          p[v_core_pc] = s[v_core_pc]!;
+          p[v_core_dev] = s[v_core_dev]!;
+          p[v_unloading] = s[v_unloading]!;
+          p[v_rcu_readers] = s[v_rcu_readers]!;
+          p[v_gp_snapshot] = s[v_gp_snapshot]!;
+          p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+          p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
           out.push(p.slice() as Value[]);
-          p[26] = undefined;
-          p[23] = undefined;
-          p[22] = undefined;
-          p[21] = undefined;
-          p[20] = undefined;
-          p[19] = undefined;
-          p[18] = undefined;
-          p[17] = undefined;
-          p[16] = undefined;
-          p[15] = undefined;
-          p[14] = undefined;
-          p[13] = undefined;
-          p[12] = undefined;
-          p[9] = undefined;
-          p[7] = undefined;
-          p[6] = undefined;
-          p[5] = undefined;
-          p[4] = undefined;
-          p[3] = undefined;
-          p[1] = undefined;
-          p[0] = undefined;
-          p[25] = undefined;
-          p[10] = undefined;
-          p[11] = undefined;
-          p[8] = undefined;
-          p[2] = undefined;
-          p[27] = undefined;
-          p[24] = undefined;
+          p[v_rds_ib_mr_wq] = undefined;
+          p[v_devices_lock_readers] = undefined;
+          p[v_gp_snapshot] = undefined;
+          p[v_rcu_readers] = undefined;
+          p[v_unloading] = undefined;
+          p[v_core_dev] = undefined;
+          p[v_core_pc] = undefined;
+          p[v_flush_pos] = undefined;
+          p[v_fr_state] = undefined;
+          p[v_ibmr_device] = undefined;
+          p[v_mr_pc] = undefined;
+          p[v_i_cm_id] = undefined;
+          p[v_setup_ibdev] = undefined;
+          p[v_remove_called] = undefined;
+          p[v_ipaddr_list] = undefined;
+          p[v_mr_pool] = undefined;
+          p[v_lists_inited] = undefined;
+          p[v_rds_ib_devices] = undefined;
+          p[v_client_data] = undefined;
+          p[v_rds_ibdev] = undefined;
+          p[v_ib_device] = undefined;
+          p[v_rds_wq_pc] = undefined;
+          p[v_conn_pc] = undefined;
+          p[v_ic_rds_ibdev] = undefined;
+          p[v_free_work_queued] = undefined;
+          p[v_refcount] = undefined;
+          p[v_faults] = undefined;
+          p[v_rds_wq] = undefined;
         }
       }
     }
@@ -3388,124 +2649,124 @@ function A31_ConnShutdown_RemoveConn(s: St, x0: Value, out: Value[][]): void {
 /** FreeWork (RdsIbDeviceWork.tla:276:1) */
 function A32_FreeWork(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(op_Head1(s, s[24]!), op_FreeW(s, x0))) {
-    if (R_eq(s[25]!, L4)) {
-      if ((R_eq(L66, L67) && R_eq(R_app(s[6]!, x0, "RdsIbDeviceWork.tla:278:41"), L9))) {
-        p[25] = L68;
-        p[27] = R_cup(s[27]!, op_TouchF(s, x0));
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[16] = s[16]!;
-        p[24] = s[24]!;
-        p[26] = s[26]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[17] = s[17]!;
-        p[18] = s[18]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
+  if (R_eq(op_Head1(s, s[v_rds_wq]!), op_FreeW(s, x0))) {
+    if (R_eq(s[v_rds_wq_pc]!, L9)) {
+      if ((false && R_eq(R_app(s[v_mr_pool]!, x0, "RdsIbDeviceWork.tla:278:41"), L17))) {
+        p[v_rds_wq_pc] = L75;
+        p[v_faults] = R_cup(s[v_faults]!, op_TouchF(s, x0));
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_rds_ibdev] = s[v_rds_ibdev]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_mr_pool] = s[v_mr_pool]!;
+        p[v_ipaddr_list] = s[v_ipaddr_list]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_fr_state] = s[v_fr_state]!;
+        p[v_rds_wq] = s[v_rds_wq]!;
+        p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_core_pc] = s[v_core_pc]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
         out.push(p.slice() as Value[]);
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[17] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[26] = undefined;
-        p[24] = undefined;
-        p[16] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[27] = undefined;
-        p[25] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_faults] = undefined;
+        p[v_rds_wq_pc] = undefined;
       } else {
-        p[24] = op_Without(s, R_tail(s[24]!, "RdsIbDeviceWork.tla:282:34"), op_FlushW(s, x0));
-        p[26] = R_minus(s[26]!, R_setOf([x0]));
-        p[16] = (R_eq(R_app(s[6]!, x0, "RdsIbDeviceWork.tla:284:31"), L9) ? op_FlushPool(s, x0) : s[16]!);
-        p[6] = R_exceptAt(s[6]!, x0, (at264: Value) => (R_eq(at264, L9) ? L43 : at264));
-        p[7] = R_exceptAt(s[7]!, x0, (at265: Value) => R_FALSE);
-        p[1] = R_exceptAt(s[1]!, x0, (at266: Value) => L13);
-        p[27] = R_cup(R_cup(R_cup(R_cup(s[27]!, op_TouchF(s, x0)), (R_eq(R_app(s[6]!, x0, "RdsIbDeviceWork.tla:289:35"), L9) ? op_IbTouchF(s, x0) : R_EMPTY_SET)), (R_any(op_Mr(s), (x267: Value) => (R_eq(R_app(s[14]!, x267, "RdsIbDeviceWork.tla:290:49"), L44) && R_eq(R_app(s[15]!, x267, "RdsIbDeviceWork.tla:290:72"), x0)), "RdsIbDeviceWork.tla:290:35") ? R_setOf([L45]) : R_EMPTY_SET)), (!R_isTrue(R_app(s[5]!, x0, "RdsIbDeviceWork.tla:292:36"), "RdsIbDeviceWork.tla:292:36") ? R_setOf([L69]) : R_EMPTY_SET));
-        p[25] = L4;
-        p[0] = s[0]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[17] = s[17]!;
-        p[18] = s[18]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
+        p[v_rds_wq] = op_Without(s, R_tail(s[v_rds_wq]!, "RdsIbDeviceWork.tla:282:34"), op_FlushW(s, x0));
+        p[v_rds_ib_mr_wq] = R_minus(s[v_rds_ib_mr_wq]!, R_setOf([x0]));
+        p[v_fr_state] = (R_eq(R_app(s[v_mr_pool]!, x0, "RdsIbDeviceWork.tla:284:31"), L17) ? op_FlushPool(s, x0) : s[v_fr_state]!);
+        p[v_mr_pool] = R_exceptAt(s[v_mr_pool]!, x0, (at175: Value) => (R_eq(at175, L17) ? L42 : at175));
+        p[v_ipaddr_list] = R_exceptAt(s[v_ipaddr_list]!, x0, (at176: Value) => R_FALSE);
+        p[v_rds_ibdev] = R_exceptAt(s[v_rds_ibdev]!, x0, (at177: Value) => L20);
+        p[v_faults] = R_cup(R_cup(R_cup(R_cup(s[v_faults]!, op_TouchF(s, x0)), (R_eq(R_app(s[v_mr_pool]!, x0, "RdsIbDeviceWork.tla:289:35"), L17) ? op_IbTouchF(s, x0) : L4)), (R_any(L43, (x178: Value) => (R_eq(R_app(s[v_mr_pc]!, x178, "RdsIbDeviceWork.tla:290:49"), L44) && R_eq(R_app(s[v_ibmr_device]!, x178, "RdsIbDeviceWork.tla:290:72"), x0)), "RdsIbDeviceWork.tla:290:35") ? L45 : L4)), (!R_isTrue(R_app(s[v_lists_inited]!, x0, "RdsIbDeviceWork.tla:292:36"), "RdsIbDeviceWork.tla:292:36") ? L76 : L4));
+        p[v_rds_wq_pc] = L9;
+        p[v_ib_device] = s[v_ib_device]!;
+        p[v_refcount] = s[v_refcount]!;
+        p[v_client_data] = s[v_client_data]!;
+        p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+        p[v_lists_inited] = s[v_lists_inited]!;
+        p[v_free_work_queued] = s[v_free_work_queued]!;
+        p[v_remove_called] = s[v_remove_called]!;
+        p[v_conn_pc] = s[v_conn_pc]!;
+        p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+        p[v_setup_ibdev] = s[v_setup_ibdev]!;
+        p[v_i_cm_id] = s[v_i_cm_id]!;
+        p[v_mr_pc] = s[v_mr_pc]!;
+        p[v_ibmr_device] = s[v_ibmr_device]!;
+        p[v_flush_pos] = s[v_flush_pos]!;
+        p[v_core_pc] = s[v_core_pc]!;
+        p[v_core_dev] = s[v_core_dev]!;
+        p[v_unloading] = s[v_unloading]!;
+        p[v_rcu_readers] = s[v_rcu_readers]!;
+        p[v_gp_snapshot] = s[v_gp_snapshot]!;
+        p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
         out.push(p.slice() as Value[]);
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[17] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[0] = undefined;
-        p[25] = undefined;
-        p[27] = undefined;
-        p[1] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[16] = undefined;
-        p[26] = undefined;
-        p[24] = undefined;
+        p[v_devices_lock_readers] = undefined;
+        p[v_gp_snapshot] = undefined;
+        p[v_rcu_readers] = undefined;
+        p[v_unloading] = undefined;
+        p[v_core_dev] = undefined;
+        p[v_core_pc] = undefined;
+        p[v_flush_pos] = undefined;
+        p[v_ibmr_device] = undefined;
+        p[v_mr_pc] = undefined;
+        p[v_i_cm_id] = undefined;
+        p[v_setup_ibdev] = undefined;
+        p[v_ic_rds_ibdev] = undefined;
+        p[v_conn_pc] = undefined;
+        p[v_remove_called] = undefined;
+        p[v_free_work_queued] = undefined;
+        p[v_lists_inited] = undefined;
+        p[v_rds_ib_devices] = undefined;
+        p[v_client_data] = undefined;
+        p[v_refcount] = undefined;
+        p[v_ib_device] = undefined;
+        p[v_rds_wq_pc] = undefined;
+        p[v_faults] = undefined;
+        p[v_rds_ibdev] = undefined;
+        p[v_ipaddr_list] = undefined;
+        p[v_mr_pool] = undefined;
+        p[v_fr_state] = undefined;
+        p[v_rds_ib_mr_wq] = undefined;
+        p[v_rds_wq] = undefined;
       }
     }
   }
@@ -3513,196 +2774,134 @@ function A32_FreeWork(s: St, x0: Value, out: Value[][]): void {
 /** FlushWorker (RdsIbDeviceWork.tla:299:1) */
 function A33_FlushWorker(s: St, x0: Value, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_eq(L28, L29)) {
-    if (R_mem(x0, s[26]!)) {
-      p[26] = R_minus(s[26]!, R_setOf([x0]));
-      p[24] = s[24]!;
-      p[25] = s[25]!;
-      p[16] = op_FlushPool(s, x0);
-      p[27] = R_cup(R_cup(s[27]!, op_TouchF(s, x0)), op_IbTouchF(s, x0));
-      p[0] = s[0]!;
-      p[1] = s[1]!;
-      p[2] = s[2]!;
-      p[3] = s[3]!;
-      p[4] = s[4]!;
-      p[5] = s[5]!;
-      p[6] = s[6]!;
-      p[7] = s[7]!;
-      p[8] = s[8]!;
-      p[9] = s[9]!;
-      p[10] = s[10]!;
-      p[11] = s[11]!;
-      p[12] = s[12]!;
-      p[13] = s[13]!;
-      p[14] = s[14]!;
-      p[15] = s[15]!;
-      p[17] = s[17]!;
-      p[18] = s[18]!;
-      p[19] = s[19]!;
-      p[20] = s[20]!;
-      p[21] = s[21]!;
-      p[22] = s[22]!;
-      p[23] = s[23]!;
+  if (R_eq(op_Head1(s, s[v_rds_wq]!), op_FlushW(s, x0))) {
+    if (R_eq(s[v_rds_wq_pc]!, L9)) {
+      p[v_rds_wq] = R_tail(s[v_rds_wq]!, "RdsIbDeviceWork.tla:305:26");
+      p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+      p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+      p[v_fr_state] = op_FlushPool(s, x0);
+      p[v_faults] = R_cup(R_cup(s[v_faults]!, op_TouchF(s, x0)), op_IbTouchF(s, x0));
+      p[v_ib_device] = s[v_ib_device]!;
+      p[v_rds_ibdev] = s[v_rds_ibdev]!;
+      p[v_refcount] = s[v_refcount]!;
+      p[v_client_data] = s[v_client_data]!;
+      p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+      p[v_lists_inited] = s[v_lists_inited]!;
+      p[v_mr_pool] = s[v_mr_pool]!;
+      p[v_ipaddr_list] = s[v_ipaddr_list]!;
+      p[v_free_work_queued] = s[v_free_work_queued]!;
+      p[v_remove_called] = s[v_remove_called]!;
+      p[v_conn_pc] = s[v_conn_pc]!;
+      p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+      p[v_setup_ibdev] = s[v_setup_ibdev]!;
+      p[v_i_cm_id] = s[v_i_cm_id]!;
+      p[v_mr_pc] = s[v_mr_pc]!;
+      p[v_ibmr_device] = s[v_ibmr_device]!;
+      p[v_flush_pos] = s[v_flush_pos]!;
+      p[v_core_pc] = s[v_core_pc]!;
+      p[v_core_dev] = s[v_core_dev]!;
+      p[v_unloading] = s[v_unloading]!;
+      p[v_rcu_readers] = s[v_rcu_readers]!;
+      p[v_gp_snapshot] = s[v_gp_snapshot]!;
+      p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
       out.push(p.slice() as Value[]);
-      p[23] = undefined;
-      p[22] = undefined;
-      p[21] = undefined;
-      p[20] = undefined;
-      p[19] = undefined;
-      p[18] = undefined;
-      p[17] = undefined;
-      p[15] = undefined;
-      p[14] = undefined;
-      p[13] = undefined;
-      p[12] = undefined;
-      p[11] = undefined;
-      p[10] = undefined;
-      p[9] = undefined;
-      p[8] = undefined;
-      p[7] = undefined;
-      p[6] = undefined;
-      p[5] = undefined;
-      p[4] = undefined;
-      p[3] = undefined;
-      p[2] = undefined;
-      p[1] = undefined;
-      p[0] = undefined;
-      p[27] = undefined;
-      p[16] = undefined;
-      p[25] = undefined;
-      p[24] = undefined;
-      p[26] = undefined;
-    }
-  } else {
-    if (R_eq(op_Head1(s, s[24]!), op_FlushW(s, x0))) {
-      if (R_eq(s[25]!, L4)) {
-        p[24] = R_tail(s[24]!, "RdsIbDeviceWork.tla:305:26");
-        p[25] = s[25]!;
-        p[26] = s[26]!;
-        p[16] = op_FlushPool(s, x0);
-        p[27] = R_cup(R_cup(s[27]!, op_TouchF(s, x0)), op_IbTouchF(s, x0));
-        p[0] = s[0]!;
-        p[1] = s[1]!;
-        p[2] = s[2]!;
-        p[3] = s[3]!;
-        p[4] = s[4]!;
-        p[5] = s[5]!;
-        p[6] = s[6]!;
-        p[7] = s[7]!;
-        p[8] = s[8]!;
-        p[9] = s[9]!;
-        p[10] = s[10]!;
-        p[11] = s[11]!;
-        p[12] = s[12]!;
-        p[13] = s[13]!;
-        p[14] = s[14]!;
-        p[15] = s[15]!;
-        p[17] = s[17]!;
-        p[18] = s[18]!;
-        p[19] = s[19]!;
-        p[20] = s[20]!;
-        p[21] = s[21]!;
-        p[22] = s[22]!;
-        p[23] = s[23]!;
-        out.push(p.slice() as Value[]);
-        p[23] = undefined;
-        p[22] = undefined;
-        p[21] = undefined;
-        p[20] = undefined;
-        p[19] = undefined;
-        p[18] = undefined;
-        p[17] = undefined;
-        p[15] = undefined;
-        p[14] = undefined;
-        p[13] = undefined;
-        p[12] = undefined;
-        p[11] = undefined;
-        p[10] = undefined;
-        p[9] = undefined;
-        p[8] = undefined;
-        p[7] = undefined;
-        p[6] = undefined;
-        p[5] = undefined;
-        p[4] = undefined;
-        p[3] = undefined;
-        p[2] = undefined;
-        p[1] = undefined;
-        p[0] = undefined;
-        p[27] = undefined;
-        p[16] = undefined;
-        p[26] = undefined;
-        p[25] = undefined;
-        p[24] = undefined;
-      }
+      p[v_devices_lock_readers] = undefined;
+      p[v_gp_snapshot] = undefined;
+      p[v_rcu_readers] = undefined;
+      p[v_unloading] = undefined;
+      p[v_core_dev] = undefined;
+      p[v_core_pc] = undefined;
+      p[v_flush_pos] = undefined;
+      p[v_ibmr_device] = undefined;
+      p[v_mr_pc] = undefined;
+      p[v_i_cm_id] = undefined;
+      p[v_setup_ibdev] = undefined;
+      p[v_ic_rds_ibdev] = undefined;
+      p[v_conn_pc] = undefined;
+      p[v_remove_called] = undefined;
+      p[v_free_work_queued] = undefined;
+      p[v_ipaddr_list] = undefined;
+      p[v_mr_pool] = undefined;
+      p[v_lists_inited] = undefined;
+      p[v_rds_ib_devices] = undefined;
+      p[v_client_data] = undefined;
+      p[v_refcount] = undefined;
+      p[v_rds_ibdev] = undefined;
+      p[v_ib_device] = undefined;
+      p[v_faults] = undefined;
+      p[v_fr_state] = undefined;
+      p[v_rds_ib_mr_wq] = undefined;
+      p[v_rds_wq_pc] = undefined;
+      p[v_rds_wq] = undefined;
     }
   }
 }
 /** Terminating (RdsIbDevice.tla:69:1) */
 function A34_Terminating(s: St, out: Value[][]): void {
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  if (R_mem(s[18]!, R_setOf([L4, L54]))) {
-    if (R_eq(s[24]!, R_tuple([]))) {
-      if (R_eq(s[25]!, L4)) {
-        if (R_eq(s[26]!, R_EMPTY_SET)) {
-          if (R_all(op_Conn(s), (x270: Value) => R_mem(R_app(s[10]!, x270, "RdsIbDevice.tla:66:24"), R_setOf([L4, L24, L25, L34])), "RdsIbDevice.tla:66:8")) {
-            if (R_all(op_Mr(s), (x271: Value) => R_mem(R_app(s[14]!, x271, "RdsIbDevice.tla:67:22"), R_setOf([L4, L44, L53])), "RdsIbDevice.tla:67:8")) {
-              p[0] = s[0]!;
-              p[1] = s[1]!;
-              p[2] = s[2]!;
-              p[3] = s[3]!;
-              p[4] = s[4]!;
-              p[5] = s[5]!;
-              p[6] = s[6]!;
-              p[7] = s[7]!;
-              p[8] = s[8]!;
-              p[9] = s[9]!;
-              p[10] = s[10]!;
-              p[11] = s[11]!;
-              p[12] = s[12]!;
-              p[13] = s[13]!;
-              p[14] = s[14]!;
-              p[15] = s[15]!;
-              p[16] = s[16]!;
-              p[17] = s[17]!;
-              p[18] = s[18]!;
-              p[19] = s[19]!;
-              p[20] = s[20]!;
-              p[21] = s[21]!;
-              p[22] = s[22]!;
-              p[23] = s[23]!;
-              p[24] = s[24]!;
-              p[25] = s[25]!;
-              p[26] = s[26]!;
-              p[27] = s[27]!;
+  if (R_mem(s[v_core_pc]!, L77)) {
+    if (R_eq(s[v_rds_wq]!, L11)) {
+      if (R_eq(s[v_rds_wq_pc]!, L9)) {
+        if (R_eq(s[v_rds_ib_mr_wq]!, L4)) {
+          if (R_all(L12, (x180: Value) => R_mem(R_app(s[v_conn_pc]!, x180, "RdsIbDevice.tla:66:24"), L78), "RdsIbDevice.tla:66:8")) {
+            if (R_all(L43, (x181: Value) => R_mem(R_app(s[v_mr_pc]!, x181, "RdsIbDevice.tla:67:22"), L79), "RdsIbDevice.tla:67:8")) {
+              p[v_ib_device] = s[v_ib_device]!;
+              p[v_rds_ibdev] = s[v_rds_ibdev]!;
+              p[v_refcount] = s[v_refcount]!;
+              p[v_client_data] = s[v_client_data]!;
+              p[v_rds_ib_devices] = s[v_rds_ib_devices]!;
+              p[v_lists_inited] = s[v_lists_inited]!;
+              p[v_mr_pool] = s[v_mr_pool]!;
+              p[v_ipaddr_list] = s[v_ipaddr_list]!;
+              p[v_free_work_queued] = s[v_free_work_queued]!;
+              p[v_remove_called] = s[v_remove_called]!;
+              p[v_conn_pc] = s[v_conn_pc]!;
+              p[v_ic_rds_ibdev] = s[v_ic_rds_ibdev]!;
+              p[v_setup_ibdev] = s[v_setup_ibdev]!;
+              p[v_i_cm_id] = s[v_i_cm_id]!;
+              p[v_mr_pc] = s[v_mr_pc]!;
+              p[v_ibmr_device] = s[v_ibmr_device]!;
+              p[v_fr_state] = s[v_fr_state]!;
+              p[v_flush_pos] = s[v_flush_pos]!;
+              p[v_core_pc] = s[v_core_pc]!;
+              p[v_core_dev] = s[v_core_dev]!;
+              p[v_unloading] = s[v_unloading]!;
+              p[v_rcu_readers] = s[v_rcu_readers]!;
+              p[v_gp_snapshot] = s[v_gp_snapshot]!;
+              p[v_devices_lock_readers] = s[v_devices_lock_readers]!;
+              p[v_rds_wq] = s[v_rds_wq]!;
+              p[v_rds_wq_pc] = s[v_rds_wq_pc]!;
+              p[v_rds_ib_mr_wq] = s[v_rds_ib_mr_wq]!;
+              p[v_faults] = s[v_faults]!;
               out.push(p.slice() as Value[]);
-              p[27] = undefined;
-              p[26] = undefined;
-              p[25] = undefined;
-              p[24] = undefined;
-              p[23] = undefined;
-              p[22] = undefined;
-              p[21] = undefined;
-              p[20] = undefined;
-              p[19] = undefined;
-              p[18] = undefined;
-              p[17] = undefined;
-              p[16] = undefined;
-              p[15] = undefined;
-              p[14] = undefined;
-              p[13] = undefined;
-              p[12] = undefined;
-              p[11] = undefined;
-              p[10] = undefined;
-              p[9] = undefined;
-              p[8] = undefined;
-              p[7] = undefined;
-              p[6] = undefined;
-              p[5] = undefined;
-              p[4] = undefined;
-              p[3] = undefined;
-              p[2] = undefined;
-              p[1] = undefined;
-              p[0] = undefined;
+              p[v_faults] = undefined;
+              p[v_rds_ib_mr_wq] = undefined;
+              p[v_rds_wq_pc] = undefined;
+              p[v_rds_wq] = undefined;
+              p[v_devices_lock_readers] = undefined;
+              p[v_gp_snapshot] = undefined;
+              p[v_rcu_readers] = undefined;
+              p[v_unloading] = undefined;
+              p[v_core_dev] = undefined;
+              p[v_core_pc] = undefined;
+              p[v_flush_pos] = undefined;
+              p[v_fr_state] = undefined;
+              p[v_ibmr_device] = undefined;
+              p[v_mr_pc] = undefined;
+              p[v_i_cm_id] = undefined;
+              p[v_setup_ibdev] = undefined;
+              p[v_ic_rds_ibdev] = undefined;
+              p[v_conn_pc] = undefined;
+              p[v_remove_called] = undefined;
+              p[v_free_work_queued] = undefined;
+              p[v_ipaddr_list] = undefined;
+              p[v_mr_pool] = undefined;
+              p[v_lists_inited] = undefined;
+              p[v_rds_ib_devices] = undefined;
+              p[v_client_data] = undefined;
+              p[v_refcount] = undefined;
+              p[v_rds_ibdev] = undefined;
+              p[v_ib_device] = undefined;
             }
           }
         }
@@ -3716,158 +2915,158 @@ function A34_Terminating(s: St, out: Value[][]): void {
 function initValues(): Value[][] {
   const out: Value[][] = [];
   const p: Partial = new Array<Value | undefined>(28).fill(undefined);
-  p[0] = R_fcn(op_Dev(p as St), (x0: Value) => { return L0; }, "RdsIbDevice.tla:29:20");
-  p[1] = R_fcn(op_Dev(p as St), (x1: Value) => { return L2; }, "RdsIbDevice.tla:30:20");
-  p[2] = R_fcn(op_Dev(p as St), (x2: Value) => { return L3; }, "RdsIbDevice.tla:31:19");
-  p[3] = R_fcn(op_Dev(p as St), (x3: Value) => { return R_FALSE; }, "RdsIbDevice.tla:32:22");
-  p[4] = R_EMPTY_SET;
-  p[5] = R_fcn(op_Dev(p as St), (x4: Value) => { return R_FALSE; }, "RdsIbDevice.tla:34:23");
-  p[6] = R_fcn(op_Dev(p as St), (x5: Value) => { return L2; }, "RdsIbDevice.tla:35:18");
-  p[7] = R_fcn(op_Dev(p as St), (x6: Value) => { return R_FALSE; }, "RdsIbDevice.tla:36:22");
-  p[8] = R_fcn(op_Dev(p as St), (x7: Value) => { return R_FALSE; }, "RdsIbDevice.tla:37:27");
-  p[9] = R_EMPTY_SET;
-  p[10] = R_fcn(op_Conn(p as St), (x8: Value) => { return L4; }, "RdsIbDevice.tla:39:18");
-  p[11] = R_fcn(op_Conn(p as St), (x9: Value) => { return op_NoDev(p as St); }, "RdsIbDevice.tla:40:23");
-  p[12] = R_fcn(op_Conn(p as St), (x10: Value) => { return op_NoDev(p as St); }, "RdsIbDevice.tla:41:22");
-  p[13] = R_fcn(op_Conn(p as St), (x11: Value) => { return R_FALSE; }, "RdsIbDevice.tla:42:18");
-  p[14] = R_fcn(op_Mr(p as St), (x12: Value) => { return L4; }, "RdsIbDevice.tla:43:16");
-  p[15] = R_fcn(op_Mr(p as St), (x13: Value) => { return op_NoDev(p as St); }, "RdsIbDevice.tla:44:22");
-  p[16] = R_fcn(op_Mr(p as St), (x14: Value) => { return L2; }, "RdsIbDevice.tla:45:19");
-  p[17] = R_fcn(op_Mr(p as St), (x15: Value) => { return L3; }, "RdsIbDevice.tla:46:20");
-  p[18] = L4;
-  p[19] = op_NoDev(p as St);
-  p[20] = R_FALSE;
-  p[21] = R_EMPTY_SET;
-  p[22] = R_EMPTY_SET;
-  p[23] = R_EMPTY_SET;
-  p[24] = R_tuple([]);
-  p[25] = L4;
-  p[26] = R_EMPTY_SET;
-  p[27] = R_EMPTY_SET;
+  p[v_ib_device] = L0;
+  p[v_rds_ibdev] = L1;
+  p[v_refcount] = L2;
+  p[v_client_data] = L3;
+  p[v_rds_ib_devices] = L4;
+  p[v_lists_inited] = L3;
+  p[v_mr_pool] = L1;
+  p[v_ipaddr_list] = L3;
+  p[v_free_work_queued] = L3;
+  p[v_remove_called] = L4;
+  p[v_conn_pc] = L5;
+  p[v_ic_rds_ibdev] = L2;
+  p[v_setup_ibdev] = L2;
+  p[v_i_cm_id] = L3;
+  p[v_mr_pc] = L6;
+  p[v_ibmr_device] = L7;
+  p[v_fr_state] = L8;
+  p[v_flush_pos] = L7;
+  p[v_core_pc] = L9;
+  p[v_core_dev] = L10;
+  p[v_unloading] = R_FALSE;
+  p[v_rcu_readers] = L4;
+  p[v_gp_snapshot] = L4;
+  p[v_devices_lock_readers] = L4;
+  p[v_rds_wq] = L11;
+  p[v_rds_wq_pc] = L9;
+  p[v_rds_ib_mr_wq] = L4;
+  p[v_faults] = L4;
   out.push(p.slice() as Value[]);
-  p[27] = undefined;
-  p[26] = undefined;
-  p[25] = undefined;
-  p[24] = undefined;
-  p[23] = undefined;
-  p[22] = undefined;
-  p[21] = undefined;
-  p[20] = undefined;
-  p[19] = undefined;
-  p[18] = undefined;
-  p[17] = undefined;
-  p[16] = undefined;
-  p[15] = undefined;
-  p[14] = undefined;
-  p[13] = undefined;
-  p[12] = undefined;
-  p[11] = undefined;
-  p[10] = undefined;
-  p[9] = undefined;
-  p[8] = undefined;
-  p[7] = undefined;
-  p[6] = undefined;
-  p[5] = undefined;
-  p[4] = undefined;
-  p[3] = undefined;
-  p[2] = undefined;
-  p[1] = undefined;
-  p[0] = undefined;
+  p[v_faults] = undefined;
+  p[v_rds_ib_mr_wq] = undefined;
+  p[v_rds_wq_pc] = undefined;
+  p[v_rds_wq] = undefined;
+  p[v_devices_lock_readers] = undefined;
+  p[v_gp_snapshot] = undefined;
+  p[v_rcu_readers] = undefined;
+  p[v_unloading] = undefined;
+  p[v_core_dev] = undefined;
+  p[v_core_pc] = undefined;
+  p[v_flush_pos] = undefined;
+  p[v_fr_state] = undefined;
+  p[v_ibmr_device] = undefined;
+  p[v_mr_pc] = undefined;
+  p[v_i_cm_id] = undefined;
+  p[v_setup_ibdev] = undefined;
+  p[v_ic_rds_ibdev] = undefined;
+  p[v_conn_pc] = undefined;
+  p[v_remove_called] = undefined;
+  p[v_free_work_queued] = undefined;
+  p[v_ipaddr_list] = undefined;
+  p[v_mr_pool] = undefined;
+  p[v_lists_inited] = undefined;
+  p[v_rds_ib_devices] = undefined;
+  p[v_client_data] = undefined;
+  p[v_refcount] = undefined;
+  p[v_rds_ibdev] = undefined;
+  p[v_ib_device] = undefined;
   return out;
 }
 /** Every successor of s, with the index of its action in ACTION_KINDS and the action's parameters. */
 function nextValues(s: St, emit: (action: number, params: readonly Value[], t: Value[]) => void): void {
   const buf: Value[][] = [];
-  for (const x16 of R_elems(op_Dev(s), "RdsIbDevice.tla:72:8")) {
+  for (const x0 of R_elems(L12, "RdsIbDevice.tla:72:8")) {
 
     {
-      const d_17 = x16;
-      A0_AddOne_Alloc(s, d_17, buf);
-      for (const t of buf) emit(0, [d_17], t);
+      const d_1 = x0;
+      A0_AddOne_Alloc(s, d_1, buf);
+      for (const t of buf) emit(0, [d_1], t);
       buf.length = 0;
     }
     {
-      const d_24 = x16;
-      A1_AddOne_ListAdd(s, d_24, buf);
-      for (const t of buf) emit(1, [d_24], t);
+      const d_8 = x0;
+      A1_AddOne_ListAdd(s, d_8, buf);
+      for (const t of buf) emit(1, [d_8], t);
       buf.length = 0;
     }
     {
-      const d_29 = x16;
-      A2_AddOne_SetClientData(s, d_29, buf);
-      for (const t of buf) emit(2, [d_29], t);
+      const d_10 = x0;
+      A2_AddOne_SetClientData(s, d_10, buf);
+      for (const t of buf) emit(2, [d_10], t);
       buf.length = 0;
     }
     {
-      const d_32 = x16;
-      A3_AddOne_Put(s, d_32, buf);
-      for (const t of buf) emit(3, [d_32], t);
+      const d_13 = x0;
+      A3_AddOne_Put(s, d_13, buf);
+      for (const t of buf) emit(3, [d_13], t);
       buf.length = 0;
     }
     {
-      const d_40 = x16;
-      A4_RemoveOne_Begin(s, d_40, buf);
-      for (const t of buf) emit(4, [d_40], t);
+      const d_17 = x0;
+      A4_RemoveOne_Begin(s, d_17, buf);
+      for (const t of buf) emit(4, [d_17], t);
       buf.length = 0;
     }
     {
-      const d_86 = x16;
-      A5_RemoveOne_ClearClientData(s, d_86, buf);
-      for (const t of buf) emit(5, [d_86], t);
+      const d_34 = x0;
+      A5_RemoveOne_ClearClientData(s, d_34, buf);
+      for (const t of buf) emit(5, [d_34], t);
       buf.length = 0;
     }
     {
-      const d_88 = x16;
-      A6_RemoveOne_ListDel(s, d_88, buf);
-      for (const t of buf) emit(6, [d_88], t);
+      const d_36 = x0;
+      A6_RemoveOne_ListDel(s, d_36, buf);
+      for (const t of buf) emit(6, [d_36], t);
       buf.length = 0;
     }
     {
-      const d_90 = x16;
-      A7_RemoveOne_SyncRcu(s, d_90, buf);
-      for (const t of buf) emit(7, [d_90], t);
+      const d_37 = x0;
+      A7_RemoveOne_SyncRcu(s, d_37, buf);
+      for (const t of buf) emit(7, [d_37], t);
       buf.length = 0;
     }
     {
-      const d_91 = x16;
-      A8_RemoveOne_Put(s, d_91, buf);
-      for (const t of buf) emit(8, [d_91], t);
+      const d_38 = x0;
+      A8_RemoveOne_Put(s, d_38, buf);
+      for (const t of buf) emit(8, [d_38], t);
       buf.length = 0;
     }
     {
-      const d_93 = x16;
-      A9_RemoveOne_WaitFree(s, d_93, buf);
-      for (const t of buf) emit(9, [d_93], t);
+      const d_40 = x0;
+      A9_RemoveOne_WaitFree(s, d_40, buf);
+      for (const t of buf) emit(9, [d_40], t);
       buf.length = 0;
     }
     {
-      const d_94 = x16;
-      A10_RemoveOne_Redrop(s, d_94, buf);
-      for (const t of buf) emit(10, [d_94], t);
+      const d_41 = x0;
+      A10_RemoveOne_Redrop(s, d_41, buf);
+      for (const t of buf) emit(10, [d_41], t);
       buf.length = 0;
     }
     {
-      const d_98 = x16;
-      A11_RemoveOne_V0_DestroyPool(s, d_98, buf);
-      for (const t of buf) emit(11, [d_98], t);
+      const d_43 = x0;
+      A11_RemoveOne_V0_DestroyPool(s, d_43, buf);
+      for (const t of buf) emit(11, [d_43], t);
       buf.length = 0;
     }
     {
-      const d_101 = x16;
-      A12_RemoveOne_V0_Free(s, d_101, buf);
-      for (const t of buf) emit(12, [d_101], t);
+      const d_46 = x0;
+      A12_RemoveOne_V0_Free(s, d_46, buf);
+      for (const t of buf) emit(12, [d_46], t);
       buf.length = 0;
     }
     {
-      const d_104 = x16;
-      A13_CmaRemoveOne_DeviceRemoval(s, d_104, buf);
-      for (const t of buf) emit(13, [d_104], t);
+      const d_49 = x0;
+      A13_CmaRemoveOne_DeviceRemoval(s, d_49, buf);
+      for (const t of buf) emit(13, [d_49], t);
       buf.length = 0;
     }
     {
-      const d_110 = x16;
-      A14_IbUnregister_Dealloc(s, d_110, buf);
-      for (const t of buf) emit(14, [d_110], t);
+      const d_55 = x0;
+      A14_IbUnregister_Dealloc(s, d_55, buf);
+      for (const t of buf) emit(14, [d_55], t);
       buf.length = 0;
     }
   }
@@ -3877,130 +3076,130 @@ function nextValues(s: St, emit: (action: number, params: readonly Value[], t: V
   A16_ModuleExit_FlushWq(s, buf);
   for (const t of buf) emit(16, [], t);
   buf.length = 0;
-  for (const x121 of R_elems(op_Conn(s), "RdsIbDevice.tla:98:8")) {
+  for (const x59 of R_elems(L12, "RdsIbDevice.tla:98:8")) {
 
     {
-      const c_122 = x121;
+      const c_60 = x59;
       {
-        const c_123 = c_122;
-        A17_ConnSetup_GetClientData(s, c_123, buf);
-        for (const t of buf) emit(17, [c_123], t);
+        const c_61 = c_60;
+        A17_ConnSetup_GetClientData(s, c_61, buf);
+        for (const t of buf) emit(17, [c_61], t);
         buf.length = 0;
       }
       {
-        const c_134 = c_122;
-        A18_ConnSetup_DevGet(s, c_134, buf);
-        for (const t of buf) emit(18, [c_134], t);
+        const c_72 = c_60;
+        A18_ConnSetup_DevGet(s, c_72, buf);
+        for (const t of buf) emit(18, [c_72], t);
         buf.length = 0;
       }
       {
-        const c_138 = c_122;
-        A19_ConnSetup_AddConn(s, c_138, buf);
-        for (const t of buf) emit(19, [c_138], t);
+        const c_76 = c_60;
+        A19_ConnSetup_AddConn(s, c_76, buf);
+        for (const t of buf) emit(19, [c_76], t);
         buf.length = 0;
       }
       {
-        const c_145 = c_122;
-        A20_ConnComplete(s, c_145, buf);
-        for (const t of buf) emit(20, [c_145], t);
+        const c_83 = c_60;
+        A20_ConnComplete(s, c_83, buf);
+        for (const t of buf) emit(20, [c_83], t);
         buf.length = 0;
       }
       {
-        const c_149 = c_122;
-        A21_ConnDrop(s, c_149, buf);
-        for (const t of buf) emit(21, [c_149], t);
+        const c_87 = c_60;
+        A21_ConnDrop(s, c_87, buf);
+        for (const t of buf) emit(21, [c_87], t);
         buf.length = 0;
       }
     }
   }
-  for (const x154 of R_elems(op_Mr(s), "RdsIbDevice.tla:99:8")) {
+  for (const x92 of R_elems(L43, "RdsIbDevice.tla:99:8")) {
 
     {
-      const m_155 = x154;
+      const m_93 = x92;
       {
-        const m_156 = m_155;
-        A22_GetMR_Lookup(s, m_156, buf);
-        for (const t of buf) emit(22, [m_156], t);
+        const m_94 = m_93;
+        A22_GetMR_Lookup(s, m_94, buf);
+        for (const t of buf) emit(22, [m_94], t);
         buf.length = 0;
       }
       {
-        const m_183 = m_155;
-        A23_GetMR_Map(s, m_183, buf);
-        for (const t of buf) emit(23, [m_183], t);
+        const m_106 = m_93;
+        A23_GetMR_Map(s, m_106, buf);
+        for (const t of buf) emit(23, [m_106], t);
         buf.length = 0;
       }
-      for (const x196 of R_elems(R_setOf([L58, L59]), "RdsIbDevice.tla:89:8")) {
+      for (const x119 of R_elems(L64, "RdsIbDevice.tla:89:8")) {
 
         {
-          const m_197 = m_155;
-          const ctx_198 = x196;
-          A24_FreeMR(s, m_197, ctx_198, buf);
-          for (const t of buf) emit(24, [m_197, ctx_198], t);
+          const m_120 = m_93;
+          const ctx_121 = x119;
+          A24_FreeMR(s, m_120, ctx_121, buf);
+          for (const t of buf) emit(24, [m_120, ctx_121], t);
           buf.length = 0;
         }
       }
       {
-        const m_213 = m_155;
-        A25_FlushMRs_Begin(s, m_213, buf);
-        for (const t of buf) emit(25, [m_213], t);
+        const m_130 = m_93;
+        A25_FlushMRs_Begin(s, m_130, buf);
+        for (const t of buf) emit(25, [m_130], t);
         buf.length = 0;
       }
       {
-        const m_216 = m_155;
-        A26_FlushMRs_Next(s, m_216, buf);
-        for (const t of buf) emit(26, [m_216], t);
+        const m_133 = m_93;
+        A26_FlushMRs_Next(s, m_133, buf);
+        for (const t of buf) emit(26, [m_133], t);
         buf.length = 0;
       }
       {
-        const m_220 = m_155;
-        A27_FlushMRs_Pool(s, m_220, buf);
-        for (const t of buf) emit(27, [m_220], t);
+        const m_137 = m_93;
+        A27_FlushMRs_Pool(s, m_137, buf);
+        for (const t of buf) emit(27, [m_137], t);
         buf.length = 0;
       }
       {
-        const m_224 = m_155;
-        A28_FlushMRs_End(s, m_224, buf);
-        for (const t of buf) emit(28, [m_224], t);
+        const m_141 = m_93;
+        A28_FlushMRs_End(s, m_141, buf);
+        for (const t of buf) emit(28, [m_141], t);
         buf.length = 0;
       }
     }
   }
-  for (const x226 of R_elems(op_Conn(s), "RdsIbDevice.tla:93:8")) {
+  for (const x143 of R_elems(L12, "RdsIbDevice.tla:93:8")) {
 
     {
-      const c_227 = x226;
+      const c_144 = x143;
       {
-        const c_228 = c_227;
-        A29_ConnShutdown_FlushPool(s, c_228, buf);
-        for (const t of buf) emit(29, [c_228], t);
+        const c_145 = c_144;
+        A29_ConnShutdown_FlushPool(s, c_145, buf);
+        for (const t of buf) emit(29, [c_145], t);
         buf.length = 0;
       }
       {
-        const c_231 = c_227;
-        A30_ConnShutdown_DestroyQp(s, c_231, buf);
-        for (const t of buf) emit(30, [c_231], t);
+        const c_147 = c_144;
+        A30_ConnShutdown_DestroyQp(s, c_147, buf);
+        for (const t of buf) emit(30, [c_147], t);
         buf.length = 0;
       }
       {
-        const c_240 = c_227;
-        A31_ConnShutdown_RemoveConn(s, c_240, buf);
-        for (const t of buf) emit(31, [c_240], t);
+        const c_151 = c_144;
+        A31_ConnShutdown_RemoveConn(s, c_151, buf);
+        for (const t of buf) emit(31, [c_151], t);
         buf.length = 0;
       }
     }
   }
-  for (const x252 of R_elems(op_Dev(s), "RdsIbDevice.tla:94:8")) {
+  for (const x163 of R_elems(L12, "RdsIbDevice.tla:94:8")) {
 
     {
-      const d_253 = x252;
-      A32_FreeWork(s, d_253, buf);
-      for (const t of buf) emit(32, [d_253], t);
+      const d_164 = x163;
+      A32_FreeWork(s, d_164, buf);
+      for (const t of buf) emit(32, [d_164], t);
       buf.length = 0;
     }
     {
-      const d_268 = x252;
-      A33_FlushWorker(s, d_268, buf);
-      for (const t of buf) emit(33, [d_268], t);
+      const d_179 = x163;
+      A33_FlushWorker(s, d_179, buf);
+      for (const t of buf) emit(33, [d_179], t);
       buf.length = 0;
     }
   }
@@ -4057,7 +3256,7 @@ export const core = {
   init: initValues,
   next: nextValues,
   step: stepValues,
-  invariants: [{ name: "TypeOK", holds: (s: St): boolean => (R_mem(s[0]!, R_fcnSet(op_Dev(s), R_setOf([L0, L26, L52]))) && R_mem(s[1]!, R_fcnSet(op_Dev(s), R_setOf([L2, L7, L13]))) && R_mem(s[2]!, R_fcnSet(op_Dev(s), R_NAT)) && R_mem(s[3]!, R_fcnSet(op_Dev(s), R_BOOLEAN)) && R_subseteq(s[4]!, op_Dev(s)) && R_mem(s[5]!, R_fcnSet(op_Dev(s), R_BOOLEAN)) && R_mem(s[6]!, R_fcnSet(op_Dev(s), R_setOf([L2, L9, L43]))) && R_mem(s[7]!, R_fcnSet(op_Dev(s), R_BOOLEAN)) && R_mem(s[8]!, R_fcnSet(op_Dev(s), R_BOOLEAN)) && R_subseteq(s[9]!, op_Dev(s)) && R_mem(s[10]!, R_fcnSet(op_Conn(s), R_setOf([L4, L22, L23, L24, L25, L31, L32, L34]))) && R_mem(s[11]!, R_fcnSet(op_Conn(s), R_cup(op_Dev(s), R_setOf([op_NoDev(s)])))) && R_mem(s[12]!, R_fcnSet(op_Conn(s), R_cup(op_Dev(s), R_setOf([op_NoDev(s)])))) && R_mem(s[13]!, R_fcnSet(op_Conn(s), R_BOOLEAN)) && R_mem(s[14]!, R_fcnSet(op_Mr(s), R_setOf([L4, L21, L44, L62, L63, L64, L53]))) && R_mem(s[15]!, R_fcnSet(op_Mr(s), R_cup(op_Dev(s), R_setOf([op_NoDev(s)])))) && R_mem(s[16]!, R_fcnSet(op_Mr(s), R_setOf([L2, L50, L51, L61]))) && R_mem(s[17]!, R_fcnSet(op_Mr(s), R_cup(op_Dev(s), R_setOf([op_NoDev(s)])))) && R_mem(s[18]!, R_setOf([L4, L10, L16, L11, L33, L36, L37, L38, L41, L35, L46, L30, L47, L27, L54])) && R_mem(s[19]!, R_cup(op_Dev(s), R_setOf([op_NoDev(s)]))) && R_mem(s[20]!, R_BOOLEAN) && R_subseteq(s[21]!, R_cup(R_times(R_setOf([L55]), op_Conn(s)), R_times(R_setOf([L57]), op_Mr(s)))) && R_subseteq(s[22]!, R_cup(R_times(R_setOf([L55]), op_Conn(s)), R_times(R_setOf([L57]), op_Mr(s)))) && R_subseteq(s[23]!, op_Mr(s)) && R_all(R_range(L1, R_len(s[24]!, "RdsIbDevice.tla:135:20"), "RdsIbDevice.tla:135:17"), (x272: Value) => R_mem(R_app(s[24]!, x272, "RdsIbDevice.tla:135:34"), R_cup(R_times(R_setOf([L32]), op_Conn(s)), R_times(R_setOf([L17, L48]), op_Dev(s)))), "RdsIbDevice.tla:135:8") && R_mem(s[25]!, R_setOf([L4, L49, L68])) && R_subseteq(s[26]!, op_Dev(s)) && R_subseteq(s[27]!, R_setOf([L14, L19, L18, L15, L45, L69, L56]))) }, { name: "S1_NoUseAfterFree", holds: (s: St): boolean => !R_mem(L14, s[27]!) }, { name: "S2_NoDoubleFree", holds: (s: St): boolean => (!R_mem(L19, s[27]!) && R_all(op_Dev(s), (x273: Value) => (R_num(R_card(R_filter(R_range(L1, R_len(s[24]!, "RdsIbDevice.tla:147:45"), "RdsIbDevice.tla:147:42"), (x274: Value) => { return R_eq(R_app(s[24]!, x274, "RdsIbDevice.tla:147:59"), op_FreeW(s, x273)); }, "RdsIbDevice.tla:147:35"), "RdsIbDevice.tla:147:23"), "RdsIbDevice.tla:147:23") <= R_num(L1, "RdsIbDevice.tla:147:23")), "RdsIbDevice.tla:147:8")) }, { name: "S3_CountNonNegative", holds: (s: St): boolean => !R_mem(L18, s[27]!) }, { name: "S4_NoResurrection", holds: (s: St): boolean => !R_mem(L15, s[27]!) }, { name: "S5_ExactAccounting", holds: (s: St): boolean => (!R_isTrue(L8, "RdsIbDevice.tla:175:5") || R_all(op_Dev(s), (x275: Value) => (!R_eq(R_app(s[1]!, x275, "RdsIbDevice.tla:175:32"), L7) || R_eq(R_app(s[2]!, x275, "RdsIbDevice.tla:175:58"), op_Holders(s, x275))), "RdsIbDevice.tla:175:17")) }, { name: "S6_FreedUnreachable", holds: (s: St): boolean => R_all(op_Dev(s), (x279: Value) => (!R_eq(R_app(s[1]!, x279, "RdsIbDevice.tla:180:20"), L13) || (!R_mem(x279, s[4]!) && !R_isTrue(R_app(s[3]!, x279, "RdsIbDevice.tla:182:13"), "RdsIbDevice.tla:182:13") && R_all(op_Conn(s), (x280: Value) => (!R_eq(R_app(s[11]!, x280, "RdsIbDevice.tla:183:28"), x279) && !(R_mem(R_app(s[10]!, x280, "RdsIbDevice.tla:183:53"), op_SetupStates(s)) && R_eq(R_app(s[12]!, x280, "RdsIbDevice.tla:183:83"), x279))), "RdsIbDevice.tla:183:12") && R_all(op_Mr(s), (x281: Value) => !(R_mem(R_app(s[14]!, x281, "RdsIbDevice.tla:184:28"), R_setOf([L21, L44])) && R_eq(R_app(s[15]!, x281, "RdsIbDevice.tla:184:65"), x279)), "RdsIbDevice.tla:184:12") && R_all(op_Mr(s), (x282: Value) => !(R_eq(R_app(s[14]!, x282, "RdsIbDevice.tla:185:28"), L64) && R_eq(R_app(s[17]!, x282, "RdsIbDevice.tla:185:55"), x279)), "RdsIbDevice.tla:185:12"))), "RdsIbDevice.tla:180:5") }, { name: "S8_NoSelfWait", holds: (s: St): boolean => !R_eq(s[25]!, L68) }, { name: "S9_PoolLifetime", holds: (s: St): boolean => (!R_mem(L45, s[27]!) && R_all(op_Dev(s), (x283: Value) => (!R_eq(R_app(s[6]!, x283, "RdsIbDevice.tla:198:23"), L43) || (!R_mem(x283, s[26]!) && R_all(R_range(L1, R_len(s[24]!, "RdsIbDevice.tla:200:26"), "RdsIbDevice.tla:200:23"), (x284: Value) => !R_eq(R_app(s[24]!, x284, "RdsIbDevice.tla:200:40"), op_FlushW(s, x283)), "RdsIbDevice.tla:200:14"))), "RdsIbDevice.tla:198:8")) }, { name: "S10_SafeWalk", holds: (s: St): boolean => R_all(op_Mr(s), (x285: Value) => (!R_eq(R_app(s[14]!, x285, "RdsIbDevice.tla:205:19"), L64) || (R_eq(R_app(s[1]!, R_app(s[17]!, x285, "RdsIbDevice.tla:206:22"), "RdsIbDevice.tla:206:12"), L7) && (!R_eq(L12, L12) || R_mem(R_app(s[17]!, x285, "RdsIbDevice.tla:207:39"), s[4]!)))), "RdsIbDevice.tla:205:5") }, { name: "S11_PartialSetup", holds: (s: St): boolean => !R_mem(L69, s[27]!) }, { name: "S12_IbDeviceOutlivesRdsDev", holds: (s: St): boolean => !R_mem(L56, s[27]!) }, { name: "NoLeakWhenQuiescent", holds: (s: St): boolean => (!R_isTrue(L8, "RdsIbDevice.tla:219:5") || R_all(op_Dev(s), (x286: Value) => (!(R_mem(x286, s[9]!) && R_isTrue(op_AtRest(s), "RdsIbDevice.tla:222:13") && R_all(op_Conn(s), (x289: Value) => !R_eq(R_app(s[11]!, x289, "RdsIbDevice.tla:223:29"), x286), "RdsIbDevice.tla:223:13") && R_all(op_Mr(s), (x290: Value) => !(R_eq(R_app(s[14]!, x290, "RdsIbDevice.tla:224:29"), L44) && R_eq(R_app(s[15]!, x290, "RdsIbDevice.tla:224:52"), x286)), "RdsIbDevice.tla:224:13")) || R_eq(R_app(s[1]!, x286, "RdsIbDevice.tla:225:12"), L13)), "RdsIbDevice.tla:220:5")) }, { name: "UnloadClean", holds: (s: St): boolean => (!R_eq(s[18]!, L54) || (R_eq(s[24]!, R_tuple([])) && R_eq(s[25]!, L4))) }] as readonly { readonly name: string; readonly holds: (s: St) => boolean }[],
+  invariants: [{ name: "TypeOK", holds: (s: St): boolean => (R_mem(s[v_ib_device]!, L80) && R_mem(s[v_rds_ibdev]!, L81) && R_mem(s[v_refcount]!, R_fcnSet(L12, L82)) && R_mem(s[v_client_data]!, L83) && R_subseteq(s[v_rds_ib_devices]!, L12) && R_mem(s[v_lists_inited]!, L83) && R_mem(s[v_mr_pool]!, L84) && R_mem(s[v_ipaddr_list]!, L83) && R_mem(s[v_free_work_queued]!, L83) && R_subseteq(s[v_remove_called]!, L12) && R_mem(s[v_conn_pc]!, L85) && R_mem(s[v_ic_rds_ibdev]!, L86) && R_mem(s[v_setup_ibdev]!, L86) && R_mem(s[v_i_cm_id]!, L83) && R_mem(s[v_mr_pc]!, R_fcnSet(L43, L87)) && R_mem(s[v_ibmr_device]!, L88) && R_mem(s[v_fr_state]!, L89) && R_mem(s[v_flush_pos]!, L88) && R_mem(s[v_core_pc]!, L90) && R_mem(s[v_core_dev]!, L91) && R_mem(s[v_unloading]!, L92) && R_subseteq(s[v_rcu_readers]!, L93) && R_subseteq(s[v_gp_snapshot]!, L93) && R_subseteq(s[v_devices_lock_readers]!, L43) && R_all(R_range(L16, R_len(s[v_rds_wq]!, "RdsIbDevice.tla:135:20"), "RdsIbDevice.tla:135:17"), (x182: Value) => R_mem(R_app(s[v_rds_wq]!, x182, "RdsIbDevice.tla:135:34"), L94), "RdsIbDevice.tla:135:8") && R_mem(s[v_rds_wq_pc]!, L95) && R_subseteq(s[v_rds_ib_mr_wq]!, L12) && R_subseteq(s[v_faults]!, L96)) }, { name: "S1_NoUseAfterFree", holds: (s: St): boolean => !R_mem(L97, s[v_faults]!) }, { name: "S2_NoDoubleFree", holds: (s: St): boolean => (!R_mem(L98, s[v_faults]!) && R_all(L12, (x183: Value) => (R_num(R_card(R_filter(R_range(L16, R_len(s[v_rds_wq]!, "RdsIbDevice.tla:147:45"), "RdsIbDevice.tla:147:42"), (x184: Value) => { return R_eq(R_app(s[v_rds_wq]!, x184, "RdsIbDevice.tla:147:59"), op_FreeW(s, x183)); }, "RdsIbDevice.tla:147:35"), "RdsIbDevice.tla:147:23"), "RdsIbDevice.tla:147:23") <= R_num(L16, "RdsIbDevice.tla:147:23")), "RdsIbDevice.tla:147:8")) }, { name: "S3_CountNonNegative", holds: (s: St): boolean => !R_mem(L99, s[v_faults]!) }, { name: "S4_NoResurrection", holds: (s: St): boolean => !R_mem(L100, s[v_faults]!) }, { name: "S5_ExactAccounting", holds: (s: St): boolean => (!true || R_all(L12, (x185: Value) => (!R_eq(R_app(s[v_rds_ibdev]!, x185, "RdsIbDevice.tla:175:32"), L15) || R_eq(R_app(s[v_refcount]!, x185, "RdsIbDevice.tla:175:58"), op_Holders(s, x185))), "RdsIbDevice.tla:175:17")) }, { name: "S6_FreedUnreachable", holds: (s: St): boolean => R_all(L12, (x189: Value) => (!R_eq(R_app(s[v_rds_ibdev]!, x189, "RdsIbDevice.tla:180:20"), L20) || (!R_mem(x189, s[v_rds_ib_devices]!) && !R_isTrue(R_app(s[v_client_data]!, x189, "RdsIbDevice.tla:182:13"), "RdsIbDevice.tla:182:13") && R_all(L12, (x190: Value) => (!R_eq(R_app(s[v_ic_rds_ibdev]!, x190, "RdsIbDevice.tla:183:28"), x189) && !(R_mem(R_app(s[v_conn_pc]!, x190, "RdsIbDevice.tla:183:53"), L48) && R_eq(R_app(s[v_setup_ibdev]!, x190, "RdsIbDevice.tla:183:83"), x189))), "RdsIbDevice.tla:183:12") && R_all(L43, (x191: Value) => !(R_mem(R_app(s[v_mr_pc]!, x191, "RdsIbDevice.tla:184:28"), L103) && R_eq(R_app(s[v_ibmr_device]!, x191, "RdsIbDevice.tla:184:65"), x189)), "RdsIbDevice.tla:184:12") && R_all(L43, (x192: Value) => !(R_eq(R_app(s[v_mr_pc]!, x192, "RdsIbDevice.tla:185:28"), L72) && R_eq(R_app(s[v_flush_pos]!, x192, "RdsIbDevice.tla:185:55"), x189)), "RdsIbDevice.tla:185:12"))), "RdsIbDevice.tla:180:5") }, { name: "S8_NoSelfWait", holds: (s: St): boolean => !R_eq(s[v_rds_wq_pc]!, L75) }, { name: "S9_PoolLifetime", holds: (s: St): boolean => (!R_mem(L104, s[v_faults]!) && R_all(L12, (x193: Value) => (!R_eq(R_app(s[v_mr_pool]!, x193, "RdsIbDevice.tla:198:23"), L42) || (!R_mem(x193, s[v_rds_ib_mr_wq]!) && R_all(R_range(L16, R_len(s[v_rds_wq]!, "RdsIbDevice.tla:200:26"), "RdsIbDevice.tla:200:23"), (x194: Value) => !R_eq(R_app(s[v_rds_wq]!, x194, "RdsIbDevice.tla:200:40"), op_FlushW(s, x193)), "RdsIbDevice.tla:200:14"))), "RdsIbDevice.tla:198:8")) }, { name: "S10_SafeWalk", holds: (s: St): boolean => R_all(L43, (x195: Value) => (!R_eq(R_app(s[v_mr_pc]!, x195, "RdsIbDevice.tla:205:19"), L72) || (R_eq(R_app(s[v_rds_ibdev]!, R_app(s[v_flush_pos]!, x195, "RdsIbDevice.tla:206:22"), "RdsIbDevice.tla:206:12"), L15) && (!true || R_mem(R_app(s[v_flush_pos]!, x195, "RdsIbDevice.tla:207:39"), s[v_rds_ib_devices]!)))), "RdsIbDevice.tla:205:5") }, { name: "S11_PartialSetup", holds: (s: St): boolean => !R_mem(L105, s[v_faults]!) }, { name: "S12_IbDeviceOutlivesRdsDev", holds: (s: St): boolean => !R_mem(L106, s[v_faults]!) }, { name: "NoLeakWhenQuiescent", holds: (s: St): boolean => (!true || R_all(L12, (x196: Value) => (!(R_mem(x196, s[v_remove_called]!) && R_isTrue(op_AtRest(s), "RdsIbDevice.tla:222:13") && R_all(L12, (x199: Value) => !R_eq(R_app(s[v_ic_rds_ibdev]!, x199, "RdsIbDevice.tla:223:29"), x196), "RdsIbDevice.tla:223:13") && R_all(L43, (x200: Value) => !(R_eq(R_app(s[v_mr_pc]!, x200, "RdsIbDevice.tla:224:29"), L44) && R_eq(R_app(s[v_ibmr_device]!, x200, "RdsIbDevice.tla:224:52"), x196)), "RdsIbDevice.tla:224:13")) || R_eq(R_app(s[v_rds_ibdev]!, x196, "RdsIbDevice.tla:225:12"), L20)), "RdsIbDevice.tla:220:5")) }, { name: "UnloadClean", holds: (s: St): boolean => (!R_eq(s[v_core_pc]!, L51) || (R_eq(s[v_rds_wq]!, L11) && R_eq(s[v_rds_wq_pc]!, L9))) }] as readonly { readonly name: string; readonly holds: (s: St) => boolean }[],
   constraint: (s: St): boolean => true,
   actionConstraint: (s: St, p: St): boolean => true,
 };
