@@ -108,7 +108,10 @@ function inferredCode(errs: readonly TlcMessage[]): number {
 function errorMessage(msgs: readonly TlcMessage[], first: TlcMessage | undefined, sany: boolean): string {
   if (sany) {
     const report = msgs.filter((m) => m.code === 0 && /Parse Error|Semantic errors|Encountered|Unknown operator|Fatal errors/.test(m.text));
-    const text = report.map((m) => m.text.trim()).join('\n');
+    // SANY's progress lines ("Parsing file ...", "Semantic processing of module ...") are not the error
+    const text = report
+      .map((m) => m.text.split('\n').filter((l) => !/^(Parsing file|Semantic processing of module) /.test(l)).join('\n').trim())
+      .join('\n');
     if (text) return text;
   }
   return (first?.text ?? 'TLC failed').trim();

@@ -2,7 +2,7 @@
 // handleParameters), its output streamed line by line, a timeout that kills the whole process
 // group, and the result read from the output (parse.ts) with TLC's exit status.
 import { spawn } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { exitStatusText } from './messages.js';
 import { parseTlcOutput, type TlcResult } from './parse.js';
 import type { TlcLocation } from './locate.js';
@@ -37,10 +37,10 @@ export interface TlcProcessResult {
 export function tlcArgs(loc: TlcLocation, opts: TlcRunOptions): string[] {
   const args = ['-XX:+UseParallelGC', '-cp', loc.jar, 'tlc2.TLC', '-tool', '-workers', String(opts.workers ?? 1)];
   if (opts.noDeadlock) args.push('-deadlock');
-  if (opts.config) args.push('-config', opts.config);
-  if (opts.dumpTraceJson) args.push('-dumpTrace', 'json', opts.dumpTraceJson);
-  // TLC writes its states/ directory next to the spec unless told otherwise; keep runs apart
-  args.push(opts.spec);
+  // absolute paths: TLC runs in the spec's directory (where it resolves EXTENDS and writes states/)
+  if (opts.config) args.push('-config', resolvePath(opts.config));
+  if (opts.dumpTraceJson) args.push('-dumpTrace', 'json', resolvePath(opts.dumpTraceJson));
+  args.push(resolvePath(opts.spec));
   return args;
 }
 
@@ -51,7 +51,7 @@ export function runTlcProcess(loc: TlcLocation, opts: TlcRunOptions): Promise<Tl
   return new Promise((resolve, reject) => {
     // detached: the child leads its own process group, so a timeout ends java and anything it
     // started, and nothing else
-    const child = spawn(loc.java, argv, { cwd: opts.cwd ?? dirname(opts.spec), env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(loc.java, argv, { cwd: opts.cwd ?? dirname(resolvePath(opts.spec)), env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let partial = '';

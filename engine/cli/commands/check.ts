@@ -8,6 +8,7 @@ import { COMPUTING_INIT, initDoneText, livenessDoneText, livenessStartText, prog
 import { exitCodeOf, propertyOf, traceOf, verdictOf } from '../../check/result.js';
 import { ExitCode } from '../../errors.js';
 import { errorJson, reportFailure } from '../fail.js';
+import { runTlcCommand } from './tlc.js';
 
 interface CheckFlags {
   config?: string;
@@ -15,6 +16,7 @@ interface CheckFlags {
   json?: boolean;
   dumpTrace?: string[];
   workers: string;
+  tlc?: string | boolean;
 }
 
 export function register(program: Command): void {
@@ -27,6 +29,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON object with the verdict and counts on stdout, nothing else')
     .option('--dump-trace <format_and_file...>', 'write the counterexample: `itf FILE` (ITF JSON) or `dot FILE` (Graphviz, plus FILE.png when dot is installed)')
     .option('--workers <n>', 'number of worker threads (only 1 for now)', '1')
+    .option('--tlc [jar]', 'run real TLC (tla2tools.jar, found as by `rdsib tlc` when not given) instead of rdsib\'s engine; same output')
     .action(async (specPath: string, flags: CheckFlags) => {
       process.exitCode = await runCheck(specPath, flags);
     });
@@ -34,6 +37,10 @@ export function register(program: Command): void {
 
 async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
   const json = flags.json === true;
+  if (flags.tlc !== undefined) {
+    const { tlc, ...rest } = flags;
+    return runTlcCommand(specPath, { ...rest, ...(typeof tlc === 'string' ? { jar: tlc } : {}) }, 'rdsib check --tlc');
+  }
   if (flags.workers !== '1') {
     process.stderr.write(`rdsib check: --workers ${flags.workers}: only one worker is supported for now\n`);
     return ExitCode.generic;
