@@ -99,6 +99,8 @@ class Search {
   private nextProgress: number;
   /** records the behaviour graph for the temporal properties (engine/check/liveness) */
   private liveness: LivenessChecker | undefined;
+  /** in-model transitions out of the state being expanded: (target id, target state) */
+  private readonly pendingEdges: { readonly to: number; readonly t: State }[] = [];
 
   constructor(
     private readonly spec: CompiledSpec,
@@ -198,10 +200,7 @@ class Search {
     this.fps.push(fp);
     this.parents.push(parent);
     this.options.onState?.(id, state, parent < 0 ? undefined : parent);
-    if (this.liveness) {
-      const live = this.liveness;
-      this.guard('liveness', () => this.traceTo(id), () => live.recordState(id, state, parent < 0 ? undefined : parent, fp));
-    }
+    this.liveness?.recordState(id, parent < 0 ? undefined : parent, fp);
     return id;
   }
 
@@ -273,6 +272,7 @@ class Search {
         this.step(cur, r.value.state, r.value.action, toCur);
       }
       if (this.checkDeadlock && this.generated === before) throw new Stop({ kind: 'deadlock', trace: toCur() });
+      this.expandedForLiveness(cur, toCur);
       this.outDegree.add(this.newSuccessors);
       this.newSuccessors = 0;
       if (Date.now() >= this.nextProgress) {
@@ -298,7 +298,7 @@ class Search {
       } else {
         unseen = false;
         this.options.onEdge?.(cur.id, known, action);
-        this.recordEdge(cur, known, t, toT);
+        if (this.liveness) this.pendingEdges.push({ to: known, t });
       }
     }
     if (unseen) {
@@ -310,14 +310,22 @@ class Search {
     }
     if (id !== undefined) {
       this.options.onEdge?.(cur.id, id, action);
-      this.recordEdge(cur, id, t, toT);
+      if (this.liveness) this.pendingEdges.push({ to: id, t });
       this.queue.enqueue({ state: t, id, level: cur.level + 1 });
     }
   }
 
-  private recordEdge(cur: QueueEntry, to: number, t: State, trace: () => readonly TraceStep[]): void {
+  // LiveCheck.addNextState: once a state's successors are generated and checked, its atoms
+  // and those of its transitions are evaluated
+  private expandedForLiveness(cur: QueueEntry, trace: () => readonly TraceStep[]): void {
     const live = this.liveness;
-    if (live) this.guard('liveness', trace, () => live.recordEdge(cur.id, to, cur.state, t));
+    if (!live) return;
+    const edges = this.pendingEdges;
+    this.guard('liveness', trace, () => {
+      live.recordExpansion(cur.id, cur.state);
+      for (const e of edges) live.recordEdge(cur.id, e.to, cur.state, e.t);
+    });
+    edges.length = 0;
   }
 
   private postconditions(): void {

@@ -56,16 +56,21 @@ export class BehaviourGraph {
     return this.from.length;
   }
 
-  /** a new distinct state (ids are dense, in discovery order) */
-  addState(id: number, s: State, parent: number | undefined, fp: string): void {
+  /** a new distinct state (ids are dense, in discovery order); its bits come with `evaluateState` */
+  addState(id: number, parent: number | undefined, fp: string): void {
     if (id !== this.fps.length) throw new Error(`liveness graph: state ids must be dense (got ${id}, expected ${this.fps.length})`);
     this.fps.push(fp);
     if (parent === undefined) this.inits.push(id);
     this.sbits.ensure((id + 1) * this.sw);
     this.sbits.length = (id + 1) * this.sw;
-    this.setBits(this.sbits.data, id * this.sw, this.atoms.state, (f) => f(s));
     this.stutter.ensure((id + 1) * this.aw);
     this.stutter.length = (id + 1) * this.aw;
+  }
+
+  /** the state atoms of state `id`, and the action atoms on its stuttering step (before any
+   *  transition out of it is added: those use the state's bits) */
+  evaluateState(id: number, s: State): void {
+    this.setBits(this.sbits.data, id * this.sw, this.atoms.state, (f) => f(s));
     const hints = this.atoms.hints;
     this.setBits(this.stutter.data, id * this.aw, this.atoms.action, (f, i) => {
       const h = hints[i]!;

@@ -51,10 +51,17 @@ export class LivenessChecker {
     this.graph = new BehaviourGraph(atoms);
   }
 
-  recordState(id: number, s: State, parent: number | undefined, fp: string): void {
-    this.graph.addState(id, s, parent, fp);
+  /** a new distinct state (nothing is evaluated yet) */
+  recordState(id: number, parent: number | undefined, fp: string): void {
+    this.graph.addState(id, parent, fp);
   }
 
+  /** state `id` is being expanded: its atoms are evaluated, before its transitions' */
+  recordExpansion(id: number, s: State): void {
+    this.graph.evaluateState(id, s);
+  }
+
+  /** a transition out of the state last expanded */
   recordEdge(from: number, to: number, s: State, t: State): void {
     this.graph.addEdge(from, to, s, t);
   }

@@ -67,7 +67,10 @@ function build(w: World) {
   const g = new BehaviourGraph(atoms);
   const st = (i: number) => [i] as unknown as State;
   // ids in discovery order: initial states first is not required by the graph, only density
-  for (let i = 0; i < w.n; i++) g.addState(i, st(i), w.inits.includes(i) ? undefined : 0, `fp${i}`);
+  for (let i = 0; i < w.n; i++) {
+    g.addState(i, w.inits.includes(i) ? undefined : 0, `fp${i}`);
+    g.evaluateState(i, st(i));
+  }
   w.edges.forEach(([u, v], k) => {
     edgeIndex = k;
     g.addEdge(u, v, st(u), st(v));

@@ -222,3 +222,19 @@ describe('formulas the checker does not handle', () => {
     expect(o.kind === 'evalError' && o.error.describe()).toMatch(/Stutter\.tla:19:\d+: TLC cannot handle the temporal formula here: ~> from a temporal formula/);
   });
 });
+
+describe('when the temporal property is evaluated', () => {
+  it('after the invariants, as TLC does (LiveCheck.addNextState once a state is expanded): the invariant violation wins', async () => {
+    // x = 2 violates Small and makes Odd fail to evaluate (10 \div 0); Small is checked first
+    const r = await check('Order', 'OrderInv');
+    expect(r.result.outcome.kind).toBe('invariant');
+    expect(propertyOf(r.result.outcome)).toBe('Small');
+  });
+  it('an evaluation error in a temporal property: exit 77 with the behaviour up to that state', async () => {
+    const r = await check('Order', 'OrderEval');
+    const o = r.result.outcome;
+    expect(o.kind).toBe('evalError');
+    expect(exitCodeOf(o)).toBe(77);
+    expect(o.kind === 'evalError' && o.trace.map((s) => format(s.state[0]!))).toEqual(['0', '1', '2']);
+  });
+});
