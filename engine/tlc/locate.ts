@@ -21,6 +21,8 @@ export interface LocateOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly home?: string;
   readonly cwd?: string;
+  /** replaces the fixed install locations (Toolbox, /usr/share/java, ~, cwd); tests pass [] */
+  readonly systemPaths?: readonly string[];
 }
 
 /** The places tried, in order, with where each comes from. */
@@ -42,7 +44,7 @@ export function jarCandidates(opts: LocateOptions = {}): { path: string; from: s
     names.sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
     for (const n of names) out.push({ path: join(dir, n, 'tools', 'tla2tools.jar'), from: `VS Code extension ${n}` });
   }
-  const fixed = [
+  const fixed = opts.systemPaths ?? [
     join(home, 'tla2tools.jar'),
     join(home, 'toolbox', 'tla2tools.jar'),
     join(home, 'TLA+ Toolbox', 'tla2tools.jar'),

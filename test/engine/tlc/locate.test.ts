@@ -21,7 +21,7 @@ function javaIn(dir: string): string {
 }
 const jar = jarAt(join(root, 'given', 'tla2tools.jar'));
 const pathJava = javaIn(join(root, 'bin'));
-const base = { home: empty, cwd: empty };
+const base = { home: empty, cwd: empty, systemPaths: [] as string[] };
 
 describe('locateTlc', () => {
   it('an explicit jar and java on PATH', () => {
@@ -60,8 +60,14 @@ describe('locateTlc', () => {
     const home = join(root, 'home');
     jarAt(join(home, '.vscode/extensions/tlaplus.vscode-ide-1.9.0/tools/tla2tools.jar'));
     const newest = jarAt(join(home, '.vscode/extensions/tlaplus.vscode-ide-1.10.0/tools/tla2tools.jar'));
-    const r = locateTlc({ home, cwd: empty, env: { PATH: join(root, 'bin') } });
+    const r = locateTlc({ home, cwd: empty, systemPaths: [], env: { PATH: join(root, 'bin') } });
     expect(r).toEqual({ ok: true, location: { jar: newest, java: pathJava, jarFrom: 'VS Code extension tlaplus.vscode-ide-1.10.0', javaFrom: 'PATH' } });
+  });
+
+  it('the usual install locations are tried, in order', () => {
+    const toolbox = jarAt(join(root, 'opt', 'toolbox', 'tla2tools.jar'));
+    const r = locateTlc({ ...base, systemPaths: [join(root, 'nope', 'tla2tools.jar'), toolbox], env: { PATH: join(root, 'bin') } });
+    expect(r.ok && [r.location.jar, r.location.jarFrom]).toEqual([toolbox, toolbox]);
   });
 
   it('nothing anywhere: the reason names how to give a jar and the bad variable', () => {
