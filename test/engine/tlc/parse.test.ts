@@ -130,3 +130,14 @@ describe('results', () => {
     }
   });
 });
+
+describe('runs cut short', () => {
+  it('a run stopped mid-search keeps the last progress report (MP TLC_PROGRESS_STATS, 6 parameters)', () => {
+    const out = [
+      '@!@!@STARTMSG 2200:0 @!@!@',
+      'Progress(7) at 2026-11-27 21:00:00: 1,204 states generated (72,240 s/min), 311 distinct states found (18,660 ds/min), 40 states left on queue.',
+      '@!@!@ENDMSG 2200 @!@!@',
+    ].join('\n');
+    expect(parseTlcOutput(out)).toMatchObject({ result: 'error', generatedStates: 1204, distinctStates: 311, depth: 7 });
+  });
+});
