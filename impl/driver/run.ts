@@ -125,6 +125,7 @@ export interface SearchOptions {
   readonly firstSeed?: number;
   /** stop only at a failure of this kind (another bug may be reachable in the same variant) */
   readonly kind?: FailureKind;
+  readonly granularity?: Granularity;
 }
 
 /** Try seeds `firstSeed .. firstSeed+n-1`; stop at the first failing run. */
@@ -133,7 +134,7 @@ export async function search(variant: VariantName, n: number, opts: SearchOption
   const workload = opts.workload ?? DEFAULT_WORKLOAD[variant];
   for (let i = 0; i < n; i++) {
     const seed = first + i;
-    const r = await runOnce({ variant, workload, seed });
+    const r = await runOnce({ variant, workload, seed, granularity: opts.granularity ?? 'fine' });
     if (r.failure && (opts.kind === undefined || r.failure.kind === opts.kind)) {
       const f = r.failure;
       return {

@@ -3,6 +3,7 @@
 // first runnable task from here on", a '0' means the first runnable task at that step; a change
 // is kept when the run still fails with the same kind.
 import type { FailureKind } from '../kernel/faults.js';
+import type { Granularity } from '../rds/state.js';
 import type { VariantName } from '../rds/variant.js';
 import { runOnce } from './run.js';
 import type { WorkloadName } from './workloads.js';
@@ -12,12 +13,13 @@ export async function shrinkSchedule(
   workload: WorkloadName,
   schedule: string,
   kind: FailureKind,
+  granularity: Granularity = 'fine',
 ): Promise<string> {
   const [r0, p0] = schedule.split(':') as [string, string];
   let removeAt = Number(r0);
   let picks = p0;
   const fails = async (r: number, p: string) =>
-    (await runOnce({ variant, workload, schedule: `${r}:${p}` })).failure?.kind === kind;
+    (await runOnce({ variant, workload, schedule: `${r}:${p}`, granularity })).failure?.kind === kind;
 
   for (let changed = true; changed; ) {
     changed = false;

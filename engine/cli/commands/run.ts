@@ -97,12 +97,13 @@ async function runCommand(flags: RunFlags): Promise<number> {
 
 async function runSearch(variant: VariantName, workload: WorkloadName, n: number, flags: RunFlags): Promise<number> {
   const kind = flags.kind as FailureKind | undefined;
-  const r = await search(variant, n, { workload, firstSeed: int('--first-seed', flags.firstSeed) ?? 0, ...(kind ? { kind } : {}) });
+  const granularity = flags.granularity === 'model' ? 'model' : 'fine';
+  const r = await search(variant, n, { workload, granularity, firstSeed: int('--first-seed', flags.firstSeed) ?? 0, ...(kind ? { kind } : {}) });
   let failure = r.failure;
-  if (failure && flags.shrink) failure = { ...failure, schedule: await shrinkSchedule(variant, workload, failure.schedule, failure.kind) };
+  if (failure && flags.shrink) failure = { ...failure, schedule: await shrinkSchedule(variant, workload, failure.schedule, failure.kind, granularity) };
   if (failure && flags.trace) {
     const events: TraceEvent[] = [];
-    await runOnce({ variant, workload, schedule: failure.schedule, trace: (e) => void events.push(e) });
+    await runOnce({ variant, workload, schedule: failure.schedule, granularity, trace: (e) => void events.push(e) });
     writeTrace(flags.trace, events);
   }
   const out = { variant, runs: r.runs, failure: failure && { kind: failure.kind, seed: failure.seed, schedule: failure.schedule, step: failure.step, task: failure.task, detail: failure.detail } };
