@@ -1,6 +1,6 @@
 // TLC's printed values back into values: the inverse of `toString`/`Values.ppr` as TLC writes them
 // in a trace (`/\ x = v`). Shapes follow tlc2/value/impl/*Value.java toString:
-//   IntValue `-3`, BoolValue `TRUE`, StringValue `"a\"b"` (escapes as in print.ts quoteString),
+//   IntValue `-3`, BoolValue `TRUE`, StringValue `"a\"b"` (PrintVersion's escapes, as print.ts quoteString),
 //   ModelValue a bare name, SetEnumValue `{1, 2}`, IntervalValue `1..3`, TupleValue `<<1, 2>>`
 //   (`<< >>` when built by FcnRcdValue on {}), RecordValue `[a |-> 1, b |-> 2]`,
 //   FcnRcdValue `(1 :> 2 @@ 3 :> 4)`.
@@ -101,6 +101,7 @@ class ValueParser {
     return n;
   }
 
+  /** StringValue.PrintVersion escapes exactly \" \\ \t \n \f \r; anything else is printed raw */
   private string(): string {
     this.i++; // opening quote
     let r = '';
