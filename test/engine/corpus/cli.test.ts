@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { answer } from './engine.js';
+import { answer, type Expected } from './engine.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = join(root, 'engine/cli/main.ts');
@@ -24,16 +24,6 @@ const representatives = [
   'ParseError', // 150
 ];
 
-interface Expected {
-  readonly result: string;
-  readonly exitCode: number;
-  readonly distinctStates: number;
-  readonly generatedStates: number;
-  readonly depth: number;
-  readonly property?: string;
-  readonly traceLength?: number;
-  readonly countsAsserted?: boolean;
-}
 
 describe('rdsib check: exit codes and --json as TLC', () => {
   if (!existsSync(cli)) {

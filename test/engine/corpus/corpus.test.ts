@@ -8,28 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { answer, loadEngine, type Answer, type Engine, type EngineResult } from './engine.js';
+import { answer, loadEngine, type Answer, type Engine, type EngineResult, type Expected } from './engine.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 const specsDir = join(root, 'test/specs');
 const oraclesDir = join(specsDir, 'oracles');
 
-export interface Expected {
-  readonly result: 'ok' | 'violation' | 'deadlock' | 'liveness' | 'error';
-  readonly exitCode: number;
-  readonly distinctStates: number;
-  readonly generatedStates: number;
-  readonly depth: number;
-  readonly property?: string;
-  readonly traceLength?: number;
-  /** false for evaluation errors: TLC's counts after an EvalException come from a replay
-   *  (README "Counts after evaluation errors"), so only verdict and exit code are asserted */
-  readonly countsAsserted?: boolean;
-  /** true for specs too big for the default run (set RDSIB_CORPUS_ALL=1 to include them) */
-  readonly slow?: boolean;
-  readonly how: string;
-}
 
 const names = readdirSync(specsDir)
   .filter((f) => f.endsWith('.expected.json'))

@@ -11,6 +11,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** An oracle's or the engine's answer; `result` widened to the engine's words (incl. liveness). */
 export type Answer = Omit<OracleResult, 'result'> & { readonly result: string };
 
+/** A test/specs/NAME.expected.json file (format in test/specs/README.md). */
+export interface Expected {
+  readonly result: 'ok' | 'violation' | 'deadlock' | 'liveness' | 'error';
+  readonly exitCode: number;
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly property?: string;
+  readonly traceLength?: number;
+  /** false for evaluation errors: TLC's counts after an EvalException come from a replay
+   *  (README "Counts after evaluation errors"), so only verdict and exit code are asserted */
+  readonly countsAsserted?: boolean;
+  /** true for specs too big for the default run (set RDSIB_CORPUS_ALL=1 to include them) */
+  readonly slow?: boolean;
+  readonly how: string;
+}
+
 /** The comparable part of an answer: what TLC prints and we assert. */
 export function answer(e: Answer) {
   return {
