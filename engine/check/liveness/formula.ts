@@ -264,6 +264,10 @@ export class GoalBuilder {
       if (body) return this.always(t, body, positive);
     }
     if (xe.kind === 'always') return this.always(t, x.sub(xe.expr), positive);
+    // []<>[]P == <>[]P
+    if (xe.kind === 'eventually' && xe.expr.kind === 'always') return this.eventually(t, x.sub(xe.expr), positive);
+    // []~F == ~<>F
+    if (xe.kind === 'not') return this.eventually(t, x.sub(xe.expr), !positive);
     return unsupported(t, '[] of this temporal formula');
   }
 
@@ -288,6 +292,10 @@ export class GoalBuilder {
       if (body) return this.eventually(t, body, positive);
     }
     if (xe.kind === 'eventually') return this.eventually(t, x.sub(xe.expr), positive);
+    // <>[]<>P == []<>P
+    if (xe.kind === 'always' && xe.expr.kind === 'eventually') return this.always(t, x.sub(xe.expr), positive);
+    // <>~F == ~[]F
+    if (xe.kind === 'not') return this.always(t, x.sub(xe.expr), !positive);
     return unsupported(t, '<> of this temporal formula');
   }
 }

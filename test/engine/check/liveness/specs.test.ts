@@ -118,6 +118,9 @@ describe('<>[] and []<> on the only fair behaviour 0, 1, 2, 3, 2, 3, ...', () =>
     ['OneThenTwo', '(x = 1) ~> [](x = 2): x keeps going back to 3 after x = 1', false],
     ['ZeroOften', '[]<>(x = 0): x = 0 only in the first state', false],
     ['IncOften', '[]<><<Inc>>_x: Inc is taken twice only', false],
+    ['NeverFive', '[]~<>(x = 5): x stays below 4', true],
+    ['NotAlwaysLow', '<>~[](x < 3): x = 3 in the fourth state', true],
+    ['ZeroOftenNested', '<>[]<>(x = 0), that is []<>(x = 0)', false],
   ])('%s: %s', async (property, _why, holds) => {
     const r = await check('Settle', `Settle${property}`);
     expect(counts(r)).toEqual(SETTLE);

@@ -26,4 +26,8 @@ OneThenTwo == (x = 1) ~> [](x = 2)
 \* stability: once P, always Q
 TwoThenHigh == [](x = 2 => [](x >= 2))
 TwoThenTwo == [](x = 2 => [](x = 2))
+\* the same operators nested differently
+NeverFive == []~<>(x = 5)
+NotAlwaysLow == <>~[](x < 3)
+ZeroOftenNested == <>[]<>(x = 0)
 =============================================================================
