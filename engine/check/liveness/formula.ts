@@ -178,6 +178,8 @@ export class GoalBuilder {
       }
       case 'forall':
       case 'exists': {
+        // Liveness.java expands the quantifier when the property is processed: constant bounds only
+        if (e.bindings.some((b) => b.domain && sub(b.domain).level() > 0)) unsupported(t, 'a temporal formula quantified over a set that depends on the state');
         const parts = t.instances().map((i) => this.translate(i.term, positive));
         return (e.kind === 'forall') === positive ? productAll(parts, e.loc) : parts.flat();
       }
