@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkFile } from '../../check/pipeline.js';
-import { exitCodeOf, propertyOf, verdictOf } from '../../check/result.js';
+import { exitCodeOf, propertyOf, traceOf, verdictOf } from '../../check/result.js';
 import { ExitCode } from '../../errors.js';
 import { locateTlc, type TlcLocation } from '../../tlc/locate.js';
 import { runTlc } from '../../tlc/run.js';
@@ -135,6 +135,8 @@ interface Figures {
   readonly generatedStates: number;
   readonly depth: number;
   readonly property?: string | undefined;
+  /** counterexample length in states (shown, not compared: TLC and rdsib may pick different shortest traces) */
+  readonly traceStates?: number | undefined;
   readonly exitCode: number;
 }
 
@@ -154,6 +156,7 @@ export function compareTable(ours: Figures, tlc: Figures): string[] {
   const rows: [string, string, string, string][] = [['', 'rdsib', 'TLC', '']];
   for (const [name, k] of ROWS) rows.push([name, String(ours[k]), String(tlc[k]), ours[k] === tlc[k] ? '' : 'differs']);
   if (ours.property !== undefined || tlc.property !== undefined) rows.push(['property', ours.property ?? '-', tlc.property ?? '-', '']);
+  if (ours.traceStates !== undefined || tlc.traceStates !== undefined) rows.push(['trace', String(ours.traceStates ?? '-'), String(tlc.traceStates ?? '-'), '']);
   rows.push(['exit', String(ours.exitCode), String(tlc.exitCode), '']);
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => `${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`.trimEnd());
@@ -176,14 +179,17 @@ async function runCompare(specPath: string, flags: TlcFlags): Promise<number> {
   try {
     const run = await checkFile(specPath, { ...(flags.config ? { cfgPath: flags.config } : {}), ...(flags.deadlock ? { checkDeadlock: false } : {}) });
     const o = run.result.outcome;
-    ours = { result: verdictOf(o), distinctStates: run.result.distinct, generatedStates: run.result.generated, depth: run.result.depth, property: propertyOf(o), exitCode: exitCodeOf(o) };
+    ours = {
+      result: verdictOf(o), distinctStates: run.result.distinct, generatedStates: run.result.generated, depth: run.result.depth,
+      property: propertyOf(o), traceStates: traceOf(o)?.length, exitCode: exitCodeOf(o),
+    };
   } catch (e) {
     ours = { result: 'error', distinctStates: 0, generatedStates: 0, depth: 0, exitCode: exitCodeForError(e) };
   }
   let tlc: Figures;
   try {
-    const { process: _p, ...r } = await tlcResult(located.location, specPath, flags, timeoutMs, false);
-    tlc = r;
+    const { process: _p, trace, ...r } = await tlcResult(located.location, specPath, flags, timeoutMs, false);
+    tlc = { ...r, traceStates: trace?.length };
   } catch (e) {
     process.stderr.write(`rdsib compare: ${errorJson(e).message}\n`);
     return exitCodeForError(e);
