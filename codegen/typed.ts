@@ -8,6 +8,7 @@ import type { CompiledSpecExt } from '../engine/eval/index.js';
 import type { Value } from '../engine/values/index.js';
 import type { TypeDesc } from './convert.js';
 import type { Gen } from './gen.js';
+import { UnsupportedError } from '../engine/errors.js';
 import { where } from './expr.js';
 import type { Leaf } from './split.js';
 import { descOfValues, elemDesc, tsType, typesFromTypeOK } from './types.js';
@@ -55,6 +56,10 @@ export function typedLayer(g: Gen, spec: CompiledSpecExt, leaves: readonly Leaf[
   const samples = missing.length > 0 ? sampleStates(spec) : [];
   const varTypes: TypeDesc[] = g.varNames.map((v, i) => fromTypeOK.get(v) ?? descOfValues(samples.map((s) => s[i]!)));
   const varDoc = new Map(modules.flatMap((m) => m.variables.map((v) => [v.name, v.loc] as const)));
+  varTypes.forEach((t, i) => {
+    const name = g.varNames[i]!;
+    if (t.k === 'value') throw new UnsupportedError(`code generation: cannot type the variable ${name}: TypeOK does not type it and no reachable state gives it a value`, varDoc.get(name) ?? root.loc);
+  });
 
   const paramTypes: TypeDesc[][] = leaves.map((l) =>
     l.params.map((p) => {
@@ -103,6 +108,8 @@ export function typedLayer(g: Gen, spec: CompiledSpecExt, leaves: readonly Leaf[
   out.push('');
   out.push('/** The refinement map the implementation writes by hand (spec/): its state seen as a model state. */');
   out.push('export type RefinementMap<ImplState> = (implState: ImplState) => State;');
+  out.push('/** The same as an object, for implementations that keep the map with their other model glue. */');
+  out.push('export interface Refinement<ImplState> {\n  abstract(implState: ImplState): State;\n}');
   out.push('');
   out.push('/** fast-check: an action enabled in s (for model-based tests); fails when none is. */');
   out.push(`export function arbitraryAction(s: State): fc.Arbitrary<Action> {\n  const seen = new Set<string>();\n  const actions: Action[] = [];\n  core.next(fromState(s), (i, ps) => {\n    const key = \`\${i}:\${ps.map((p) => R.format(p)).join(',')}\`;\n    if (!seen.has(key)) {\n      seen.add(key);\n      actions.push(toAction(i, ps));\n    }\n  });\n  if (actions.length === 0) throw new RangeError('no action is enabled in this state');\n  return fc.constantFrom(...actions);\n}`);

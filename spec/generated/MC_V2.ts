@@ -3554,6 +3554,10 @@ export interface Implementation {
 
 /** The refinement map the implementation writes by hand (spec/): its state seen as a model state. */
 export type RefinementMap<ImplState> = (implState: ImplState) => State;
+/** The same as an object, for implementations that keep the map with their other model glue. */
+export interface Refinement<ImplState> {
+  abstract(implState: ImplState): State;
+}
 
 /** fast-check: an action enabled in s (for model-based tests); fails when none is. */
 export function arbitraryAction(s: State): fc.Arbitrary<Action> {

@@ -19,8 +19,21 @@ export interface GeneratedModule {
   readonly core: GeneratedCore & { readonly invariants: readonly { name: string; holds: (s: readonly Value[]) => boolean }[] };
 }
 
-/** Generates `spec` with `cfg` (paths relative to the repository) and imports the result. */
-export async function generateAndImport(spec: string, cfg: string): Promise<GeneratedModule> {
+const generated = new Map<string, Promise<GeneratedModule>>();
+
+/** Generates `spec` with `cfg` (paths relative to the repository) and imports the result;
+ *  once per test file. */
+export function generateAndImport(spec: string, cfg: string): Promise<GeneratedModule> {
+  const key = `${spec}\0${cfg}`;
+  let p = generated.get(key);
+  if (!p) {
+    p = generateFresh(spec, cfg);
+    generated.set(key, p);
+  }
+  return p;
+}
+
+async function generateFresh(spec: string, cfg: string): Promise<GeneratedModule> {
   mkdirSync(OUT, { recursive: true });
   const g = await generate(join(ROOT, spec), { cfgPath: join(ROOT, cfg), runtimeImport: runtimeImportFor(OUT) });
   const file = join(OUT, `${spec.replace(/\W/g, '_')}__${g.fileName}`);
