@@ -12,7 +12,13 @@
 // out into the DNF, which gives the same verdicts without TLC's exponential blow-up.
 import type { Expr } from '../../frontend/ast.js';
 import type { State, TemporalTerm } from '../../eval/api.js';
-import { UnsupportedError } from '../../errors.js';
+import { ExitCode, TlaError } from '../../errors.js';
+
+/** EC.TLC_LIVE_CANNOT_HANDLE_FORMULA: a temporal formula this checker cannot turn into goals.
+ *  TLC exits with ExitStatus.ERROR (255) for it (its test Github742). */
+export class TemporalFormulaError extends TlaError {
+  readonly exitCode = ExitCode.generic;
+}
 
 /** A leaf of the formula the search keeps one bit for, per state (`action` false) or per
  *  transition (`action` true, also evaluated on each state's stuttering step). */
@@ -95,7 +101,7 @@ function interleavings(a: readonly Phase[], b: readonly Phase[]): Phase[][] {
 /** the conjunction of two goals: one goal per order of their phases */
 function merge(a: Goal, b: Goal, loc: Expr['loc']): Goal[] {
   const orders = interleavings(a.phases, b.phases);
-  if (orders.length > 64) throw new UnsupportedError('TLC cannot handle the temporal formula here: too many eventualities that must all happen', loc);
+  if (orders.length > 64) throw new TemporalFormulaError('TLC cannot handle the temporal formula here: too many eventualities that must all happen', loc);
   return orders.map((phases) => ({
     init: [...a.init, ...b.init],
     always: [...a.always, ...b.always],
@@ -113,7 +119,7 @@ function product(xs: readonly Goal[], ys: readonly Goal[], loc: Expr['loc']): Go
 const productAll = (gs: readonly (readonly Goal[])[], loc: Expr['loc']): Goal[] => gs.reduce<Goal[]>((acc, g) => product(acc, g, loc), [EMPTY]);
 
 function unsupported(t: TemporalTerm, what: string): never {
-  throw new UnsupportedError(
+  throw new TemporalFormulaError(
     `TLC cannot handle the temporal formula here: ${what}. Supported: []P, <>P, []<>P, <>[]P, P ~> Q, []<><<A>>_v, <>[][A]_v, WF/SF, ` +
       'and /\\, \\/, ~, =>, \\A, \\E of these (P, Q state predicates, ENABLED allowed)',
     t.expr.loc,

@@ -29,7 +29,7 @@ export class LivenessChecker {
   private readonly fairness: readonly FairCond[];
 
   /** undefined when the spec has no temporal property the evaluator gives a term for (the
-   *  search lists those without as skipped); throws UnsupportedError (with the formula's
+   *  search lists those without as skipped); throws TemporalFormulaError (with the formula's
    *  location) for a formula the checker cannot handle */
   static of(spec: CompiledSpec): LivenessChecker | undefined {
     return spec.properties.some((p) => p.kind === 'temporal' && p.term) ? new LivenessChecker(spec) : undefined;
