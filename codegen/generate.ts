@@ -12,7 +12,8 @@ import { loadSpec } from '../engine/frontend/load.js';
 import { parseConfigFile } from '../engine/config/parse.js';
 import { compileSpec } from '../engine/eval/index.js';
 import { ConfigError } from '../engine/errors.js';
-import { resetValueTables } from '../engine/values/index.js';
+import { internCount, internedString, resetValueTables } from '../engine/values/index.js';
+import type { CfgValue } from '../engine/config/types.js';
 import { compileAction, finish } from './action.js';
 import { compileBool, where } from './expr.js';
 import { Gen } from './gen.js';
@@ -43,6 +44,17 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
   const loaded = await loadSpec(specPath);
   const config = parseConfigFile(options.cfgPath);
   const compiled = compileSpec(loaded, config);
+  // the intern table as compileSpec seeded it (TLC's order), for the module to start from
+  const strings = Array.from({ length: internCount() }, (_, i) => internedString(i)!);
+  const models: string[] = [];
+  const cfgModels = (v: CfgValue): void => {
+    if (v.kind === 'modelValue' && !models.includes(v.name)) models.push(v.name);
+    if (v.kind === 'set') v.elems.forEach(cfgModels);
+  };
+  for (const c of config.constants) if (c.kind === 'value') {
+    c.args?.forEach(cfgModels);
+    cfgModels(c.value);
+  }
   const scope = compiled.rootScope;
   const vars = compiled.variables;
   const g = new Gen(scope, vars, (e) => compiled.evaluate(e, null));
@@ -110,6 +122,10 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
     `import type { Partial, St, Value } from '${options.runtimeImport}';`,
     `import fc from 'fast-check';`,
     '',
+    '// A fresh run of the value tables in TLC\'s intern order for this spec (runtime.ts seedRun):',
+    '// importing this module starts a new run, as compileSpec does for the interpreter.',
+    `R.seedRun(${JSON.stringify(strings)}, ${JSON.stringify(models)});`,
+    '',
     '// ---------------------------------------------------------------- constants and literals',
     `export const VARS: readonly string[] = ${JSON.stringify(vars)};`,
     `export const ACTION_KINDS = ${JSON.stringify(split.leaves.map((l) => l.kind))} as const;`,
@@ -148,7 +164,7 @@ function localRuntime(text: string): string {
     return `R_${name}`;
   });
   const decls = [...used].sort().map((n) => `const R_${n} = R.${n};`).join('\n');
-  return body.replace('\n// ---------------------------------------------------------------- constants and literals', `\n${decls}\n\n// ---------------------------------------------------------------- constants and literals`);
+  return body.replace("\nimport fc from 'fast-check';\n", `\nimport fc from 'fast-check';\n\n${decls}\n`);
 }
 
 /** ts-morph's formatter (the TypeScript language service), so generated code reads like code. */

@@ -326,3 +326,13 @@ export function recFcn(S: Value, body: (x: Value) => Value): Value {
 export { fcnOf, modelValue as mv } from '../engine/values/index.js';
 
 export { type TypeDesc, type ModelValue, toTs, fromTs } from './convert.js';
+
+/** A generated module's first statement: a fresh run of the value tables seeded as
+ *  engine/eval/intern-order.ts seeds them for this spec and cfg (TLC orders strings and
+ *  model values by intern token, so set order and CHOOSE among strings depend on it). The
+ *  strings come in token order, then the cfg's model values in cfg order (their index). */
+export function seedRun(strings: readonly string[], models: readonly string[]): void {
+  V.resetValueTables();
+  for (const s of strings) V.intern(s);
+  for (const m of models) V.modelValue(m);
+}

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, runtimeImportFor } from '../../codegen/generate.js';
-import { type Exploration, type GeneratedCore, exploreEngine } from '../../codegen/explore.js';
+import type { GeneratedCore } from '../../codegen/explore.js';
 import { parseConfigFile } from '../../engine/config/parse.js';
 import { type CompiledSpec, compileSpec } from '../../engine/eval/index.js';
 import { stateKey, type Value } from '../../engine/values/index.js';
@@ -19,21 +19,10 @@ export interface GeneratedModule {
   readonly core: GeneratedCore & { readonly invariants: readonly { name: string; holds: (s: readonly Value[]) => boolean }[] };
 }
 
-const generated = new Map<string, Promise<GeneratedModule>>();
-
-/** Generates `spec` with `cfg` (paths relative to the repository) and imports the result;
- *  once per test file. */
-export function generateAndImport(spec: string, cfg: string): Promise<GeneratedModule> {
-  const key = `${spec}\0${cfg}`;
-  let p = generated.get(key);
-  if (!p) {
-    p = generateFresh(spec, cfg);
-    generated.set(key, p);
-  }
-  return p;
-}
-
-async function generateFresh(spec: string, cfg: string): Promise<GeneratedModule> {
+/** Generates `spec` with `cfg` (paths relative to the repository) and imports the result.
+ *  Generation starts a fresh run of the value tables (as every TLC run does), so compare a
+ *  module only with engine specs compiled after it and before the next generation. */
+export async function generateAndImport(spec: string, cfg: string): Promise<GeneratedModule> {
   mkdirSync(OUT, { recursive: true });
   const g = await generate(join(ROOT, spec), { cfgPath: join(ROOT, cfg), runtimeImport: runtimeImportFor(OUT) });
   const file = join(OUT, `${spec.replace(/\W/g, '_')}__${g.fileName}`);
@@ -81,8 +70,4 @@ export function invariantDisagreement(core: GeneratedCore & { invariants: readon
     }
   }
   return undefined;
-}
-
-export async function engineExploration(spec: string, cfg: string): Promise<Exploration> {
-  return exploreEngine(await compiledSpec(spec, cfg));
 }
