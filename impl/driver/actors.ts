@@ -4,7 +4,7 @@
 // step, and rmmod once everything else is done (sockets hold a module reference).
 import type { Task } from '../kernel/scheduler.js';
 import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../rds/ib.js';
-import { rdsConnDrop, rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
+import { rdsConnDropStep, rdsIbConnPathConnect, rdsIbConnShutdown } from '../rds/ib_cm.js';
 import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../rds/ib_rdma.js';
 import { Conn, IbDevice, Mr, type RdsIb } from '../rds/state.js';
 import type { Workload, WorkloadMr } from './workloads.js';
@@ -58,8 +58,7 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
     spawn(`cm-error:${name}`, async (t) => {
       await k.waitUntil(t, `${name} to be set up`, () => c.state !== 'init');
       if (c.state !== 'connecting' && c.state !== 'up') return;
-      await s.at(t, 'ConnDrop', { c: c.name });
-      rdsConnDrop(s, c);
+      await rdsConnDropStep(s, t, c);
     });
   }
   for (const name of wl.remove) {

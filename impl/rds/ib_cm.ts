@@ -97,6 +97,16 @@ export function rdsConnDrop(s: RdsIb, c: Conn): void {
   s.rdsWq.queueWork(c.shutdownWork);
 }
 
+/** The model's ConnDrop(c): rds_conn_drop called from a cm event handler or an error path, as a
+ *  step of its own. Whether the connection is still up to be dropped is decided when the step
+ *  runs; if it is not (dropped or torn down meanwhile), rds_conn_drop finds nothing to do and no
+ *  step is logged. */
+export async function rdsConnDropStep(s: RdsIb, t: Task, c: Conn): Promise<void> {
+  await s.at(t, 'ConnDrop', { c: c.name });
+  if (c.dropped || (c.state !== 'connecting' && c.state !== 'up')) return s.retract(t);
+  rdsConnDrop(s, c);
+}
+
 /** rds_ib_conn_path_shutdown, on rds_wq. V3 first waits until the connection's FRWR MRs are
  *  invalidated (i_fastreg_inuse_count == 0), which is what blocks the ordered rds_wq in
  *  rds-kernel-trace.md §5. The cm_id is destroyed before rds_ib_remove_conn drops the reference. */
@@ -107,8 +117,9 @@ export async function rdsIbConnShutdown(s: RdsIb, t: Task, c: Conn): Promise<voi
   const wasUp = c.state === 'up' || c.state === 'connecting';
   c.state = 'down';
   c.cmLock.unlock(t);
-  // the peer, if it is connected, sees DISCONNECTED and drops too (the model's ConnDrop)
-  if (wasUp && c.peer && (c.peer.state === 'connecting' || c.peer.state === 'up')) rdsConnDrop(s, c.peer);
+  // rdma_disconnect (first in rds_ib_conn_path_shutdown): the peer end sees
+  // RDMA_CM_EVENT_DISCONNECTED, and rds_rdma_cm_event_handler_cmn calls rds_conn_drop on it
+  if (wasUp && c.peer) await rdsConnDropStep(s, t, c.peer);
   if (!c.cmId) return;
 
   if (v.KERNEL === 'v3') {

@@ -205,14 +205,33 @@ export async function rdsIbFlushMrs(s: RdsIb, t: Task, by: Mr): Promise<void> {
   const locked = v.LIST_PROT === 'rcu_rwsem';
   if (locked) await s.devicesLock.downRead(k, t);
   await s.at(t, 'FlushMRs_Begin', { m });
-  for (const d of s.devices) {
+  let cursor: RdsIbDevice | null = null;
+  for (;;) {
+    // list_for_each_entry reads the cursor's next pointer at each step, not a snapshot taken at
+    // the start: a device unlisted while the walker slept on a pool mutex is no longer reached
+    // (the model's NextListed, taken at FlushMRs_Next)
+    await s.begin(t, 'FlushMRs_Next');
+    const d = nextListed(s, cursor);
+    if (!d) {
+      s.reopen(t, 'FlushMRs_End'); // the step that found the list's end is FlushMRs_End
+      break;
+    }
     await s.at(t, 'FlushMRs_Next', { m, d: d.name }); // V1: d picked with no lock and no reference
     await s.at(t, 'FlushMRs_Pool', { m, d: d.name });
     touch(k, t, d, 'rds_ib_flush_mrs');
     if (d.mrPool) await rdsIbFlushMrPool(s, t, d.mrPool);
+    cursor = d;
   }
   await s.at(t, 'FlushMRs_End', { m });
   if (locked) s.devicesLock.upRead(t);
+}
+
+/** The first device on rds_ib_devices after `cursor` (list order = order of arrival, as the
+ *  model numbers devices), whether or not `cursor` itself is still listed. */
+function nextListed(s: RdsIb, cursor: RdsIbDevice | null): RdsIbDevice | undefined {
+  const order = (d: RdsIbDevice) => s.ibDevices.indexOf(d.dev);
+  const after = cursor ? order(cursor) : -1;
+  return s.devices.filter((d) => order(d) > after).sort((a, b) => order(a) - order(b))[0];
 }
 
 /** rds_ib_destroy_mr_pool: stop the flush worker (V0: flush all of rds_wq; V1+: cancel only the

@@ -202,7 +202,9 @@ export class RdsIb {
     const p = this.pending.get(t);
     if (!p || !this.trace) return;
     this.pending.delete(t);
-    const args = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? modelIndexOr(v) : v]));
+    const params = this.withBackendNames(p.params);
+    // args are the model's values: the backend's device name is the implementation's business
+    const args = Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'verbs').map(([k, v]) => [k, typeof v === 'string' ? modelIndexOr(v) : v]));
     this.trace({
       ts: this.k.step,
       seq: ++this.seq,
@@ -211,10 +213,30 @@ export class RdsIb {
       irq: t.irq,
       step: p.action,
       action: modelActionOf(p.action),
-      params: p.params,
+      params,
       args,
       vars: this.vars(),
     });
+  }
+
+  /** The step's parameters, plus `verbs`: the backend's name of the device `d` where it is not
+   *  the workload's (rxe0 for d1), so a trace from real devices still says which one it was. */
+  private withBackendNames(params: TraceParams): TraceParams {
+    const d = params['d'];
+    const ibdev = typeof d === 'string' ? this.ibDevices.find((i) => i.name === d) : undefined;
+    return ibdev && ibdev.verbsName !== ibdev.name ? { ...params, verbs: ibdev.verbsName } : params;
+  }
+
+  /** Model granularity: the task's open model action becomes `action` without a scheduling
+   *  point (a walk step that turns out to be the walk's end: FlushMRs_Next → FlushMRs_End). */
+  reopen(t: Task, action: ModelAction): void {
+    if (this.granularity === 'model') this.open.set(t, action);
+  }
+
+  /** The step just begun with `at` does not happen after all (its condition no longer holds once
+   *  the task runs): no event is logged for it. */
+  retract(t: Task): void {
+    this.pending.delete(t);
   }
 
   /** The model's variables in the model's shape (tla/RdsIbDevice.tla VARIABLES). */
