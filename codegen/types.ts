@@ -4,7 +4,7 @@
 // first states reached. Small sets of numbers or strings become literal unions.
 import type { Expr } from '../engine/frontend/ast.js';
 import type { CompiledSpecExt } from '../engine/eval/index.js';
-import { assertNever, fcnView, materializeFcn, setElems, type Value } from '../engine/values/index.js';
+import { assertNever, fcnView, isSetLike, materializeFcn, setElems, type Value } from '../engine/values/index.js';
 import type { TypeDesc } from './convert.js';
 import type { Gen } from './gen.js';
 
@@ -12,6 +12,7 @@ const MAX_LITERALS = 24;
 
 /** The type of the elements of a set value. */
 export function elemDesc(S: Value): TypeDesc {
+  if (!isSetLike(S)) return { k: 'value' };
   switch (S.kind) {
     case 'fcnSet': return { k: 'map', key: elemDesc(S.dom), val: elemDesc(S.rng) };
     case 'rcdSet': return { k: 'record', fields: S.names.map((n, i) => [n.s, elemDesc(S.sets[i]!)] as const) };
@@ -19,10 +20,13 @@ export function elemDesc(S: Value): TypeDesc {
     case 'subset': return { k: 'set', elem: elemDesc(S.base) };
     case 'infinite': return S.which === 'STRING' ? { k: 'str' } : { k: 'int' };
     case 'interval': return S.hi - S.lo < MAX_LITERALS ? { k: 'int', lits: range(S.lo, S.hi) } : { k: 'int' };
-    case 'set': case 'filter': return descOfValues(setElems(S));
-    case 'bool': case 'int': case 'str': case 'model': case 'tuple': case 'record': case 'fcn': case 'lazyFcn':
-      return { k: 'value' };
-    default: return assertNever(S);
+    default:
+      // enumerated sets, filters, and any set kind engine/values adds: from the elements
+      try {
+        return descOfValues(setElems(S));
+      } catch {
+        return { k: 'value' }; // cannot be enumerated
+      }
   }
 }
 
@@ -101,7 +105,9 @@ export function typesFromTypeOK(g: Gen, spec: CompiledSpecExt, typeOK: Expr | un
     if (e.kind === 'apply' && (e.name === '\\in' || e.name === '\\subseteq') && e.args.length === 2) {
       const v = isVar(e.args[0]!);
       const S = v ? evalSet(e.args[1]!) : undefined;
-      if (v && S) out.set(v, e.name === '\\in' ? elemDesc(S) : { k: 'set', elem: elemDesc(S) });
+      const d = S ? elemDesc(S) : undefined;
+      // a set we cannot read a type from (Seq(S), say) leaves the variable to the values reached
+      if (v && d && d.k !== 'value') out.set(v, e.name === '\\in' ? d : { k: 'set', elem: d });
       return;
     }
     // \A i \in 1..Len(q) : q[i] \in S   — q is a sequence of S
@@ -110,7 +116,8 @@ export function typesFromTypeOK(g: Gen, spec: CompiledSpecExt, typeOK: Expr | un
       if (lhs.kind === 'fnApply') {
         const v = isVar(lhs.fn);
         const S = v ? evalSet(e.body.args[1]!) : undefined;
-        if (v && S) out.set(v, { k: 'seq', elem: elemDesc(S) });
+        const d = S ? elemDesc(S) : undefined;
+        if (v && d && d.k !== 'value') out.set(v, { k: 'seq', elem: d });
       }
     }
   };

@@ -44,7 +44,7 @@ export function callBuiltin(name: string, args: readonly Expr[], loc: Loc, sc: S
   return f(args, loc, sc, env, cx);
 }
 
-/** Built-in constants: Nat, Int, BOOLEAN, STRING, EmptyBag, JavaTime. */
+/** Built-in constants: Nat, Int, BOOLEAN, STRING, EmptyBag, Any, JavaTime. */
 export function builtinConstant(name: string, loc: Loc): Value | undefined {
   switch (name) {
     case 'TRUE':
@@ -61,6 +61,9 @@ export function builtinConstant(name: string, loc: Loc): Value | undefined {
       return V.STRING;
     case 'EmptyBag':
       return V.tuple([]);
+    case 'Any':
+      // TLC.Any is overridden by AnySet.ANY: a set every value is a member of
+      return V.ANY_SET;
     case 'JavaTime':
       markVolatile();
       return V.int(Math.floor(Date.now() / 1000) & 0x7fffffff, loc);
@@ -86,6 +89,7 @@ function boolOf(v: Value, what: string): boolean {
 function isSetValue(v: Value): boolean {
   switch (v.kind) {
     case 'set': case 'interval': case 'infinite': case 'subset': case 'fcnSet': case 'rcdSet': case 'product': case 'filter':
+    case 'seqSet': case 'anySet': case 'cup':
       return true;
     default:
       return false;
@@ -115,93 +119,21 @@ strict('#', 2, ([a, b]) => V.bool(!V.equals(a!, b!)));
 table.set('\\in', (args, loc, sc, env, cx) => V.bool(memberOf(args, loc, sc, env, cx)));
 table.set('\\notin', (args, loc, sc, env, cx) => V.bool(!memberOf(args, loc, sc, env, cx)));
 
-/** x \in S. `Seq(S)` is infinite and has no lazy value kind in engine/values, so when S
- *  mentions it (`[log : Seq(M)]`, `Seq(M) \X Nat`, through definitions), membership is
- *  decided on the expression, component by component, without building the set (what
- *  SetOfRcdsValue/SetOfFcnsValue.member do, with Sequences.java's rule for Seq). */
+/** x \in S: the set is evaluated to a value, which for infinite sets (Seq(S), Nat, S \cup T
+ *  with an infinite side, [f : Seq(S)]) is kept lazy in engine/values and answers membership
+ *  without being enumerated, as TLC's member() methods do. */
 function memberOf(args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx): boolean {
   const [xe, se] = args as [Expr, Expr];
   const x = ev(xe, sc, env, cx);
   try {
-    return memberExpr(x, se, sc, env, cx);
+    const set = ev(se, sc, env, cx);
+    // an integer in an interval, the commonest test in TypeOK-style invariants, answered
+    // directly (IntervalValue.member) without going through the general membership switch
+    if (set.kind === 'interval' && x.kind === 'int') return x.n >= set.lo && x.n <= set.hi;
+    return V.member(x, setArg(set, 'the right side of \\in'));
   } catch (err) {
     throw located(err, loc);
   }
-}
-
-function memberExpr(x: Value, se: Expr, sc: Scope, env: Env, cx: Ctx): boolean {
-  if (mentionsSeq(se, sc, env)) {
-    switch (se.kind) {
-      case 'apply':
-        if (se.name === 'Seq' && se.args.length === 1) {
-          const xs = x.kind === 'lazyFcn' ? V.materialize(x) : x;
-          return xs.kind === 'tuple' && xs.elems.every((e) => memberExpr(e, se.args[0]!, sc, env, cx));
-        }
-        if (se.name === '\\cup') return memberExpr(x, se.args[0]!, sc, env, cx) || memberExpr(x, se.args[1]!, sc, env, cx);
-        if (se.name === '\\X') return x.kind === 'tuple' && x.elems.length === se.args.length && x.elems.every((e, i) => memberExpr(e, se.args[i]!, sc, env, cx));
-        break;
-      case 'ref': {
-        const d = sc.defs.get(se.name);
-        if (d && d.kind === 'op') return memberExpr(x, d.def.body, d.scope, undefined, cx);
-        break;
-      }
-      case 'recordSet': {
-        if (x.kind !== 'record' || x.names.length !== se.fields.length) return false;
-        return se.fields.every((f) => {
-          const i = x.names.findIndex((n) => n.s === f.name);
-          return i >= 0 && memberExpr(x.vals[i]!, f.set, sc, env, cx);
-        });
-      }
-      case 'fnSet': {
-        if (!(x.kind === 'tuple' || x.kind === 'record' || x.kind === 'fcn' || x.kind === 'lazyFcn')) return false;
-        if (!V.equals(V.domainOf(x), ev(se.domain, sc, env, cx))) return false;
-        return V.fcnView(V.materialize(x)).vals.every((v) => memberExpr(v, se.range, sc, env, cx));
-      }
-      default:
-        break;
-    }
-  }
-  const set = ev(se, sc, env, cx);
-  // an integer in an interval, the commonest test in TypeOK-style invariants, answered
-  // directly (IntervalValue.member) without going through the general membership switch
-  if (set.kind === 'interval' && x.kind === 'int') return x.n >= set.lo && x.n <= set.hi;
-  return V.member(x, setArg(set, 'the right side of \\in'));
-}
-
-// cached on the node under a symbol key (invisible to AST walkers); the answer depends on the
-// definitions in scope, which are the same wherever a node is evaluated
-const SEQ = Symbol('mentionsSeq');
-type SeqCache = { [SEQ]?: boolean };
-/** Whether the set expression is built from Seq(_) with \cup, \X, [_ -> _], [f : _] or
- *  zero-parameter definitions (the shapes memberExpr takes apart). */
-function mentionsSeq(se: Expr, sc: Scope, env: Env): boolean {
-  const c = se as SeqCache;
-  const known = c[SEQ];
-  if (known !== undefined) return known;
-  c[SEQ] = false;
-  let r = false;
-  switch (se.kind) {
-    case 'apply':
-      if (se.prefix.length > 0 || sc.defs.has(se.name) || lookupEnv(env, se.name)) break;
-      r = (se.name === 'Seq' && se.args.length === 1) || ((se.name === '\\cup' || se.name === '\\X') && se.args.some((a) => mentionsSeq(a, sc, env)));
-      break;
-    case 'ref': {
-      if (se.prefix.length > 0 || lookupEnv(env, se.name)) break;
-      const d = sc.defs.get(se.name);
-      r = d !== undefined && d.kind === 'op' && d.def.params.length === 0 && mentionsSeq(d.def.body, d.scope, undefined);
-      break;
-    }
-    case 'recordSet':
-      r = se.fields.some((f) => mentionsSeq(f.set, sc, env));
-      break;
-    case 'fnSet':
-      r = mentionsSeq(se.range, sc, env);
-      break;
-    default:
-      break;
-  }
-  c[SEQ] = r;
-  return r;
 }
 
 strict('\\subseteq', 2, ([a, b]) => V.bool(V.subsetEq(setArg(a!, 'the left side of \\subseteq'), b!)));
@@ -271,8 +203,8 @@ strict('^', 2, ([a, b], loc) => {
 
 // ------------------------------------------------------------------ Sequences
 
-strict('Seq', 1, (_vs, loc) => {
-  throw new EvalError('Seq(S) is an infinite set: TLC can only test membership in it', loc);
+strict('Seq', 1, ([S]) => {
+  return V.seqSet(setArg(S!, 'the argument of Seq'));
 });
 strict('Len', 1, ([s], loc) => (s!.kind === 'str' ? V.int(s!.s.length, loc) : V.int(seqElems(s!, 'the argument of Len').length, loc)));
 strict('Append', 2, ([s, e]) => V.tuple([...seqElems(s!, 'the first argument of Append'), e!]));

@@ -47,6 +47,12 @@ export function permute(v: Value, p: Perm): Value {
       return C.productOf(v.sets.map((x) => permute(x, p)));
     case 'filter':
       return C.setOf(setElems(v).map((x) => permute(x, p)));
+    case 'seqSet':
+      return C.seqSetOf(permute(v.base, p));
+    case 'anySet':
+      return v;
+    case 'cup':
+      return C.cupOf(permute(v.a, p), permute(v.b, p));
     default:
       return assertNever(v);
   }

@@ -30,6 +30,7 @@ function group(v: Value): Group {
     case 'str': return 'str';
     case 'model': return 'model';
     case 'set': case 'interval': case 'infinite': case 'subset': case 'fcnSet': case 'rcdSet': case 'product': case 'filter':
+    case 'seqSet': case 'anySet': case 'cup':
       return 'set';
     case 'tuple': case 'record': case 'fcn': case 'lazyFcn':
       return 'fcn';
@@ -91,6 +92,8 @@ export function compare(a: Value, b: Value): number {
 }
 
 function compareSets(a: Value, b: Value): number {
+  // Sequences.compareTo: two Seq(_) compare by their ranges (sizes are both unbounded)
+  if (a.kind === 'seqSet' && b.kind === 'seqSet') return compare(a.base, b.base);
   // SubsetValue.compareTo compares two powersets by their bases.
   if (a.kind === 'subset' && b.kind === 'subset') return compare(a.base, b.base);
   if (a.kind === 'interval' && b.kind === 'interval') {
@@ -189,6 +192,7 @@ export function equals(a: Value, b: Value): boolean {
       return compare(a, b) === 0;
     case 'set': {
       if (a.kind === 'interval' && b.kind === 'interval') return compareSets(a, b) === 0;
+      if (a.kind === 'seqSet' && b.kind === 'seqSet') return equals(a.base, b.base);
       // Nat, Int and STRING equal only themselves (no enumeration needed to tell).
       if (a.kind === 'infinite' || b.kind === 'infinite') {
         if (a.kind === 'infinite' && b.kind === 'infinite') return a.which === b.which;

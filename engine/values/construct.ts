@@ -3,7 +3,7 @@
 // the hash cache. Small integers, strings and model values are shared objects, so their
 // fingerprints are computed once.
 import type {
-  BoolV, FcnSetV, FilterV, InfiniteSetV, IntV, IntervalV, LazyFcnV, ModelV, ProductV, RcdSetV, RecordV,
+  AnySetV, BoolV, CupV, FcnSetV, FilterV, InfiniteSetV, SeqSetV, IntV, IntervalV, LazyFcnV, ModelV, ProductV, RcdSetV, RecordV,
   SetV, StrV, SubsetV, TupleV, Value,
 } from './value.js';
 import { compare } from './compare.js';
@@ -164,6 +164,19 @@ export function productOf(sets: readonly Value[]): ProductV {
 /** {x \in base : pred(x)}; `pred` must be pure (it may be called more than once per element). */
 export function filterOf(base: Value, pred: (x: Value) => boolean): FilterV {
   return { kind: 'filter', base, pred, h1: 0, h2: 0 };
+}
+
+/** Seq(base) (Sequences.Seq). */
+export function seqSetOf(base: Value): SeqSetV {
+  return { kind: 'seqSet', base };
+}
+
+/** ANY (AnySet.ANY): one shared value, as TLC's static AnySet. */
+export const ANY_SET: AnySetV = { kind: 'anySet' };
+
+/** a \cup b kept lazy (SetCupValue); sets.union decides when. */
+export function cupOf(a: Value, b: Value): CupV {
+  return { kind: 'cup', a, b };
 }
 
 // ------------------------------------------------------------------------------- functions

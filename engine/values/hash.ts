@@ -134,8 +134,8 @@ function hashValue(v: Value): void {
     default:
       break;
   }
-  if (v.kind === 'infinite') {
-    // TLC cannot fingerprint Nat/Int/STRING either (they are not enumerable).
+  if (v.kind === 'infinite' || v.kind === 'seqSet' || v.kind === 'anySet' || v.kind === 'cup') {
+    // TLC cannot fingerprint Nat/Int/STRING, Seq(S), ANY or a non-enumerable S \cup T either.
     setElems(v);
     return;
   }

@@ -43,6 +43,7 @@ export function toItf(v: Value): Itf {
     case 'lazyFcn':
       return toItf(materializeFcn(v));
     case 'set': case 'interval': case 'infinite': case 'subset': case 'fcnSet': case 'rcdSet': case 'product': case 'filter':
+    case 'seqSet': case 'anySet': case 'cup':
       return { '#set': setElems(v).map(toItf) };
     default:
       return assertNever(v);

@@ -200,6 +200,21 @@ function write(v: Value, out: string[]): void {
         out.push(' : ...}');
       }
       return;
+    case 'seqSet':
+      // Sequences.toString
+      out.push('Seq(');
+      write(v.base, out);
+      out.push(')');
+      return;
+    case 'anySet':
+      out.push('ANY');
+      return;
+    case 'cup':
+      // SetCupValue.toString when it cannot be enumerated
+      write(v.a, out);
+      out.push(' \\cup ');
+      write(v.b, out);
+      return;
     default:
       assertNever(v);
   }

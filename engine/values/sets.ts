@@ -11,7 +11,8 @@
 import type { SetLike, SetV, Value } from './value.js';
 import { assertNever, isSetLike } from './value.js';
 import { ValueError } from './errors.js';
-import { EMPTY_SET, checkedInt, fcnFromSorted, filterOf, int, setFromSorted, setOf, tuple } from './construct.js';
+import { EMPTY_SET, checkedInt, cupOf, fcnFromSorted, filterOf, int, setFromSorted, setOf, tuple } from './construct.js';
+import { format } from './print.js';
 import { compare, equals } from './compare.js';
 import { domainOf, fcnView, materializeFcn } from './fcn.js';
 import { pretty as ppr } from './pretty.js';
@@ -70,6 +71,12 @@ function computeElems(s: SetLike): readonly Value[] {
       for (const x of setElems(s.base)) if (s.pred(x)) out.push(x);
       return out;
     }
+    // Seq(S) and ANY are UserValues, which are not Enumerable in TLC
+    case 'seqSet': case 'anySet':
+      throw new ValueError(`Attempted to enumerate the infinite set ${format(s)}.`);
+    case 'cup':
+      // SetCupValue.Enumerator
+      throw new ValueError(`Attempted to enumerate S \\cup T when S:\n${ppr(s.a)}\nand T:\n${ppr(s.b)}\nare not both enumerable`);
     default:
       return assertNever(s);
   }
@@ -118,7 +125,7 @@ function subsets(base: readonly Value[]): Value[] {
 /** x \in S. */
 export function member(x: Value, S: Value): boolean {
   const s = asSet(S, () => `check if ${ppr(x)} is an element of`);
-  if (x.kind === 'model' && s.kind !== 'set' && s.kind !== 'filter' && s.kind !== 'subset') {
+  if (x.kind === 'model' && s.kind !== 'set' && s.kind !== 'filter' && s.kind !== 'subset' && s.kind !== 'cup' && s.kind !== 'anySet') {
     // ModelValue.modelValueMember: untyped model values are in no built-in lazy set.
     if (x.type !== undefined) throw new ValueError(`Attempted to check if the typed model value ${x.name} is an element of\n${ppr(S)}`);
     return false;
@@ -190,6 +197,17 @@ export function member(x: Value, S: Value): boolean {
     }
     case 'filter':
       return member(x, s.base) && s.pred(x);
+    case 'seqSet': {
+      // Sequences.member: x must convert to a tuple (toTuple: a function on 1..n, which our
+      // canonical shapes make a tuple; an empty record is <<>>), every element in the range
+      const t = x.kind === 'lazyFcn' ? materializeFcn(x) : x;
+      if (t.kind === 'tuple') return t.elems.every((e) => member(e, s.base));
+      throw new ValueError(`Attempted to check if the value:\n${ppr(x)}\nis an element of ${ppr(s)}.`);
+    }
+    case 'anySet':
+      return true;
+    case 'cup':
+      return member(x, s.a) || member(x, s.b);
     default:
       return assertNever(s);
   }
@@ -213,6 +231,10 @@ export function isFinite(S: Value): boolean {
       return s.sets.every(isFinite);
     case 'filter':
       return isFinite(s.base);
+    case 'seqSet': case 'anySet':
+      return false;
+    case 'cup':
+      return isFinite(s.a) && isFinite(s.b);
     default:
       return assertNever(s);
   }
@@ -236,15 +258,20 @@ export function cardinality(S: Value): number {
     case 'rcdSet':
     case 'product':
       return checkedInt(s.sets.reduce((p, x) => p * cardinality(x), 1), () => `the number of elements in:\n${ppr(s)}`).n;
-    case 'filter':
+    case 'filter': case 'cup':
       return setElems(s).length;
+    case 'seqSet': case 'anySet':
+      throw new ValueError(`Attempted to compute the number of elements of the infinite set ${format(s)}.`);
     default:
       return assertNever(s);
   }
 }
 
-/** S \cup T. Both must be enumerable (TLC keeps SetCupValue lazy; we enumerate). */
+/** S \cup T. Enumerated when both sides are finite (TLC's SetCupValue converts itself to a
+ *  SetEnumValue on first use, so only the order of work differs); kept lazy otherwise, so
+ *  that `x \in Nat \cup {-1}` needs no enumeration. */
 export function union(a: Value, b: Value): Value {
+  if (!isFinite(a) || !isFinite(b)) return cupOf(a, b);
   const xs = setElems(a);
   const ys = setElems(b);
   if (xs.length === 0) return toSetV(b);

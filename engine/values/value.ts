@@ -40,7 +40,10 @@ export type Value =
   | FcnSetV
   | RcdSetV
   | ProductV
-  | FilterV;
+  | FilterV
+  | SeqSetV
+  | AnySetV
+  | CupV;
 
 export interface BoolV { readonly kind: 'bool'; readonly b: boolean }
 export interface IntV { readonly kind: 'int'; readonly n: number }
@@ -81,14 +84,25 @@ export interface ProductV extends HashCache { readonly kind: 'product'; readonly
 /** SetPredValue: {x \in base : P(x)}; `pred` is only called on members of `base`. */
 export interface FilterV extends HashCache { readonly kind: 'filter'; readonly base: Value; readonly pred: (x: Value) => boolean }
 
+/** Seq(S): Sequences.Seq returns a UserValue over `new Sequences(range, Integer.MAX_VALUE)`,
+ *  which answers membership (Sequences.member) and prints as `Seq(S)`, but is not enumerable. */
+export interface SeqSetV { readonly kind: 'seqSet'; readonly base: Value }
+/** ANY (tlc2/module/AnySet.java): every value is a member; prints as `ANY`; not enumerable. */
+export interface AnySetV { readonly kind: 'anySet' }
+/** SetCupValue: S \cup T kept lazy. Built only when an operand cannot be enumerated (a finite
+ *  union is enumerated at once, which TLC's convertAndCache does on first use anyway), so
+ *  membership asks each side (SetCupValue.member) and enumeration is TLC's error. */
+export interface CupV { readonly kind: 'cup'; readonly a: Value; readonly b: Value }
+
 /** Every kind that denotes a set. */
-export type SetLike = SetV | IntervalV | InfiniteSetV | SubsetV | FcnSetV | RcdSetV | ProductV | FilterV;
+export type SetLike = SetV | IntervalV | InfiniteSetV | SubsetV | FcnSetV | RcdSetV | ProductV | FilterV | SeqSetV | AnySetV | CupV;
 /** Every kind that denotes a function. */
 export type FcnLike = TupleV | RecordV | FcnV | LazyFcnV;
 
 export function isSetLike(v: Value): v is SetLike {
   switch (v.kind) {
     case 'set': case 'interval': case 'infinite': case 'subset': case 'fcnSet': case 'rcdSet': case 'product': case 'filter':
+    case 'seqSet': case 'anySet': case 'cup':
       return true;
     case 'bool': case 'int': case 'str': case 'model': case 'tuple': case 'record': case 'fcn': case 'lazyFcn':
       return false;
