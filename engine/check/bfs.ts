@@ -35,6 +35,7 @@
 //   VIEW the printed states are the ones TLC prints.
 import type { ActionLabel, CompiledSpec, State } from '../eval/api.js';
 import { TlaError } from '../errors.js';
+import { tlcRuntime } from '../eval/runtime.js';
 import { OutDegreeStats } from './outdegree.js';
 import { FifoQueue, type QueueEntry, type StateQueue } from './queue.js';
 import type { EvalPhase, Outcome, SearchResult, SearchStats, TraceStep } from './result.js';
@@ -145,6 +146,8 @@ class Search {
   run(): SearchResult {
     let outcome: Outcome;
     let complete = false;
+    // TLCGet("distinct"/"generated"/"queue"/"diameter"/"stats") read these figures live
+    tlcRuntime.attach(() => this.stats());
     try {
       this.assumptions();
       this.liveness = this.guard('liveness', () => [], () => LivenessChecker.of(this.spec));
@@ -158,6 +161,8 @@ class Search {
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       outcome = e.outcome;
+    } finally {
+      tlcRuntime.attach(undefined);
     }
     return {
       outcome,

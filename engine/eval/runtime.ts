@@ -15,8 +15,39 @@ export interface TlcStats {
   duration: number;
 }
 
+/** The checker's figures as TLC's TLCGet reads them from TLCGlobals.mainChecker: states
+ *  generated (getStatesGenerated), distinct (theFPSet.size()), queue (getStateQueueSize) and
+ *  diameter (getProgress, the deepest level reached so far). */
+export interface LiveFigures {
+  readonly generated: number;
+  readonly distinct: number;
+  readonly queued: number;
+  readonly depth: number;
+}
+
 class TlcRuntime {
   readonly stats: TlcStats = { level: 0, distinct: 0, generated: 0, queue: 0, diameter: 0, duration: 0 };
+  /** set by the checker while it runs, so that TLCGet reads its figures at the moment of the
+   *  call, as TLC's TLCGet does (tlc2/module/TLCGetSet.java); `stats` is used otherwise */
+  private live: (() => LiveFigures) | undefined;
+  private startedAt = Date.now();
+
+  /** The checker hands over its figures for the duration of a run (undefined when it ends). */
+  attach(live: (() => LiveFigures) | undefined): void {
+    this.live = live;
+    if (live) this.startedAt = Date.now();
+  }
+
+  private refresh(): void {
+    const f = this.live?.();
+    if (!f) return;
+    this.stats.distinct = f.distinct;
+    this.stats.generated = f.generated;
+    this.stats.queue = f.queued;
+    this.stats.diameter = f.depth;
+    // TLCGet("duration"): whole seconds since the start
+    this.stats.duration = Math.floor((Date.now() - this.startedAt) / 1000);
+  }
   /** TLCSet(i, v) registers, indexed by positive integers */
   private readonly registers = new Map<number, Value>();
   /** where Print/PrintT write; the CLI may redirect */
@@ -29,6 +60,7 @@ class TlcRuntime {
       return v;
     }
     if (k.kind === 'str') {
+      if (k.s !== 'level') this.refresh();
       switch (k.s) {
         case 'level':
           return V.int(this.stats.level, loc);
@@ -65,6 +97,7 @@ class TlcRuntime {
 
   reset(): void {
     this.registers.clear();
+    this.live = undefined;
     Object.assign(this.stats, { level: 0, distinct: 0, generated: 0, queue: 0, diameter: 0, duration: 0 });
   }
 }
