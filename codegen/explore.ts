@@ -9,6 +9,8 @@ export interface GeneratedCore {
   init(): Value[][];
   next(s: readonly Value[], emit: (action: number, params: readonly Value[], t: Value[]) => void): void;
   constraint(s: readonly Value[]): boolean;
+  /** with VIEW or SYMMETRY: the key states are deduplicated under */
+  readonly key?: (s: readonly Value[]) => string;
   actionConstraint(s: readonly Value[], t: readonly Value[]): boolean;
 }
 
@@ -23,11 +25,12 @@ export interface ExploreOptions {
   readonly maxStates?: number;
 }
 
-/** BFS over any initial states / successor function, keyed by the engine's state fingerprint. */
+/** BFS over any initial states / successor function; `key` decides which states are the same. */
 export function bfs(
   initial: Iterable<readonly Value[]>,
   successors: (s: readonly Value[], push: (t: readonly Value[]) => void) => void,
   keep: (s: readonly Value[]) => boolean,
+  key: (s: readonly Value[]) => string,
   options: ExploreOptions = {},
 ): Exploration {
   const max = options.maxStates ?? Infinity;
@@ -37,7 +40,7 @@ export function bfs(
   for (const s of initial) {
     generated++;
     if (!keep(s)) continue;
-    const k = stateKey(s);
+    const k = key(s);
     if (seen.has(k)) continue;
     seen.add(k);
     level.push(s);
@@ -49,7 +52,7 @@ export function bfs(
       successors(s, (t) => {
         generated++;
         if (!keep(t)) return;
-        const k = stateKey(t);
+        const k = key(t);
         if (seen.has(k)) return;
         seen.add(k);
         if (seen.size > max) throw new RangeError(`more than ${max} distinct states`);
@@ -69,6 +72,7 @@ export function exploreGenerated(core: GeneratedCore, options: ExploreOptions = 
       if (core.actionConstraint(s, t)) push(t);
     }),
     (s) => core.constraint(s),
+    core.key ?? stateKey,
     options,
   );
 }
@@ -80,6 +84,7 @@ export function exploreEngine(spec: CompiledSpec, options: ExploreOptions = {}):
       for (const t of spec.successors(s)) if (spec.actionConstraint(s, t.state)) push(t.state);
     },
     (s) => spec.stateConstraint(s),
+    (s) => spec.fingerprint(s),
     options,
   );
 }

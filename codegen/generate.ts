@@ -15,7 +15,7 @@ import { ConfigError } from '../engine/errors.js';
 import { internCount, internedString, resetValueTables } from '../engine/values/index.js';
 import type { CfgValue } from '../engine/config/types.js';
 import { compileAction, finish } from './action.js';
-import { compileBool, where } from './expr.js';
+import { compileBool, compileVal, where } from './expr.js';
 import { Gen } from './gen.js';
 import { splitNext } from './split.js';
 import { typedLayer } from './typed.js';
@@ -92,10 +92,7 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
     }
   }
   if (!init) throw new ConfigError('the configuration gives no initial predicate (INIT or SPECIFICATION)', config.specification?.loc);
-  for (const what of ['symmetry', 'view', 'alias'] as const) {
-    const n = config[what];
-    if (n) throw new ConfigError(`code generation: ${what.toUpperCase()} is not supported`, n.loc);
-  }
+  if (config.alias) throw new ConfigError('code generation: ALIAS is not supported', config.alias.loc);
 
   const allU = vars.map(() => 'u' as const);
   const initBody = compileAction(g, init, { env: new Map(), cur: 'p' }, 'init', allU, finish(vars, init.loc));
@@ -104,6 +101,15 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
   const invariants = config.invariants.map((n) => ({ name: n.name, code: pred(n.name, n.loc), loc: n.loc }));
   const constraints = config.constraints.map((n) => pred(n.name, n.loc));
   const actionConstraints = config.actionConstraints.map((n) => compileBool(g, defBody(n.name, n.loc), { env: new Map(), cur: 's' }));
+  // VIEW and SYMMETRY change what counts as the same state (engine/eval/spec.ts fingerprintOf)
+  const key = config.view
+    ? `(s: St): string => R.viewKey(${compileVal(g, defBody(config.view.name, config.view.loc), { env: new Map(), cur: 's' })})`
+    : config.symmetry
+      ? `(s: St): string => R.symmetricKey(s, SYMMETRY)`
+      : undefined;
+  const symmetry = config.symmetry
+    ? `const SYMMETRY = R.symmetryPerms(${compileVal(g, defBody(config.symmetry.name, config.symmetry.loc), { env: new Map(), cur: 's' })}, ${where(config.symmetry.loc)});`
+    : undefined;
   const typed = typedLayer(g, compiled, split.leaves, [...loaded.modules.values()], loaded.root, config.invariants.map((i) => i.name));
 
   // the hash covers every module file the spec loaded, and the cfg
@@ -140,13 +146,14 @@ export async function generate(specPath: string, options: GenerateOptions): Prom
     ...split.leaves.map((l) => l.code),
     '',
     '// ---------------------------------------------------------------- exploration core (engine values)',
+    ...(symmetry ? [symmetry] : []),
     `/** Init (${where(init.loc).slice(1, -1)}): every initial state, duplicates included. */`,
     `function initValues(): Value[][] {\nconst out: Value[][] = [];\nconst p: Partial = new Array<Value | undefined>(${vars.length}).fill(undefined);\n${initBody}\nreturn out;\n}`,
     `/** Every successor of s, with the index of its action in ACTION_KINDS and the action's parameters. */`,
     `function nextValues(s: St, emit: (action: number, params: readonly Value[], t: Value[]) => void): void {\nconst buf: Value[][] = [];\n${split.nextBody}\n}`,
     `/** One action with given parameters: its next states (empty when it is not enabled). */`,
     `function stepValues(s: St, action: number, params: readonly Value[]): Value[][] {\nconst out: Value[][] = [];\nswitch (action) {\n${split.leaves.map((l, i) => `case ${i}: ${l.fn}(s${l.params.map((_, j) => `, params[${j}]!`).join('')}, out); break;`).join('\n')}\ndefault: throw new RangeError(\`no action \${action}\`);\n}\nreturn out;\n}`,
-    `export const core = {\n  vars: VARS,\n  actionKinds: ACTION_KINDS,\n  init: initValues,\n  next: nextValues,\n  step: stepValues,\n  invariants: [${invariants.map((i) => `{ name: ${JSON.stringify(i.name)}, holds: (s: St): boolean => ${i.code} }`).join(', ')}] as readonly { readonly name: string; readonly holds: (s: St) => boolean }[],\n  constraint: (s: St): boolean => ${constraints.length ? constraints.join(' && ') : 'true'},\n  actionConstraint: (s: St, p: St): boolean => ${actionConstraints.length ? actionConstraints.join(' && ') : 'true'},\n};`,
+    `export const core = {\n  vars: VARS,\n  actionKinds: ACTION_KINDS,\n  init: initValues,\n  next: nextValues,\n  step: stepValues,\n  invariants: [${invariants.map((i) => `{ name: ${JSON.stringify(i.name)}, holds: (s: St): boolean => ${i.code} }`).join(', ')}] as readonly { readonly name: string; readonly holds: (s: St) => boolean }[],\n${key ? `  key: ${key},\n` : ''}  constraint: (s: St): boolean => ${constraints.length ? constraints.join(' && ') : 'true'},\n  actionConstraint: (s: St, p: St): boolean => ${actionConstraints.length ? actionConstraints.join(' && ') : 'true'},\n};`,
   ];
   const text = localRuntime([header, ...core, '', typed].join('\n'));
   const fileName = `${basename(options.cfgPath).replace(/\.cfg$/, '')}.ts`;

@@ -13,6 +13,7 @@ const {
   singletonFcn, str, subsetEq, subsetOf, tuple, union, valueKey,
 } = V;
 import { AssertionFailure, EvalError } from '../engine/errors.js';
+import { type Perm, permute, toPerm } from '../engine/eval/symmetry.js';
 
 export type { Value } from '../engine/values/index.js';
 export {
@@ -335,4 +336,25 @@ export function seedRun(strings: readonly string[], models: readonly string[]): 
   V.resetValueTables();
   for (const s of strings) V.intern(s);
   for (const m of models) V.modelValue(m);
+}
+
+/** The key a state is deduplicated under with SYMMETRY: the least fingerprint over the
+ *  permutations (engine/eval/spec.ts fingerprintOf, TLC's TLCStateMut.fingerPrint with
+ *  symmetry), the permutations given as the functions of the SYMMETRY set. */
+export function symmetricKey(s: St, perms: readonly Perm[]): string {
+  let best = V.stateFingerprint(s);
+  for (const p of perms) {
+    const fp = V.stateFingerprint(s.map((v) => permute(v, p)));
+    if (fp < best) best = fp;
+  }
+  return best;
+}
+
+export function symmetryPerms(set: Value, w: string): readonly Perm[] {
+  return elems(set, w).map(toPerm);
+}
+
+/** The key a state is deduplicated under with VIEW: the view's fingerprint. */
+export function viewKey(view: Value): string {
+  return V.fingerprint(view);
 }

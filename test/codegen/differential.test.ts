@@ -20,7 +20,7 @@ const CORPUS = [
   'ConstraintInv', 'DeadInit', 'Deadlock', 'DieHard', 'DieHardEven', 'Expressions', 'Fifo', 'InitConstraintInv',
   'InitDup', 'InitHeavy', 'InitOrder', 'InitProperty', 'InitViolation', 'LeadsToSF', 'LeadsToWF', 'LiveProcs', 'LiveReach',
   'LiveSettle', 'LiveStarve', 'LiveStutter', 'LiveToggle', 'Lock', 'MixedProps', 'NoDeadlock', 'Peterson',
-  'Philosophers', 'PropertyInv', 'ReadersWriters', 'Recursion', 'SetOps', 'Substitution', 'TwoPhase', 'TwoPhaseOrder',
+  'Philosophers', 'PropertyInv', 'ReadersWriters', 'ReadersWritersSym', 'Recursion', 'SetOps', 'Substitution', 'TwoPhase', 'TwoPhaseOrder', 'TwoPhaseSym', 'ViewActionProp', 'ViewSpec',
 ];
 
 /** Specs the generator refuses, with the location and reason it reports. */
@@ -30,10 +30,8 @@ const REFUSED: readonly [string, RegExp][] = [
   ['Misc', /Misc\.tla:\d+:\d+: code generation: Next, a definition imported by INSTANCE, is not supported/],
   ['Level', /Level\.tla:\d+:\d+: code generation: the operator TLCGet is not supported/],
   ['Library', /Library\.tla:\d+:\d+: code generation: the operator BagCardinality is not supported/],
-  ['ReadersWritersSym', /ReadersWritersSym\.cfg:\d+:\d+: code generation: SYMMETRY is not supported/],
   // Init fails (Assert), so no state shows what x holds, and there is no TypeOK
   ['AssertInit', /AssertInit\.tla:5:10: code generation: cannot type the variable x: TypeOK does not type it and no reachable state gives it a value/],
-  ['ViewSpec', /ViewSpec\.cfg:\d+:\d+: code generation: VIEW is not supported/],
 ];
 
 /** Generated exploration equals the engine's; every generated invariant agrees with the
