@@ -39,19 +39,7 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
   const spawn = (name: string, body: (t: Task) => Promise<void>, o: { irq?: boolean; startAfter?: number } = {}) =>
     workers.push(k.spawn(name, body, o));
 
-  spawn('ib_core', async (t) => {
-    for (const d of ib.values()) {
-      await s.deviceMutex.lock(k, t);
-      await rdsIbAddOne(s, t, d);
-      s.deviceMutex.unlock(t);
-    }
-  });
-  for (const c of conns.values()) {
-    spawn(`cm:${c.name}`, async (t) => {
-      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
-      await rdsIbConnPathConnect(s, t, c);
-    });
-  }
+  spawnSetup(s, { ib, conns }, spawn);
   for (const wm of wl.mrs) spawnMrOwner(s, wm, conns.get(wm.conn)!, spawn);
   for (const name of wl.errors ?? []) {
     const c = conns.get(name)!;
@@ -71,11 +59,33 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
   });
 }
 
+type Spawn = (name: string, body: (t: Task) => Promise<void>, o?: { irq?: boolean; startAfter?: number }) => void;
+
+/** The IB core adding the devices in order (add and remove calls are serialised under
+ *  device_mutex), and each connection's path connecting once its device is registered. Shared
+ *  with the rxe workload (test/rxe/workload.ts), which runs them on real devices. */
+export function spawnSetup(s: RdsIb, { ib, conns }: Objects, spawn: Spawn): void {
+  const { k } = s;
+  spawn('ib_core', async (t) => {
+    for (const d of ib.values()) {
+      await s.deviceMutex.lock(k, t);
+      await rdsIbAddOne(s, t, d);
+      s.deviceMutex.unlock(t);
+    }
+  });
+  for (const c of conns.values()) {
+    spawn(`cm:${c.name}`, async (t) => {
+      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
+      await rdsIbConnPathConnect(s, t, c);
+    });
+  }
+}
+
 /** A socket bound to the connection's address maps an MR once the connection is up (FRWR needs
  *  its QP); the MR is freed by the socket in process context (with RDS_RDMA_INVALIDATE if the
  *  variant says so) or by an interrupt handler (use-once MRs: invalidate, queue the flush worker);
  *  then the socket closes: rds_rdma_drop_keys → rds_ib_flush_mrs. */
-function spawnMrOwner(s: RdsIb, wm: WorkloadMr, c: Conn, spawn: (name: string, body: (t: Task) => Promise<void>, o?: { irq?: boolean }) => void): void {
+function spawnMrOwner(s: RdsIb, wm: WorkloadMr, c: Conn, spawn: Spawn): void {
   const { k, v } = s;
   const m = new Mr(wm.name, c.laddr, c);
   s.mrs.push(m);

@@ -1,25 +1,33 @@
 // The rxe conformance workload (runs inside the guest; test/rxe/guest-conformance.sh starts it).
 //
 // The implementation's device manager (impl/rds, with the chosen kernel variant) runs on the native
-// verbs backend over real rxe devices: add_one for rxe0 and rxe1, one RDS connection end on each
-// (their QPs and CQs), an MR mapped by a socket on each. While this process pumps traffic through
+// verbs backend over real rxe devices, with the driver's `basic` workload (impl/driver/workloads.ts)
+// and its setup actors (impl/driver/actors.ts spawnSetup): add_one for d1 = rxe0 and d2 = rxe1, one
+// RDS connection end on each (their QPs and CQs), an MR mapped by a socket on each. While this process pumps traffic through
 // those QPs (loopback RDMA writes and sends on each connection's own QP), the guest runs
 // `rdma link delete rxe0`; the native backend's removal signal (the device leaves the device list,
 // impl/verbs/native/removal.ts) drives ib_unregister_device → rds_ib_remove_one, the sockets free
 // their MRs, and the device manager must drop every reference so that the delete can finish.
 // Then module exit releases rxe1.
 //
-// Outputs (in --out): trace-<variant>.ndjson (the device manager's trace events, impl/rds/trace.ts),
+// The whole run of impl/driver/run.ts (runOnce) is not reused: it runs every phase in one
+// scheduler run with removal at a scheduled step, while here removal is the real device's signal,
+// arriving while this process pumps traffic between the scheduler's phases.
+//
+// Outputs (in --out): trace-<variant>.ndjson (the device manager's trace events at model
+// granularity, impl/rds/trace.ts; devices are numbered by their workload name, d1 → 1, whatever
+// rxe calls them, and each event on a device names the rxe device in `params.verbs`),
 // workload-<variant>.ndjson (traffic, removal signal, verbs errors), summary-<variant>.json, and the
 // marker files traffic-running / workload-done for the guest script. After `workload-done` the
 // process stays alive until SIGTERM so the guest can count its leftovers with `rdma resource show`.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildObjects, spawnSetup } from '../../impl/driver/actors.js';
+import { WORKLOADS } from '../../impl/driver/workloads.js';
 import { Kernel, type Task } from '../../impl/kernel/scheduler.js';
-import { ibUnregisterDevice, rdsIbAddOne, rdsIbExit } from '../../impl/rds/ib.js';
-import { rdsIbConnPathConnect, rdsIbConnShutdown } from '../../impl/rds/ib_cm.js';
-import { rdsIbFreeMr, rdsIbGetMr } from '../../impl/rds/ib_rdma.js';
-import { Conn, IbDevice, Mr, RdsIb } from '../../impl/rds/state.js';
+import { ibUnregisterDevice, rdsIbExit } from '../../impl/rds/ib.js';
+import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../../impl/rds/ib_rdma.js';
+import { Mr, RdsIb } from '../../impl/rds/state.js';
 import { isVariantName, VARIANTS } from '../../impl/rds/variant.js';
 import { openNativeVerbs } from '../../impl/verbs/native.js';
 import type { MrHandle, MrInfo, RemovalNotice, Verbs, VerbsResult } from '../../impl/verbs/types.js';
@@ -50,12 +58,17 @@ function parseArgs(argv: readonly string[]): Args {
 
 class UsageError extends Error {}
 
-/** Devices of the guest (test/rxe/guest-conformance.sh): rxe0 on lo, rxe1 on a dummy netdev, and the
- *  GID each loopback QP uses (rxe0: ::ffff:127.0.0.1 at index 1; rxe1: its link-local at index 0). */
-const DEVICES = [
-  { name: 'rxe0', gidIndex: 1, laddr: '10.0.0.1', conn: 'c1', mr: 'm1' },
-  { name: 'rxe1', gidIndex: 0, laddr: '10.0.0.2', conn: 'c2', mr: 'm2' },
-] as const;
+/** The workload: two devices, c1 on d1 and c2 on d2 (the two ends of one RDS connection), m1 mapped
+ *  on c1 and m2 on c2 (both freed here in process context, by their sockets). */
+const WORKLOAD = WORKLOADS.basic;
+
+/** The workload's devices on the guest's (test/rxe/guest-conformance.sh): rxe0 on lo, rxe1 on a
+ *  dummy netdev, and the GID each loopback QP uses (rxe0: ::ffff:127.0.0.1 at index 1; rxe1: its
+ *  link-local at index 0). */
+const BACKEND: Readonly<Record<string, { readonly name: string; readonly gidIndex: number }>> = {
+  d1: { name: 'rxe0', gidIndex: 1 },
+  d2: { name: 'rxe1', gidIndex: 0 },
+};
 
 /** Counts verbs failures by errno name, and remembers each MR's keys and address for RDMA writes. */
 function instrument(inner: Verbs, onError: (verb: string, name: string, message: string) => void, mrs: Map<MrHandle, MrInfo>): Verbs {
@@ -112,35 +125,41 @@ async function main(): Promise<number> {
   );
 
   const k = new Kernel({ seed: args.seed });
-  const s = new RdsIb(k, verbs, variant, (e) => {
-    events++;
-    traceBuf.push(JSON.stringify(e) + '\n');
-  });
-  const ib = new Map<string, IbDevice>();
-  const conns: Conn[] = [];
-  const mrs: Mr[] = [];
-  for (const d of DEVICES) {
-    const dev = new IbDevice(d.name);
-    ib.set(d.name, dev);
-    s.ibDevices.push(dev);
-    const c: Conn = new Conn(d.conn, dev, d.laddr, (t) => rdsIbConnShutdown(s, t, c));
-    conns.push(c);
-    s.conns.push(c);
-    const m = new Mr(d.mr, d.laddr, c);
-    mrs.push(m);
+  // Model granularity: only the model's actions are logged, each where its atomic step completes,
+  // so the trace validates against tla/RdsIbDevice.tla (rdsib trace validate --from impl).
+  const s = new RdsIb(
+    k,
+    verbs,
+    variant,
+    (e) => {
+      events++;
+      traceBuf.push(JSON.stringify(e) + '\n');
+    },
+    'model',
+  );
+  const objects = buildObjects(s, WORKLOAD, (name) => BACKEND[name]?.name ?? name);
+  const conns = [...objects.conns.values()];
+  const mrs = WORKLOAD.mrs.map((wm) => {
+    const c = objects.conns.get(wm.conn)!;
+    const m = new Mr(wm.name, c.laddr, c);
     s.mrs.push(m);
-  }
-  conns[0]!.peer = conns[1]!;
-  conns[1]!.peer = conns[0]!;
+    return m;
+  });
+  const removedDev = s.ibDevices.find((d) => d.verbsName === args.removed);
+  if (!removedDev) throw new UsageError(`--remove ${args.removed}: not one of the workload's devices (${s.ibDevices.map((d) => d.verbsName).join(', ')})`);
 
-  // Phase 1: devices arrive, connections come up, sockets map their MRs (as impl/driver/run.ts).
-  for (const dev of ib.values()) k.spawn(`ib_core:add(${dev.name})`, (t) => rdsIbAddOne(s, t, dev));
-  for (const c of conns) {
-    k.spawn(`cm:${c.name}`, async (t) => {
-      await k.waitUntil(t, `${c.ibdev.name} to be registered`, () => c.ibdev.added);
-      await rdsIbConnPathConnect(s, t, c);
-    });
-  }
+  // A socket closes: it frees its MR if it holds one, then rds_rdma_drop_keys → rds_ib_flush_mrs
+  // (the model's FreeMR, then FlushMRs_*; as the driver's socket actor).
+  const closed = new Set<Mr>();
+  const closeSocket = async (t: Task, m: Mr) => {
+    closed.add(m);
+    if (m.state !== 'mapped') return;
+    await rdsIbFreeMr(s, t, m, variant.KERNEL === 'v3' ? variant.FREE_INVALIDATE : false);
+    await rdsIbFlushMrs(s, t, m);
+  };
+
+  // Phase 1: devices arrive, connections come up (the driver's actors), sockets map their MRs.
+  spawnSetup(s, objects, (name, body, o) => void k.spawn(name, body, o));
   for (const m of mrs) {
     k.spawn(`sock:${m.name}:map`, async (t) => {
       await k.waitUntil(t, `${m.conn.name} to connect`, () => m.conn.state !== 'init' && m.conn.state !== 'connecting');
@@ -153,15 +172,15 @@ async function main(): Promise<number> {
 
   // Traffic on each connection's own QP, connected to itself (rxe loopback).
   const traffic = { posted: 0, completed: 0, failedCompletions: 0 };
-  for (const [i, c] of conns.entries()) {
+  for (const c of conns) {
     if (!c.qp) continue;
-    const dest = await verbs.qpDest(c.qp, 1, DEVICES[i]!.gidIndex);
+    const dest = await verbs.qpDest(c.qp, 1, BACKEND[c.ibdev.name]!.gidIndex);
     if (dest.ok) await verbs.connectQp(c.qp, 1, dest.value);
   }
   let wr = 0n;
   const pump = async () => {
-    for (const [i, c] of conns.entries()) {
-      const m = mrs[i]!;
+    for (const m of mrs) {
+      const c = m.conn;
       if (c.state !== 'up' || !c.qp || !c.cq || !m.verbsMr) continue;
       const info = mrInfo.get(m.verbsMr);
       if (!info) continue;
@@ -198,15 +217,14 @@ async function main(): Promise<number> {
   });
   const signalAt = secs();
   log('removal-signal', { notice, trafficSoFar: { ...traffic } });
-  const removedDev = ib.get(args.removed)!;
   if (notice && !k.failure) {
-    k.spawn(`rdma link delete ${args.removed}`, (t) => ibUnregisterDevice(s, t, removedDev));
-    // The sockets whose connection went down release their MRs (rds_rdma_drop_keys on close).
+    k.spawn(`rdma link delete ${removedDev.name}`, (t) => ibUnregisterDevice(s, t, removedDev));
+    // The sockets whose connection went down free their MRs and close.
     for (const m of mrs) {
       if (m.conn.ibdev !== removedDev) continue;
-      k.spawn(`sock:${m.name}:free`, async (t: Task) => {
+      k.spawn(`sock:${m.name}`, async (t: Task) => {
         await k.waitUntil(t, `${m.conn.name} to go down`, () => m.conn.state === 'down' || m.conn.state === 'failed');
-        if (m.state === 'mapped') await rdsIbFreeMr(s, t, m, variant.KERNEL === 'v3' ? variant.FREE_INVALIDATE : false);
+        await closeSocket(t, m);
       });
     }
     await k.run();
@@ -220,18 +238,19 @@ async function main(): Promise<number> {
   pumping = false;
   await pumpLoop;
   if (!k.failure) {
-    for (const m of mrs) {
-      if (m.state !== 'mapped') continue;
-      k.spawn(`sock:${m.name}:free`, (t) => rdsIbFreeMr(s, t, m, variant.KERNEL === 'v3' ? variant.FREE_INVALIDATE : false));
-    }
-    k.spawn('rmmod', (t) => rdsIbExit(s, t));
+    const socks = mrs.filter((m) => !closed.has(m)).map((m) => k.spawn(`sock:${m.name}`, (t) => closeSocket(t, m)));
+    // sockets hold a module reference: rmmod runs once they are closed (as the driver's rmmod)
+    k.spawn('rmmod', async (t) => {
+      await k.waitUntil(t, 'the sockets to close (module refcount)', () => socks.every((w) => w.state === 'done'));
+      await rdsIbExit(s, t);
+    });
     await k.run();
   }
   flush();
   // What the model's liveness properties promise at the end (as impl/driver/run.ts checks on the
   // sim): every device freed (L1/L2), every verbs object released.
   const leakedDevices = s.allocated.filter((d) => !d.freed).map((d) => `${d.name}:refcount=${d.refcount.value}`);
-  const resources = Object.fromEntries(DEVICES.map((d) => [d.name, verbs.resources(d.name)]));
+  const resources = Object.fromEntries(s.ibDevices.map((d) => [d.verbsName, verbs.resources(d.verbsName)]));
   const leftObjects = Object.entries(resources).filter(([, r]) => Object.values(r).some((n) => n > 0)).map(([name]) => name);
   if (leakedDevices.length > 0) k.report('leak', `never freed after removal and module exit: ${leakedDevices.join(', ')}`);
   else if (leftObjects.length > 0) k.report('leak', `verbs objects never released on ${leftObjects.join(', ')}`);

@@ -6,9 +6,11 @@ import type { Command } from 'commander';
 import type { FailureKind } from '../../../impl/kernel/faults.js';
 import { runOnce, search, ScheduleSyntaxError, type RunOutcome } from '../../../impl/driver/run.js';
 import { shrinkSchedule } from '../../../impl/driver/shrink.js';
-import { DEFAULT_WORKLOAD, isWorkloadName, WORKLOAD_NAMES, type WorkloadName } from '../../../impl/driver/workloads.js';
+import { DEFAULT_WORKLOAD, isWorkloadName, WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from '../../../impl/driver/workloads.js';
 import type { TraceEvent } from '../../../impl/rds/trace.js';
 import { isVariantName, VARIANT_NAMES, type VariantName } from '../../../impl/rds/variant.js';
+import { openNativeVerbs } from '../../../impl/verbs/native.js';
+import type { Verbs } from '../../../impl/verbs/types.js';
 
 interface RunFlags {
   variant?: string;
@@ -23,6 +25,8 @@ interface RunFlags {
   shrink?: boolean;
   json?: boolean;
   granularity?: string;
+  verbs?: string;
+  devices?: string;
 }
 
 const KINDS: readonly FailureKind[] = ['use-after-free', 'deadlock', 'leak', 'uninitialised', 'irq-block', 'underflow'];
@@ -33,7 +37,7 @@ class UsageError extends Error {}
 export function register(program: Command): void {
   program
     .command('run')
-    .description('run the implementation (kernel-style runtime + device manager + simulated verbs) under a seeded or replayed schedule')
+    .description('run the implementation (kernel-style runtime + device manager + simulated or native verbs) under a seeded or replayed schedule')
     .requiredOption('--variant <V>', `kernel variant: ${VARIANT_NAMES.join(', ')}`)
     .option('--workload <W>', `workload: ${WORKLOAD_NAMES.join(', ')} (default: the variant's own)`)
     .option('--seed <S>', 'seed of the scheduler (one run)', '0')
@@ -45,6 +49,8 @@ export function register(program: Command): void {
     .option('--kind <K>', `with --search: stop only at this failure kind (${KINDS.join(', ')})`)
     .option('--shrink', 'with --search: shrink the failing schedule')
     .option('--granularity <G>', '"fine": a scheduling point at every step (default); "model": only where the model\'s actions begin, logging model actions only (for `rdsib trace validate --from impl`)', 'fine')
+    .option('--verbs <B>', '"sim": a fresh simulated verbs backend (default); "native": libibverbs through the addon, on existing devices (e.g. rxe)', 'sim')
+    .option('--devices <MAP>', 'with --verbs native: the backend device of each workload device, e.g. d1=rxe0,d2=rxe1 (default: d1=rxe0, d2=rxe1, ...)')
     .option('--json', 'print one JSON object')
     .action(async (flags: RunFlags) => {
       try {
@@ -76,11 +82,19 @@ async function runCommand(flags: RunFlags): Promise<number> {
   const granularity = flags.granularity ?? 'fine';
   if (granularity !== 'fine' && granularity !== 'model') throw new UsageError(`--granularity ${granularity}: expected fine or model`);
   const n = int('--search', flags.search);
-  if (n !== undefined) return runSearch(variant, workload, n, flags);
+  const backend = flags.verbs ?? 'sim';
+  if (backend !== 'sim' && backend !== 'native') throw new UsageError(`--verbs ${backend}: expected sim or native`);
+  if (flags.devices !== undefined && backend !== 'native') throw new UsageError('--devices needs --verbs native');
+  if (n !== undefined) {
+    if (backend === 'native') throw new UsageError('--search runs on the simulated backend only (each run needs fresh devices)');
+    return runSearch(variant, workload, n, flags);
+  }
+  const native = backend === 'native' ? openNative(workload, flags.devices) : undefined;
 
   const events: TraceEvent[] = [];
   const removeAt = int('--remove-at', flags.removeAt);
   const r = await runOnce({
+    ...(native ?? {}),
     variant,
     workload,
     seed: int('--seed', flags.seed) ?? 0,
@@ -89,6 +103,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ...(flags.trace ? { trace: (e: TraceEvent) => void events.push(e) } : {}),
     granularity,
   });
+  await native?.verbs.shutdown();
   if (flags.trace) writeTrace(flags.trace, events);
   const out = { variant, workload, steps: r.steps, schedule: r.schedule, events: flags.trace ? events.length : undefined, failure: r.failure };
   process.stdout.write(flags.json ? JSON.stringify(out) + '\n' : describeRun(r));
@@ -111,6 +126,23 @@ async function runSearch(variant: VariantName, workload: WorkloadName, n: number
   else if (!failure) process.stdout.write(`${variant}: no failure in ${r.runs} schedules (workload ${workload})\n`);
   else process.stdout.write(`${variant}: ${failure.kind} after ${r.runs} schedules (seed ${failure.seed}) at step ${failure.step} in ${failure.task || 'the whole system'}\n  ${failure.detail}\n  replay: rdsib run --variant ${variant} --workload ${workload} --schedule ${failure.schedule}\n`);
   return failure ? 1 : 0;
+}
+
+/** The native backend and the backend device of each workload device: from "d1=rxe0,d2=rxe1",
+ *  or dN → rxe(N-1) for those not named. Trace events number devices by the workload's names. */
+function openNative(workload: WorkloadName, map: string | undefined): { verbs: Verbs; deviceNames: Record<string, string> } {
+  const deviceNames: Record<string, string> = Object.fromEntries(
+    WORKLOADS[workload].devices.map((d, i) => [d.name, `rxe${i}`]),
+  );
+  for (const pair of map ? map.split(',') : []) {
+    const m = /^\s*(\w+)=([\w.-]+)\s*$/.exec(pair);
+    if (!m) throw new UsageError(`--devices ${map}: expected NAME=DEVICE pairs separated by commas, e.g. d1=rxe0,d2=rxe1`);
+    if (!(m[1]! in deviceNames)) throw new UsageError(`--devices: ${m[1]} is not a device of workload ${workload} (${Object.keys(deviceNames).join(', ')})`);
+    deviceNames[m[1]!] = m[2]!;
+  }
+  const native = openNativeVerbs();
+  if (!native.ok) throw new UsageError(`--verbs native: ${native.reason}`);
+  return { verbs: native.verbs, deviceNames };
 }
 
 function writeTrace(file: string, events: readonly TraceEvent[]): void {

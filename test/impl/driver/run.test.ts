@@ -138,6 +138,21 @@ describe('rdsib run', () => {
     expect(err).toBe('rdsib run: --variant V9: unknown variant (expected one of V0, V1_flushwq, V1, V2, D1, D2, V3_mr_same, V3_mr_other, V3_mr_inval, V3_fixed, V3_fixed_noredrop, V2_exit)\n');
   });
 
+  it('--verbs and --devices: a bad backend, a mapping without the native backend, a device the workload lacks, a search on native: one line, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['--verbs', 'rdma'], 'rdsib run: --verbs rdma: expected sim or native\n'],
+      [['--devices', 'd1=rxe0'], 'rdsib run: --devices needs --verbs native\n'],
+      [['--verbs', 'native', '--devices', 'd3=rxe0'], 'rdsib run: --devices: d3 is not a device of workload basic (d1, d2)\n'],
+      [['--verbs', 'native', '--devices', 'd1:rxe0'], 'rdsib run: --devices d1:rxe0: expected NAME=DEVICE pairs separated by commas, e.g. d1=rxe0,d2=rxe1\n'],
+      [['--verbs', 'native', '--search', '3'], 'rdsib run: --search runs on the simulated backend only (each run needs fresh devices)\n'],
+    ];
+    for (const [flags, message] of cases) {
+      const { code, err } = await capture(['run', '--variant', 'V2', ...flags]);
+      expect(code).toBe(2);
+      expect(err).toBe(message);
+    }
+  });
+
   it('a malformed schedule is reported the same way', async () => {
     const { code, err } = await capture(['run', '--variant', 'V2', '--schedule', 'nope']);
     expect(code).toBe(2);

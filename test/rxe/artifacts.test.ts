@@ -1,0 +1,39 @@
+// The kept rxe trace (test/rxe/artifacts/trace-V2.ndjson, written by `npm run rxe`: the V2 device
+// manager on native verbs over rxe0/rxe1 in the guest, rxe0 deleted under traffic) has the shape
+// of a simulated run's model-granularity trace: devices numbered by workload name (d1 = rxe0 → 1,
+// d2 = rxe1 → 2; test/rxe/workload.ts BACKEND), the rxe name in params.verbs, and it validates
+// against tla/RdsIbDevice.tla (MC_V2 sized for the basic workload) event for event, with no
+// silent steps.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mapEvents, validateEvents } from '../../engine/trace/run.js';
+import { mapperWithout, modelFor } from '../conformance/harness.js';
+
+const FILE = join(import.meta.dirname, 'artifacts/trace-V2.ndjson');
+type Raw = { action: string | null; params: Record<string, unknown>; args: Record<string, unknown>; vars: { refcount: Record<string, number> } };
+const raw = readFileSync(FILE, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Raw);
+
+describe('the kept rxe V2 trace', () => {
+  it('numbers devices by workload name, never 0, and names the rxe device in params.verbs', () => {
+    const onDevice = raw.filter((e) => typeof e.params['d'] === 'string');
+    expect(onDevice.length).toBeGreaterThan(10);
+    for (const e of onDevice) {
+      expect(e.args['d']).toBe(e.params['d'] === 'd1' ? 1 : 2);
+      expect(e.params['verbs']).toBe(e.params['d'] === 'd1' ? 'rxe0' : 'rxe1');
+    }
+    for (const e of raw) expect(Object.keys(e.vars.refcount).sort()).toEqual(['1', '2']);
+  });
+
+  it('logs the peer disconnect as ConnDrop of c2 (c1 went down with rxe0)', () => {
+    expect(raw.filter((e) => e.action === 'ConnDrop').map((e) => e.args['c'])).toEqual([2]);
+  });
+
+  it('validates against the model with no silent steps: every event explained', async () => {
+    const model = await modelFor('V2', 'basic');
+    const events = mapEvents(model, raw.map((obj, i) => ({ line: i + 1, obj: obj as unknown as Record<string, unknown> })), FILE, mapperWithout({}, []));
+    const result = validateEvents(model, events);
+    expect(result.accepted).toBe(true);
+    expect(result.matched).toBe(raw.length);
+  }, 60_000);
+});
