@@ -149,6 +149,12 @@ async function rdsIbConnPathShutdownCheckWait(s: RdsIb, t: Task, c: Conn): Promi
   while (c.frInuse > 0) {
     if (v.REMOVE_FIX.includes('shutdown_flush') && dirty()) {
       await s.at(t, 'ConnShutdown_FlushPool', { c: c.name, d: c.rdsIbDev!.name });
+      // a socket's flush may have invalidated the MRs while this worker waited to run: then this
+      // flush finds nothing on the drop list, which is no step of the model's (it needs a dirty MR)
+      if (!dirty()) {
+        s.retract(t);
+        continue;
+      }
       await rdsIbFlushMrPool(s, t, c.rdsIbDev!.mrPool!);
     } else {
       await k.waitUntil(t, `i_fastreg_inuse_count of ${c.name} to reach 0`, () => c.frInuse === 0 || (v.REMOVE_FIX.includes('shutdown_flush') && dirty()));

@@ -237,6 +237,7 @@ export class RdsIb {
    *  the task runs): no event is logged for it. */
   retract(t: Task): void {
     this.pending.delete(t);
+    this.open.delete(t); // whatever the task does next begins at a scheduling point of its own
   }
 
   /** The model's variables in the model's shape (tla/RdsIbDevice.tla VARIABLES). */

@@ -102,3 +102,23 @@ describe('rds_ib_flush_mrs walks the list as it is at each step', () => {
     }
   });
 });
+
+describe('the waiting shutdown flushes its pool only when an MR on it is dirty (V3_fixed, shutdown_flush)', () => {
+  it('300 seeds: each ConnShutdown_FlushPool follows a state with a dirty MR of its device, and cleans it', async () => {
+    // tla/ACTIONS.md ConnShutdown_FlushPool; before the fix a socket's own flush could clean the
+    // pool while the worker waited to run (seeds 61 and 240 of this loop)
+    let flushes = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      const { events } = await modelTrace('V3_fixed', seed);
+      for (const [i, e] of events.entries()) {
+        if (e.action !== 'ConnShutdown_FlushPool') continue;
+        flushes++;
+        const before = events[i - 1]!.vars;
+        const dirty = Object.keys(before.fr_state).filter((m) => before.fr_state[Number(m)] === 'dirty' && before.ibmr_device[Number(m)] === e.args.d);
+        expect(dirty.length, `seed ${seed} event ${e.seq}`).toBeGreaterThan(0);
+        for (const m of dirty) expect(e.vars.fr_state[Number(m)]).toBe('clean');
+      }
+    }
+    expect(flushes).toBeGreaterThan(0);
+  });
+});
