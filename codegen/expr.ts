@@ -211,6 +211,7 @@ function builtinVal(g: Gen, e: Expr & { kind: 'apply' }, cx: Cx): string {
     case 'UNION': return `R.UNION(${args[0]})`;
     case 'DOMAIN': return `R.DOMAIN(${args[0]}, ${w})`;
     case '\\X': return `R.times(${args.join(', ')})`;
+    case 'Seq': return `R.seqSet(${args[0]})`;
     case 'Len': return `R.len(${args[0]}, ${w})`;
     case 'Head': return `R.head(${args[0]}, ${w})`;
     case 'Tail': return `R.tail(${args[0]}, ${w})`;

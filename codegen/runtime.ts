@@ -248,6 +248,11 @@ export function inSeq(s: Value, S: Value): boolean {
   return s.elems.every((x) => member(x, S));
 }
 
+/** Seq(S): kept lazy, membership only (Sequences.java SeqValue). */
+export function seqSet(S: Value): Value {
+  return V.seqSetOf(S);
+}
+
 export function len(s: Value, w: string): Value {
   if (s.kind === 'str') return int(s.s.length); // TLC: Len of a string
   return int(seq(s, 'Len', w).length);
@@ -333,7 +338,10 @@ export { type TypeDesc, type ModelValue, toTs, fromTs } from './convert.js';
  *  model values by intern token, so set order and CHOOSE among strings depend on it). The
  *  strings come in token order, then the cfg's model values in cfg order (their index). */
 export function seedRun(strings: readonly string[], models: readonly string[]): void {
-  V.resetValueTables();
+  // a run already seeded so (compileSpec of the same spec and cfg in this process) is joined,
+  // so that values built by the interpreter and by this module are the same objects
+  const joined = V.internCount() >= strings.length && strings.every((s, i) => V.internedString(i) === s);
+  if (!joined) V.resetValueTables();
   for (const s of strings) V.intern(s);
   for (const m of models) V.modelValue(m);
 }

@@ -18,6 +18,7 @@ export function elemDesc(S: Value): TypeDesc {
     case 'rcdSet': return { k: 'record', fields: S.names.map((n, i) => [n.s, elemDesc(S.sets[i]!)] as const) };
     case 'product': return { k: 'tuple', elems: S.sets.map(elemDesc) };
     case 'subset': return { k: 'set', elem: elemDesc(S.base) };
+    case 'seqSet': return { k: 'seq', elem: elemDesc(S.base) }; // Seq(S)
     case 'infinite': return S.which === 'STRING' ? { k: 'str' } : { k: 'int' };
     case 'interval': return S.hi - S.lo < MAX_LITERALS ? { k: 'int', lits: range(S.lo, S.hi) } : { k: 'int' };
     default:

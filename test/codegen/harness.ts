@@ -20,13 +20,15 @@ export interface GeneratedModule {
 }
 
 /** Generates `spec` with `cfg` (paths relative to the repository) and imports the result.
- *  Generation starts a fresh run of the value tables (as every TLC run does), so compare a
- *  module only with engine specs compiled after it and before the next generation. */
-export async function generateAndImport(spec: string, cfg: string): Promise<GeneratedModule> {
+ *  Generation and compileSpec each start a fresh run of the value tables (as every TLC run
+ *  does); a module imported right after compileSpec of the same spec joins that run
+ *  (runtime.ts seedRun), so its values and the interpreter's can be compared. */
+export async function generateAndImport(spec: string, cfg: string, before?: () => Promise<unknown>): Promise<GeneratedModule> {
   mkdirSync(OUT, { recursive: true });
   const g = await generate(join(ROOT, spec), { cfgPath: join(ROOT, cfg), runtimeImport: runtimeImportFor(OUT) });
   const file = join(OUT, `${spec.replace(/\W/g, '_')}__${g.fileName}`);
   writeFileSync(file, g.text);
+  await before?.(); // e.g. compile the engine's spec first: the module then joins its run
   const mod = (await import(pathToFileURL(file).href)) as { core: GeneratedModule['core'] };
   return { file, text: g.text, core: mod.core };
 }
