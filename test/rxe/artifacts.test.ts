@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapEvents, validateEvents } from '../../engine/trace/run.js';
+import { runOnce } from '../../impl/driver/run.js';
+import type { TraceEvent } from '../../impl/rds/trace.js';
 import { mapperWithout, modelFor } from '../conformance/harness.js';
 
 const FILE = join(import.meta.dirname, 'artifacts/trace-V2.ndjson');
@@ -36,4 +38,20 @@ describe('the kept rxe V2 trace', () => {
     expect(result.accepted).toBe(true);
     expect(result.matched).toBe(raw.length);
   }, 60_000);
+});
+
+describe('the kept trace of rdsib run --verbs native on rxe (guest-run-native.sh V2 4)', () => {
+  const NATIVE = join(import.meta.dirname, 'artifacts/trace-run-native-V2.ndjson');
+  const native = readFileSync(NATIVE, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as TraceEvent);
+
+  it('is the simulated run of the same seed event for event, but for the rxe names in params.verbs', async () => {
+    // the scheduler decides every interleaving, and both backends succeed at every verb here, so
+    // the device manager takes the same steps on real devices as on simulated ones
+    const sim: TraceEvent[] = [];
+    await runOnce({ variant: 'V2', seed: 4, granularity: 'model', trace: (e) => sim.push(e) });
+    const withoutBackend = (e: TraceEvent): TraceEvent => ({ ...e, params: Object.fromEntries(Object.entries(e.params).filter(([k]) => k !== 'verbs')) });
+    expect(native.map(withoutBackend)).toEqual(sim);
+    expect(new Set(native.filter((e) => e.params['d'] === 'd1').map((e) => e.params['verbs']))).toEqual(new Set(['rxe0']));
+    expect(new Set(native.filter((e) => e.params['d'] === 'd2').map((e) => e.params['verbs']))).toEqual(new Set(['rxe1']));
+  });
 });
