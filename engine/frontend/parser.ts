@@ -86,22 +86,53 @@ export class SourceText {
   }
 
   /** `endLine`/`endCol` name the node's last character, inclusive, as TLC's Location does
-   *  ("line 3, col 5 to line 4, col 20"); tree-sitter's end position is one past it. */
+   *  ("line 3, col 5 to line 4, col 20"); tree-sitter's end position is one past it. SANY's
+   *  locations end at the node's last token, so trailing comments (extras), the zero-width
+   *  tokens that close a bulleted list at the next line, and whitespace are not part of it. */
   loc(node: Node, module: string): Loc {
     const s = node.startPosition;
-    const e = node.endPosition;
-    let endLine = e.row + 1;
-    let endCol: number;
-    if (e.row === s.row && e.column <= s.column) {
-      endCol = this.originalCol(s.row, s.column); // empty (a MISSING token): a point
-    } else if (e.column > 0) {
-      endCol = this.originalCol(e.row, e.column - 1);
-    } else {
-      // the node ends with a line break: its last character is the end of the previous line
-      endLine = e.row;
-      endCol = Math.max(1, (this.lines[e.row - 1] ?? '').replace(/\r$/, '').length);
+    const line = s.row + 1;
+    const col = this.originalCol(s.row, s.column);
+    const e = lastTokenEnd(node);
+    if (e.row < s.row || (e.row === s.row && e.column <= s.column)) {
+      return { file: this.file, module, line, col, endLine: line, endCol: col }; // empty (a MISSING token): a point
     }
-    return { file: this.file, module, line: s.row + 1, col: this.originalCol(s.row, s.column), endLine, endCol };
+    // walk back from the exclusive end, in the original text, to the last non-blank character
+    let row = e.row;
+    let idx = e.column === 0 ? 0 : this.originalCol(e.row, e.column - 1); // exclusive, 0-based
+    const startIdx = col - 1;
+    for (;;) {
+      if (row === s.row && idx <= startIdx) return { file: this.file, module, line, col, endLine: line, endCol: col };
+      if (idx === 0) {
+        row--;
+        idx = (this.lines[row] ?? '').length;
+        continue;
+      }
+      const ch = (this.lines[row] ?? '')[idx - 1];
+      if (ch === ' ' || ch === '\t' || ch === '\r') {
+        idx--;
+        continue;
+      }
+      break;
+    }
+    return { file: this.file, module, line, col, endLine: row + 1, endCol: idx };
+  }
+}
+
+/** The end of the node's last non-empty, non-comment token (tree-sitter position). */
+function lastTokenEnd(node: Node): { row: number; column: number } {
+  let n = node;
+  for (;;) {
+    let last: Node | null = null;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c && !c.isExtra && c.endIndex > c.startIndex) {
+        last = c;
+        break;
+      }
+    }
+    if (!last) return n.endPosition;
+    n = last;
   }
 }
 
