@@ -182,6 +182,8 @@ export function cupOf(a: Value, b: Value): CupV {
 // ------------------------------------------------------------------------------- functions
 
 export const EMPTY_TUPLE: TupleV = { kind: 'tuple', elems: [], h1: 0, h2: 0 };
+/** The empty function as TLC's FcnRcdValue (prints `<< >>`); see TupleV.emptyFcn. */
+export const EMPTY_FCN: TupleV = { kind: 'tuple', elems: [], emptyFcn: true, h1: 0, h2: 0 };
 
 export function tuple(elems: readonly Value[]): TupleV {
   return elems.length === 0 ? EMPTY_TUPLE : { kind: 'tuple', elems, h1: 0, h2: 0 };
@@ -235,7 +237,7 @@ function sortFields(
  *  A repeated domain element is an error, as in FcnRcdValue.normalize. */
 export function fcnOf(dom: readonly Value[], vals: readonly Value[]): TupleV | RecordV | Value {
   const n = dom.length;
-  if (n === 0) return EMPTY_TUPLE;
+  if (n === 0) return EMPTY_FCN;
   const idx: number[] = new Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   idx.sort((i, j) => compare(dom[i]!, dom[j]!));
@@ -254,7 +256,7 @@ export function fcnOf(dom: readonly Value[], vals: readonly Value[]): TupleV | R
 /** Like fcnOf, for a domain already sorted in TLC's order without duplicates. */
 export function fcnFromSorted(dom: readonly Value[], vals: readonly Value[]): Value {
   const n = dom.length;
-  if (n === 0) return EMPTY_TUPLE;
+  if (n === 0) return EMPTY_FCN;
   let isTuple = true;
   let isRecord = true;
   for (let i = 0; i < n; i++) {

@@ -108,6 +108,11 @@ function write(v: Value, out: string[]): void {
       writeSet(v, out);
       return;
     case 'tuple':
+      // FcnRcdValue.toString prints an empty function as "<< >>"; TupleValue's "<<>>"
+      if (v.emptyFcn) {
+        out.push('<< >>');
+        return;
+      }
       out.push('<<');
       writeList(v.elems, ', ', out);
       out.push('>>');

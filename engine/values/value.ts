@@ -58,7 +58,14 @@ export interface ModelV { readonly kind: 'model'; readonly name: string; readonl
 /** Finite enumerated set, normalised (sorted by compare(), no duplicates). */
 export interface SetV extends HashCache { readonly kind: 'set'; readonly elems: readonly Value[] }
 /** Function on 1..n (n >= 0): tuples, sequences, <<>>. */
-export interface TupleV extends HashCache { readonly kind: 'tuple'; readonly elems: readonly Value[] }
+export interface TupleV extends HashCache {
+  readonly kind: 'tuple';
+  readonly elems: readonly Value[];
+  /** set on the empty function built as a function ([x \in {} |-> e], an element of [{} -> S]):
+   *  TLC holds that one as a FcnRcdValue, which prints `<< >>`, where the TupleValue <<>>
+   *  prints `<<>>`. Printing only: it is equal to, and hashes like, <<>>. */
+  readonly emptyFcn?: true;
+}
 /** Function on a non-empty set of strings; `names` sorted by intern token (RecordValue.normalize),
  *  `vals` aligned. */
 export interface RecordV extends HashCache { readonly kind: 'record'; readonly names: readonly StrV[]; readonly vals: readonly Value[] }
