@@ -35,6 +35,8 @@ export class Scope {
   readonly declaredConsts = new Map<string, { arity: number; loc: Loc }>();
   /** state variables of the root name space: name -> slot */
   readonly vars: Map<string, number>;
+  /** the names of the instances this name space is reached through, "A!B" ("" for the root) */
+  instPath = '';
   /** the instance definitions visited below this scope (for `I!J!Op`) */
   constructor(readonly module: Module, readonly world: World, vars?: Map<string, number>) {
     this.vars = vars ?? new Map();
@@ -46,6 +48,9 @@ export interface World {
   readonly modules: ReadonlyMap<string, Module>;
   /** cfg overrides per module name: `C <- [M] Op`, `C = [M] v` */
   readonly moduleOverrides: Map<string, Map<string, DefEntry>>;
+  /** cfg overrides of definitions seen through instances: `A!B!D = v`, `A!D <- Op`, keyed by
+   *  the instance path ("A!B") */
+  readonly instanceOverrides?: Map<string, Map<string, DefEntry>>;
 }
 
 export function findModule(world: World, name: string, from: Module, loc: Loc): Module | undefined {
@@ -119,6 +124,10 @@ export function instantiate(outer: Scope, d: InstanceDef, env: Env, from: Module
     inst.subst.set(name, { expr, scope: outer, env });
   }
   populate(inst, m, new Set(), false);
+  // an unnamed INSTANCE adds its definitions to the outer name space, so shares its path
+  inst.instPath = d.name === undefined ? outer.instPath : outer.instPath === '' ? d.name : `${outer.instPath}!${d.name}`;
+  const overrides = outer.world.instanceOverrides?.get(inst.instPath);
+  if (overrides) for (const [name, e] of overrides) inst.defs.set(name, e);
   return inst;
 }
 

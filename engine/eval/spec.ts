@@ -3,15 +3,15 @@
 // overrides), processSpec (SPECIFICATION split into Init, Next and fairness, or INIT/NEXT),
 // processConfigInvariants / processConfigProps (PROPERTY conjuncts classified), and
 // Tool.getActions (Next split into actions).
-import type { Expr, Loc } from '../frontend/ast.js';
-import type { CfgValue, Config, Named } from '../config/types.js';
+import type { Expr, Loc, OperatorDef } from '../frontend/ast.js';
+import type { CfgValue, Config, ConstantEntry, Named } from '../config/types.js';
 import type { Value } from '../values/value.js';
 import { AssertionFailure, ConfigError, EvalError } from '../errors.js';
 import { fingerprint, stateFingerprint } from '../values/hash.js';
 import { toItf } from '../values/itf.js';
 import { formatStateLines } from '../values/pretty.js';
 import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } from './api.js';
-import { CONSTANT_CTX, type Ctx, type Env, newRun } from './context.js';
+import { CONSTANT_CTX, type Ctx, type Env, bindValue, newRun } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
 import { evalBool, evalExpr, forEachBinding, located, resolvePrefix } from './expr.js';
 import { type SplitAction, enabled, generate, newGen, splitActions } from './action.js';
@@ -39,13 +39,20 @@ export interface CompiledSpecExt extends CompiledSpec {
 }
 
 export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt {
-  const world: World = { modules: loaded.modules, moduleOverrides: new Map() };
+  const world: World = { modules: loaded.modules, moduleOverrides: new Map(), instanceOverrides: new Map() };
   const root = new Scope(loaded.root, world);
   // a fresh string table seeded in the order TLC interns (cfg, identifiers, string literals)
   seedInternTable(loaded, config, world);
   newRun();
   // model values are created in cfg order, which orders them (ModelValue.make)
-  const cfgValues = new Map(config.constants.flatMap((c) => (c.kind === 'value' ? [[c, cfgValue(c.value)] as const] : [])));
+  // (ModelConfig parses the arguments of `F(a, b) = v` before v)
+  const cfgArgs = new Map<ConstantEntry, Value[]>();
+  const cfgValues = new Map(config.constants.flatMap((c) => {
+    if (c.kind !== 'value') return [];
+    if (c.args && c.args.length > 0) cfgArgs.set(c, c.args.map(cfgValue));
+    return [[c, cfgValue(c.value)] as const];
+  }));
+  const tables = new Map<string, { rows: [readonly Value[], Value][]; loc: Loc }>();
   // module-qualified overrides (`C <- [M] Op`, `C = [M] v`) apply inside M's name spaces
   for (const c of config.constants) {
     if (c.module === undefined) continue;
@@ -65,10 +72,20 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       }
       continue;
     }
-    if (c.instancePath.length > 0) throw new ConfigError(`instance-qualified constants (${[...c.instancePath, c.name].join('!')}) are not supported`, c.loc);
+    if (c.instancePath.length > 0) {
+      instanceOverride(c, cfgValues.get(c as Extract<ConstantEntry, { kind: 'value' }>), root, loaded, world);
+      continue;
+    }
     let entry: DefEntry;
     if (c.kind === 'value') {
-      if (c.args && c.args.length > 0) throw new ConfigError(`assigning ${c.name} at arguments is not supported`, c.loc);
+      const args = cfgArgs.get(c);
+      if (args) {
+        // SpecProcessor: the lines `F(a, b) = v` of one operator make one OpRcdValue
+        const t = tables.get(c.name) ?? { rows: [], loc: c.loc };
+        tables.set(c.name, t);
+        t.rows.push([args, cfgValues.get(c)!]);
+        continue;
+      }
       entry = { kind: 'value', value: cfgValues.get(c)!, loc: c.loc };
     } else {
       const target = root.defs.get(c.op) ?? root.consts.get(c.op);
@@ -78,6 +95,19 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     if (root.declaredConsts.has(c.name)) root.consts.set(c.name, entry);
     else if (root.defs.has(c.name)) root.defs.set(c.name, entry);
     else throw new ConfigError(`${c.name} is neither a constant nor a definition of module ${loaded.root.name}`, c.loc);
+  }
+  for (const [name, t] of tables) {
+    const arity = root.declaredConsts.get(name)?.arity ?? (() => {
+      const d = root.defs.get(name);
+      return d?.kind === 'op' ? d.def.params.length : undefined;
+    })();
+    if (arity === undefined) throw new ConfigError(`${name} is neither a constant nor a definition of module ${loaded.root.name}`, t.loc);
+    for (const [args] of t.rows) {
+      if (args.length !== arity) throw new ConfigError(`${name} takes ${arity} argument(s), but the configuration gives it ${args.length}`, t.loc);
+    }
+    const entry = tableEntry(name, t.rows, t.loc, root);
+    if (root.declaredConsts.has(name)) root.consts.set(name, entry);
+    else root.defs.set(name, entry);
   }
   for (const [name, d] of root.declaredConsts) {
     if (!root.consts.has(name)) throw new ConfigError(`The constant parameter ${name} is not assigned a value by the configuration file.`, d.loc);
@@ -446,4 +476,59 @@ const cfgValue = (v: CfgValue): Value => {
 
 function locOf(config: Config): Loc {
   return { file: config.file, module: '', line: 1, col: 1, endLine: 1, endCol: 1 };
+}
+
+/** The operator a cfg defines by its values at given arguments (`F(1, a) = 2`, one line per
+ *  argument list), as TLC's OpRcdValue: applied to listed arguments it gives the listed value,
+ *  to any other it fails. Built as `F(p1, ..) == CASE <<p1, ..>> = <<a1, ..>> -> v1 [] ..` over
+ *  hidden names bound to the cfg's values, so that every path that applies an operator
+ *  (evaluation, action generation, ENABLED) handles it unchanged. */
+function tableEntry(name: string, rows: readonly [readonly Value[], Value][], loc: Loc, root: Scope): DefEntry {
+  const arity = rows[0]![0].length;
+  const params = Array.from({ length: arity }, (_, i) => ({ name: `\u0000${name}#p${i}`, arity: 0 }));
+  const ref = (n: string): Expr => ({ kind: 'ref', name: n, prefix: [], loc });
+  let env: Env = undefined;
+  const arms = rows.map(([args, value], r) => {
+    const key = `\u0000${name}#a${r}`;
+    const val = `\u0000${name}#v${r}`;
+    env = bindValue(env, key, V.tuple(args));
+    env = bindValue(env, val, value);
+    const cond: Expr = { kind: 'apply', name: '=', prefix: [], args: [{ kind: 'tuple', elems: params.map((p) => ref(p.name)), loc }, ref(key)], loc };
+    return { cond, body: ref(val) };
+  });
+  const def: OperatorDef = { kind: 'operator', name, params, body: { kind: 'case', arms, loc } as Expr, recursive: false, local: false, loc };
+  return { kind: 'op', def, scope: root, asOp: { kind: 'user', def, scope: root, env } };
+}
+
+/** `A!B!D = v` / `A!B!D <- Op`: ModelConfig reads the left side as the name "A!B!D" (Bug44 in
+ *  its comments), the definition D as seen through the instances A and B; it is replaced in
+ *  that instance's name space (scope.ts instantiate applies it), `Op` taken from the root. */
+function instanceOverride(c: ConstantEntry, value: Value | undefined, root: Scope, loaded: LoadedSpec, world: World): void {
+  const path = c.instancePath.join('!');
+  const shown = `${path}!${c.name}`;
+  if (c.kind === 'value' && c.args && c.args.length > 0) throw new ConfigError(`${shown}: an instance-qualified operator cannot be given values at arguments`, c.loc);
+  // check the path names instances, and the last one's module defines the name
+  let mod = loaded.root;
+  for (const name of c.instancePath) {
+    const inst = [...mod.definitions, ...[mod].flatMap((m) => m.extends.flatMap((e) => loaded.modules.get(e)?.definitions ?? []))].find((d) => d.kind === 'instance' && d.name === name);
+    const next = inst && inst.kind === 'instance' ? loaded.modules.get(inst.module) : undefined;
+    if (!next) throw new ConfigError(`${shown}: ${name} is not an instance of a module of this specification`, c.loc);
+    mod = next;
+  }
+  const defines = (m: typeof mod, seen: Set<string>): boolean => {
+    if (seen.has(m.name)) return false;
+    seen.add(m.name);
+    return m.definitions.some((d) => d.name === c.name) || m.extends.some((e) => { const x = loaded.modules.get(e); return x !== undefined && defines(x, seen); });
+  };
+  if (!defines(mod, new Set())) throw new ConfigError(`${shown}: ${c.name} is not a definition of module ${mod.name}`, c.loc);
+  let entry: DefEntry;
+  if (c.kind === 'value') entry = { kind: 'value', value: value!, loc: c.loc };
+  else {
+    const target = root.defs.get(c.op) ?? root.consts.get(c.op);
+    if (!target) throw new ConfigError(`unknown operator ${c.op} on the right of <-`, c.loc);
+    entry = { kind: 'alias', target, loc: c.loc };
+  }
+  const m = world.instanceOverrides!.get(path) ?? new Map<string, DefEntry>();
+  world.instanceOverrides!.set(path, m);
+  m.set(c.name, entry);
 }
