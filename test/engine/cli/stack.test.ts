@@ -1,0 +1,13 @@
+// The rdsib launcher gives the evaluator a stack deep enough for recursive operators
+// thousands of levels deep (bin/rdsib.js, --stack-size from `ulimit -s`).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+test('Count(3000) evaluates: one state x = 3000, generated = 1 initial + 1 stuttering successor, depth 1', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/rdsib.js'), 'check', join(ROOT, 'test/fixtures/cli/DeepRecursion.tla'), '--json'], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1, generatedStates: 2, depth: 1 });
+});
