@@ -147,7 +147,7 @@ class Search {
     let outcome: Outcome;
     let complete = false;
     // TLCGet("distinct"/"generated"/"queue"/"diameter"/"stats") read these figures live
-    tlcRuntime.attach(() => this.stats());
+    tlcRuntime.attach(() => this.stats(), { checkDeadlock: this.checkDeadlock });
     try {
       this.assumptions();
       this.liveness = this.guard('liveness', () => [], () => LivenessChecker.of(this.spec));

@@ -31,10 +31,13 @@ class TlcRuntime {
    *  call, as TLC's TLCGet does (tlc2/module/TLCGetSet.java); `stats` is used otherwise */
   private live: (() => LiveFigures) | undefined;
   private startedAt = Date.now();
+  /** what TLCGet("config") reports of the run (ModelChecker.createConfig) */
+  private config: { readonly checkDeadlock: boolean } | undefined;
 
   /** The checker hands over its figures for the duration of a run (undefined when it ends). */
-  attach(live: (() => LiveFigures) | undefined): void {
+  attach(live: (() => LiveFigures) | undefined, config?: { readonly checkDeadlock: boolean }): void {
     this.live = live;
+    this.config = live ? config : undefined;
     if (live) this.startedAt = Date.now();
   }
 
@@ -79,6 +82,15 @@ class TlcRuntime {
             ['distinct', 'generated', 'queue', 'diameter', 'duration'],
             [this.stats.distinct, this.stats.generated, this.stats.queue, this.stats.diameter, this.stats.duration].map((n) => V.int(n, loc)),
           );
+        case 'config': {
+          // ModelChecker.createConfig: BFS with one worker; seed, fingerprint polynomial and
+          // install location are TLC's own and have no meaning here
+          if (!this.config) throw new EvalError('TLCGet("config") is only defined while the model checker runs', loc);
+          return V.record(
+            ['mode', 'deadlock', 'worker', 'seed', 'fingerprint', 'install'],
+            [V.str('bfs'), V.bool(this.config.checkDeadlock), V.int(1, loc), V.str('0'), V.str('0'), V.str('')],
+          );
+        }
         default:
           throw new EvalError(`TLCGet("${k.s}") is not supported`, loc);
       }
@@ -98,6 +110,7 @@ class TlcRuntime {
   reset(): void {
     this.registers.clear();
     this.live = undefined;
+    this.config = undefined;
     Object.assign(this.stats, { level: 0, distinct: 0, generated: 0, queue: 0, diameter: 0, duration: 0 });
   }
 }

@@ -42,4 +42,14 @@ describe('TLCGet reads the live figures of the search', () => {
     expect(r.outcome.kind).toBe('invariant');
     expect(r.distinct).toBe(3);
   });
+
+  test('TLCGet("config") is the BFS configuration: mode "bfs", deadlock as the cfg says, one worker', async () => {
+    const spec = await compile({ M: COUNTER('Post == LET c == TLCGet("config") IN c.mode = "bfs" /\\ c.deadlock = FALSE /\\ c.worker = 1') },
+      'INIT Init\nNEXT Next\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE\n');
+    expect(search(spec).outcome).toEqual({ kind: 'ok' });
+    const spec2 = await compile({ M: COUNTER('Post == TLCGet("config").deadlock = FALSE') }, 'INIT Init\nNEXT Next\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE\n');
+    expect(search(spec2).outcome.kind).toBe('ok');
+    const spec3 = await compile({ M: COUNTER('Post == TLCGet("config").deadlock = TRUE') }, 'INIT Init\nNEXT Next\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE\n');
+    expect(search(spec3).outcome.kind).toBe('postcondition');
+  });
 });
