@@ -115,7 +115,8 @@ export function evalChoose(b: AstBinding, body: Expr, loc: Loc, sc: Scope, env: 
   // Tool.evalAppl OPCODE_bc: the first element of the normalised domain satisfying the body.
   if (b.domain === undefined) throw new EvalError('TLC cannot evaluate an unbounded CHOOSE', loc);
   const dom = ev(b.domain, sc, env, cx);
-  for (const x of V.elements(dom, b.domain.loc)) {
+  // the domain is enumerated only as far as the first witness (TLC's ValueEnumeration)
+  for (const x of V.iterate(dom, b.domain.loc)) {
     if (evalBool(body, sc, bindPattern(env, b.pattern, x), cx, 'the body of CHOOSE')) return x;
   }
   throw new EvalError(`attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P (S = ${V.show(dom)})`, loc);

@@ -6,7 +6,7 @@ import { EvalError } from '../errors.js';
 import * as C from '../values/construct.js';
 import * as F from '../values/fcn.js';
 import { equals as vEquals, compare as vCompare } from '../values/compare.js';
-import { enumerate, member as vMember, union, intersect, difference, subsetEq, bigUnion, cardinality, isFinite, permutations } from '../values/sets.js';
+import { enumerate, iterateElems, member as vMember, union, intersect, difference, subsetEq, bigUnion, cardinality, isFinite, permutations } from '../values/sets.js';
 import { format } from '../values/print.js';
 import { fingerprint } from '../values/hash.js';
 
@@ -61,6 +61,17 @@ export function int(n: number, loc?: Loc): Value {
 export function elements(s: Value, loc?: Loc): readonly Value[] {
   try {
     return enumerate(s);
+  } catch (err) {
+    if (err instanceof EvalError && loc && err.loc === undefined) (err as { loc?: Loc }).loc = loc;
+    throw err;
+  }
+}
+
+/** The elements of a set in TLC's enumeration order, one at a time (for searches that may stop
+ *  early); errors as elements(). */
+export function* iterate(s: Value, loc?: Loc): Generator<Value> {
+  try {
+    yield* iterateElems(s);
   } catch (err) {
     if (err instanceof EvalError && loc && err.loc === undefined) (err as { loc?: Loc }).loc = loc;
     throw err;

@@ -84,34 +84,40 @@ function computeElems(s: SetLike): readonly Value[] {
 
 /** All choices of one element per position, last position fastest. */
 function odometer(ranges: readonly (readonly Value[])[]): Value[][] {
+  return [...odometerGen(ranges)];
+}
+
+function* odometerGen(ranges: readonly (readonly Value[])[]): Generator<Value[]> {
   const n = ranges.length;
-  const out: Value[][] = [];
-  if (ranges.some((r) => r.length === 0)) return out;
+  if (ranges.some((r) => r.length === 0)) return;
   const idx = new Array<number>(n).fill(0);
   for (;;) {
-    out.push(idx.map((k, i) => ranges[i]![k]!));
+    yield idx.map((k, i) => ranges[i]![k]!);
     let i = n - 1;
     while (i >= 0) {
       if (++idx[i]! < ranges[i]!.length) break;
       idx[i] = 0;
       i--;
     }
-    if (i < 0) return out;
+    if (i < 0) return;
   }
 }
 
 /** SUBSET of a normalised array, in normalised order: by size, then lexicographically by
  *  position (which is elementwise order because the base is sorted). */
 function subsets(base: readonly Value[]): Value[] {
+  return [...subsetsGen(base)];
+}
+
+function* subsetsGen(base: readonly Value[]): Generator<Value> {
   const n = base.length;
   if (n >= 31) throw new ValueError(`Overflow when computing the number of elements in SUBSET of a set of ${n} elements`);
-  const out: Value[] = [];
   const pick: number[] = [];
   for (let k = 0; k <= n; k++) {
     for (let i = 0; i < k; i++) pick[i] = i;
     pick.length = k;
     for (;;) {
-      out.push(setFromSorted(pick.map((i) => base[i]!)));
+      yield setFromSorted(pick.map((i) => base[i]!));
       let i = k - 1;
       while (i >= 0 && pick[i] === n - k + i) i--;
       if (i < 0) break;
@@ -119,7 +125,43 @@ function subsets(base: readonly Value[]): Value[] {
       for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1]! + 1;
     }
   }
-  return out;
+}
+
+/** The elements of a finite set in the order of setElems, produced one at a time, so that a
+ *  search that stops early (CHOOSE) does not build the whole set, as TLC's ValueEnumeration
+ *  does not: SUBSET, [D -> R], [a : S], S \X T and filters over them are generated lazily (the
+ *  components of a product or function set, and SUBSET's base, are still enumerated whole). */
+export function* iterateElems(v: Value): Generator<Value> {
+  const s = asSet(v, 'enumerate');
+  if (s.kind === 'set') return yield* s.elems;
+  const known = cache.get(s);
+  if (known !== undefined) return yield* known;
+  switch (s.kind) {
+    case 'interval':
+      for (let n = s.lo; n <= s.hi; n++) yield int(n);
+      return;
+    case 'subset':
+      return yield* subsetsGen(setElems(s.base));
+    case 'fcnSet': {
+      const dom = setElems(s.dom);
+      const rng = setElems(s.rng);
+      for (const vals of odometerGen(dom.map(() => rng))) yield fcnFromSorted(dom, vals);
+      return;
+    }
+    case 'rcdSet':
+      for (const vals of odometerGen(s.sets.map((x) => setElems(x)))) yield fcnFromSorted(s.names, vals);
+      return;
+    case 'product':
+      for (const vals of odometerGen(s.sets.map((x) => setElems(x)))) yield tuple(vals);
+      return;
+    case 'filter':
+      for (const x of iterateElems(s.base)) if (s.pred(x)) yield x;
+      return;
+    case 'infinite': case 'seqSet': case 'anySet': case 'cup':
+      return yield* setElems(s); // TLC's errors
+    default:
+      return assertNever(s);
+  }
 }
 
 /** x \in S. */

@@ -69,3 +69,20 @@ describe('S \\cup T with an infinite side stays lazy (SetCupValue)', () => {
     expect(await show('{3, 1} \\cup 2..4')).toBe('{1, 2, 3, 4}');
   });
 });
+
+describe('CHOOSE enumerates its domain only as far as the first witness (TLC\'s ValueEnumeration)', () => {
+  test('a filter over SUBSET (kept lazy, SetPredValue) whose predicate fails on a later element', async () => {
+    // SUBSET (1..3) in TLC order: {}, {1}, {2}, {3}, {1, 2}, ...; the predicate divides by
+    // Cardinality(t) - 2, so it fails on {1, 2}; {} passes it but not the body, {1} passes both
+    expect(await show('CHOOSE s \\in {t \\in SUBSET (1..3) : 1 \\div (Cardinality(t) - 2) # 7} : Cardinality(s) = 1')).toBe('{1}');
+    // enumerating the whole filter does meet the error
+    expect((await thrown(() => show('Cardinality({t \\in SUBSET (1..3) : 1 \\div (Cardinality(t) - 2) # 7})'))).message).toContain('\\div');
+  });
+  test('over SUBSET and [D -> R], the first witness in TLC order', async () => {
+    expect(await show('CHOOSE s \\in SUBSET (1..20) : Cardinality(s) = 1')).toBe('{1}');
+    expect(await show('CHOOSE f \\in [1..12 -> {0, 1}] : f[12] = 1')).toBe('<<0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1>>');
+  });
+  test('no witness is still TLC\'s error', async () => {
+    expect((await thrown(() => show('CHOOSE x \\in 1..3 : x > 5'))).message).toContain('no element of S satisfied P');
+  });
+});
