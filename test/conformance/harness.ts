@@ -223,9 +223,6 @@ export const KNOWN_DISCREPANCIES = {
    *  requires ib_device[d] = "registered" for ConnSetup_GetClientData; rds_ib_remove_one runs
    *  before cma's remove_one, and client data stays set until RemoveOne_ClearClientData). */
   'setup-after-remove-begin': { variant: 'V2', schedule: '0:00000000002238', action: 'ConnSetup_GetClientData', conjunct: 'ib_device[d] = "registered"' },
-  /** V3_fixed: the waiting shutdown flushes its device's pool with no dirty MR on it; the model's
-   *  ConnShutdown_FlushPool requires \E m : ibmr_device[m] = d /\ fr_state[m] = "dirty". */
-  'v3-flush-pool-nothing-dirty': { variant: 'V3_fixed', schedule: '0:3554111020100002100201012020210111011110011111000010100000000000000000000', action: 'ConnShutdown_FlushPool', conjunct: 'fr_state[m] = "dirty"' },
 } as const;
 export type KnownDiscrepancy = keyof typeof KNOWN_DISCREPANCIES;
 

@@ -1,6 +1,10 @@
 // Traces from the rxe runs (test/rxe/artifacts/trace-<variant>.ndjson: the device manager on
 // the native verbs backend, soft-RoCE devices in a guest) prepared for the refinement map.
 //
+// Two formats. Current (trace-V2 since b66780a): the rxe workload runs the driver's actors with
+// d1 = rxe0, d2 = rxe1, devices named by the workload (the rxe name is in params.verbs): the
+// refinement map takes it as it is. Older (trace-D2, trace-V0), described below:
+//
 // What the refinement map needs that those logs do not give: the logs number devices by rxe
 // index (rxe0 = 0), and 0 is also NULL in the device-valued variables `ic_rds_ibdev` and
 // `ibmr_device`, so a connection on rxe0 cannot be told from one with no device. Device ids are
@@ -53,11 +57,19 @@ export function rxeRaw(variant: string): Obj[] {
   return readFileSync(join(ARTIFACTS, `trace-${variant}.ndjson`), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Obj);
 }
 
-/** The rxe trace of `variant` as model events, through the shift above and spec/refinement.ts. */
+/** An older-format log: devices named by rxe index. */
+export function isRxeIndexed(raw: readonly Obj[]): boolean {
+  return raw.some((e) => typeof (e['args'] as Obj | undefined)?.['d'] === 'string' && /^rxe\d+$/.test((e['args'] as Obj)['d'] as string));
+}
+
+/** The rxe trace of `variant` as model events: older logs through the shift above and
+ *  serializeAdds, current ones as they are; then spec/refinement.ts. */
 export function rxeEvents(model: LoadedModel, variant: string, omit: readonly string[] = []): TraceEvent[] {
-  const raw = rxeRaw(variant).map((obj, i) => ({ line: i + 1, obj: shiftRxe(obj) }));
-  return mapEvents(model, raw, `test/rxe/artifacts/trace-${variant}.ndjson`, (all) => {
-    const f = implMapper(all, RXE_RENAMING);
+  const all = rxeRaw(variant);
+  const old = isRxeIndexed(all);
+  const raw = all.map((obj, i) => ({ line: i + 1, obj: old ? shiftRxe(obj) : obj }));
+  const events = mapEvents(model, raw, `test/rxe/artifacts/trace-${variant}.ndjson`, (all) => {
+    const f = implMapper(all, old ? RXE_RENAMING : {});
     return (e) => {
       const o = f(e);
       if (!o || omit.length === 0) return o;
@@ -66,6 +78,7 @@ export function rxeEvents(model: LoadedModel, variant: string, omit: readonly st
       return { ...o, vars };
     };
   });
+  return old ? serializeAdds(events) : events;
 }
 
 /** On rxe the IB core adds the two devices concurrently (one `ib_core:add(rxeN)` task each, as

@@ -92,13 +92,14 @@ describe('emitted TraceSpec of a small spec', () => {
     expect(result.depth).toBe(3);
   });
 
-  // Known engine discrepancy (reported to the engine/check owner): TLCGet("stats") reads all
-  // zeros during POSTCONDITION evaluation (nothing fills engine/eval/runtime.ts stats from the
-  // search), so TraceAccepted's `diameter - 1 = Len(TraceLog)` is false even when the depth is
-  // right. TLC fills the stats; this test turns green when ours does.
-  test.fails('the POSTCONDITION TraceAccepted holds for the accepted trace under our checker', async () => {
+  test('the POSTCONDITION TraceAccepted holds for the accepted trace under our checker', async () => {
     const { result } = await emitAndCheck(liftDir(), 'Lift', LIFT_CFG.replace('INVARIANT TypeOK\n', ''), ACCEPTED);
     expect(result.outcome.kind).toBe('ok');
+  });
+
+  test('and fails for a rejected one', async () => {
+    const { result } = await emitAndCheck(liftDir(), 'Lift', LIFT_CFG.replace('INVARIANT TypeOK\n', ''), ACCEPTED.replace('"f": 2', '"f": 3'));
+    expect(result.outcome.kind).toBe('postcondition');
   });
 
   test('a logged variable that disagrees rejects the line it is on', async () => {
