@@ -69,20 +69,14 @@ function conjunctsOf(a: SplitAction, s: State): Conjuncts {
   return { list: e.kind === 'and' ? e.args : [e], scope, env };
 }
 
-class Survived extends Error {}
-const SURVIVED = new Survived();
-
+/** Does some assignment satisfy the first upTo + 1 conjuncts? (generation stops at the first) */
 function survives(s: State, c: Conjuncts, upTo: number, n: number): boolean {
   const prefix: Expr = { kind: 'and', args: c.list.slice(0, upTo + 1), loc: c.list[0]!.loc };
   try {
-    generate(newGen('next', s, new Array(n).fill(undefined)), prefix, c.scope, c.env, () => {
-      throw SURVIVED;
-    });
-  } catch (err) {
-    if (err === SURVIVED) return true;
+    return generate(newGen('next', s, new Array(n).fill(undefined)), prefix, c.scope, c.env, () => true);
+  } catch {
     return false; // an evaluation error in the conjunct also means the step cannot be taken
   }
-  return false;
 }
 
 export interface Explanation {

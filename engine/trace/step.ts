@@ -50,6 +50,7 @@ export class Stepper {
         const missing = this.spec.variables.filter((_, j) => t[j] === undefined);
         if (missing.length > 0) throw new EvalError(`Successor state is not completely specified by action ${a.name}: ${missing.join(', ')} not assigned`, a.loc);
         out.push({ state: t.slice() as State, action: a });
+        return false; // keep generating: every successor is wanted
       });
     }
     return out;
