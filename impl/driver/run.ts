@@ -10,6 +10,7 @@ import { buildObjects, spawnActors } from './actors.js';
 import type { TraceEvent } from '../rds/trace.js';
 import { VARIANTS, type VariantName } from '../rds/variant.js';
 import { SimVerbs } from '../verbs/sim/sim.js';
+import { observeVerbs } from '../verbs/observe.js';
 import type { Verbs } from '../verbs/types.js';
 import { DEFAULT_WORKLOAD, WORKLOADS, type WorkloadName } from './workloads.js';
 
@@ -31,6 +32,20 @@ export interface RunOptions {
   /** 'fine' (default): a scheduling point at every step; 'model': only at the model's action
    *  boundaries, logging model actions only (for trace validation against the model) */
   readonly granularity?: Granularity;
+  /** keep running after the first failure report (Kernel's continueAfterFault): `failure` stays
+   *  the first report; what the other tasks do next (e.g. verbs calls on a context V0's early free
+   *  closed) shows in `verbsErrors`. No end check (leaks) after a failure either way. */
+  readonly continueAfterFault?: boolean;
+}
+
+/** One verbs call that failed during the run: which call, its errno, and the kernel task and
+ *  scheduler step that made it. */
+export interface VerbsError {
+  readonly call: string;
+  readonly errno: number;
+  readonly name: string;
+  readonly task: string;
+  readonly step: number;
 }
 
 export interface RunOutcome {
@@ -41,6 +56,10 @@ export interface RunOutcome {
   /** replays this run exactly: "<removeAt>:<picks>" */
   readonly schedule: string;
   readonly removeAt: number;
+  /** every failed verbs call, in order */
+  readonly verbsErrors: readonly VerbsError[];
+  /** every failure report, in order (more than `failure` only with continueAfterFault) */
+  readonly reports: readonly Failure[];
 }
 
 /** Removal lands anywhere in the first REMOVE_WINDOW steps; runs are ~60–150 steps long. */
@@ -60,13 +79,17 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
     const m = /^(\d+):([0-9a-zA-Z]*)$/.exec(opts.schedule);
     if (!m) throw new ScheduleSyntaxError(opts.schedule);
     removeAt = Number(m[1]);
-    k = new Kernel({ schedule: m[2]! });
+    k = new Kernel({ schedule: m[2]! }, { continueAfterFault: opts.continueAfterFault ?? false });
   } else {
-    k = new Kernel({ seed: opts.seed ?? 0 });
+    k = new Kernel({ seed: opts.seed ?? 0 }, { continueAfterFault: opts.continueAfterFault ?? false });
   }
 
   const verbs = opts.verbs ?? new SimVerbs();
-  const s = new RdsIb(k, verbs, v, opts.trace ?? null, opts.granularity ?? 'fine');
+  const verbsErrors: VerbsError[] = [];
+  const recorded = observeVerbs(verbs, (call, res) => {
+    if (!res.ok) verbsErrors.push({ call, errno: res.error.errno, name: res.error.name, task: k.current?.name ?? '', step: k.step });
+  });
+  const s = new RdsIb(k, recorded, v, opts.trace ?? null, opts.granularity ?? 'fine');
   const verbsName = (name: string) => opts.deviceNames?.[name] ?? name;
   if (verbs instanceof SimVerbs) {
     s.onIbDealloc = (name) => verbs.unplugDevice(verbsName(name));
@@ -76,7 +99,7 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
 
   const r = await k.run();
   if (!r.failure) checkEnd(k, s, verbs);
-  return { variant: opts.variant, workload: wlName, failure: k.failure, steps: r.steps, schedule: `${removeAt}:${r.schedule}`, removeAt };
+  return { variant: opts.variant, workload: wlName, failure: k.failure, steps: r.steps, schedule: `${removeAt}:${r.schedule}`, removeAt, verbsErrors, reports: [...k.reports] };
 }
 
 /** After module exit every device must have been freed and every verbs object released. */

@@ -11,17 +11,18 @@ export class KObject {
   ) {}
 }
 
-/** Any dereference of `obj` (fields, lists, pool): S1 in kernel-brief §4. */
+/** Any dereference of `obj` (fields, lists, pool): S1 in kernel-brief §4. Reported as KASAN
+ *  does (Kernel.kasan: the run stops here unless it continues after faults). */
 export function touch(k: Kernel, t: Task, obj: KObject, what: string): void {
   if (obj.freed) {
-    k.fault(t, 'use-after-free', `${what} touches ${obj.kind} ${obj.name}, freed by ${obj.freed.task} at step ${obj.freed.step}`);
+    k.kasan(t, `${what} touches ${obj.kind} ${obj.name}, freed by ${obj.freed.task} at step ${obj.freed.step}`);
   }
 }
 
 /** kfree(): freeing twice is reported as a use-after-free of the tombstone. */
 export function kfree(k: Kernel, t: Task, obj: KObject, what: string): void {
   touch(k, t, obj, what);
-  obj.freed = { task: t.name, step: k.step };
+  if (!obj.freed) obj.freed = { task: t.name, step: k.step }; // a double free (after a report) keeps the first
 }
 
 /** atomic_t / refcount_t with the checks of refcount_t (lib/refcount.c): inc from 0 and dec

@@ -65,10 +65,26 @@ export function decodePick(c: string): number {
   return i < 0 ? 0 : i;
 }
 
+export interface KernelOptions {
+  /** a run longer than this is reported as a livelock (a retry loop that never succeeds) */
+  readonly maxSteps?: number;
+  /** keep running after the first report, as a kernel does after a KASAN report or an oops that
+   *  killed one task: the faulting task is still abandoned (or, for a KASAN-style touch, goes on),
+   *  the others keep running, so what happens after the bug (verbs calls on a context the early
+   *  free closed, issue #6) can be observed. `failure` stays the first report. */
+  readonly continueAfterFault?: boolean;
+}
+
 export class Kernel {
   readonly tasks: Task[] = [];
   step = 0;
   failure: Failure | null = null;
+  /** every report, in order (the first is `failure`); more than one only with continueAfterFault */
+  readonly reports: Failure[] = [];
+  /** the task the scheduler resumed last (exactly one runs at a time) */
+  current: Task | null = null;
+  readonly maxSteps: number;
+  readonly continueAfterFault: boolean;
   private picks = '';
   private wake: (() => void) | null = null;
   private readonly next: (n: number) => number;
@@ -76,11 +92,10 @@ export class Kernel {
   /** called whenever a task gives control back (parks or ends): where a step ends, for traces */
   onStepEnd: ((t: Task) => void) | null = null;
 
-  constructor(
-    chooser: Chooser,
-    /** a run longer than this is reported as a livelock (a retry loop that never succeeds) */
-    readonly maxSteps = 20_000,
-  ) {
+  constructor(chooser: Chooser, opts: number | KernelOptions = {}) {
+    const o: KernelOptions = typeof opts === 'number' ? { maxSteps: opts } : opts;
+    this.maxSteps = o.maxSteps ?? 20_000;
+    this.continueAfterFault = o.continueAfterFault ?? false;
     if ('seed' in chooser) {
       const rnd = mulberry32(chooser.seed);
       this.next = (n) => Math.floor(rnd() * n);
@@ -143,13 +158,31 @@ export class Kernel {
   /** Record a failure and abandon the task; the run stops at the next pick. */
   fault(t: Task | null, kind: FailureKind, detail: string): never {
     const f: Failure = { kind, detail, task: t?.name ?? '', step: this.step, label: t?.label ?? '' };
-    if (!this.failure) this.failure = f;
+    this.record(f);
     throw new KernelFault(f);
+  }
+
+  /** A KASAN-style report (use-after-free): KASAN prints the report and lets the access go on.
+   *  By default the run still stops here (the task is abandoned); with continueAfterFault the
+   *  report is recorded and the task carries on with the stale object. */
+  kasan(t: Task, detail: string): void {
+    if (!this.continueAfterFault) this.fault(t, 'use-after-free', detail);
+    this.record({ kind: 'use-after-free', detail, task: t.name, step: this.step, label: t.label });
   }
 
   /** Record a failure found after the run (a leak) without a task to abandon. */
   report(kind: FailureKind, detail: string): void {
-    if (!this.failure) this.failure = { kind, detail, task: '', step: this.step, label: '' };
+    this.record({ kind, detail, task: '', step: this.step, label: '' });
+  }
+
+  private record(f: Failure): void {
+    if (!this.failure) this.failure = f;
+    this.reports.push(f);
+  }
+
+  /** the run goes on: no report yet, or reports do not stop it */
+  private get going(): boolean {
+    return this.failure === null || this.continueAfterFault;
   }
 
   get schedule(): string {
@@ -157,9 +190,8 @@ export class Kernel {
   }
 
   async run(): Promise<RunResult> {
-    while (!this.failure) {
-      this.checkCycle();
-      if (this.failure) break;
+    while (this.going) {
+      if (this.checkCycle()) break;
       const runnable = this.runnable();
       if (runnable.length === 0) {
         this.checkStuck();
@@ -172,6 +204,7 @@ export class Kernel {
       const i = this.next(runnable.length);
       this.picks += encodePick(i);
       const t = runnable[i]!;
+      this.current = t;
       this.step++;
       await new Promise<void>((res) => {
         this.wake = res;
@@ -228,8 +261,9 @@ export class Kernel {
     if (stuck.length > 0) this.report('deadlock', this.describeWaits());
   }
 
-  /** A cycle in the waits-for graph is a deadlock even while other tasks can still run (S8). */
-  private checkCycle(): void {
+  /** A cycle in the waits-for graph is a deadlock even while other tasks can still run (S8).
+   *  True when one was reported (the run ends: its tasks can never run again). */
+  private checkCycle(): boolean {
     const blocked = (t: Task) => t.state === 'waiting' && t.wait!.on !== null && !t.wait!.pred();
     const edges = (t: Task) => (blocked(t) ? t.wait!.on!() : []);
     for (const start of this.tasks) {
@@ -242,7 +276,7 @@ export class Kernel {
         if (!next) break;
         if (next === start) {
           this.report('deadlock', `cycle of waits: ${path.map((p) => `${p.name} waits for ${p.wait!.reason}`).join(' → ')} → ${start.name}`);
-          return;
+          return true;
         }
         if (seen.has(next)) break;
         seen.add(next);
@@ -250,6 +284,7 @@ export class Kernel {
         cur = next;
       }
     }
+    return false;
   }
 
   private describeWaits(): string {

@@ -147,6 +147,16 @@ async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void>
   if (d.ctx && d.pd === null) {
     const r = await s.verbs.closeDevice(d.ctx);
     if (r.ok) d.ctx = null;
+  } else if (d.ctx && !v.REFCOUNT) {
+    // V0 tears the device down whoever still uses it (kernel-brief §3 "V0, all at once", step 4:
+    // its ib_dealloc_pd retry loop ends with the device gone). In user space that is closing the
+    // context with what it still owns (a QP of a connection set up meanwhile, an MR a socket still
+    // maps): their later destroy / dereg get EBADF, the verbs face of the early free (issue #6).
+    const r = await s.verbs.closeDevice(d.ctx, { force: true });
+    if (r.ok) {
+      d.ctx = null;
+      d.pd = null;
+    }
   }
 
   if (v.REFCOUNT) await s.at(t, 'FreeWork_FreeIpaddrs', { d: d.name });

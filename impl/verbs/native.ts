@@ -129,10 +129,10 @@ export class NativeVerbs implements Verbs {
     return wrap(r, (h) => `ctx:${h}` as ContextHandle);
   }
 
-  async closeDevice(ctx: ContextHandle): Promise<VerbsResult<void>> {
+  async closeDevice(ctx: ContextHandle, opts: { readonly force?: boolean } = {}): Promise<VerbsResult<void>> {
     const h = this.id(ctx, 'ctx');
     if (h === undefined) return badHandle('ibv_close_device', ctx, 'ctx');
-    const r = this.addon.closeDevice(h);
+    const r = this.addon.closeDevice(h, opts.force ?? false);
     if (r.ok) {
       this.contexts.delete(h);
       if (this.contexts.size === 0 && this.removalListeners.size === 0) this.watcher.stop();

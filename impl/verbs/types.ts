@@ -217,7 +217,10 @@ export interface Verbs {
   // --- devices and contexts (ibv_get_device_list / ibv_open_device / ibv_close_device) ---
   listDevices(): Promise<VerbsResult<readonly DeviceInfo[]>>;
   openDevice(name: string): Promise<VerbsResult<ContextHandle>>;
-  closeDevice(ctx: ContextHandle): Promise<VerbsResult<void>>;
+  /** `force`: destroy whatever the context still owns first, as the process's teardown of the
+   *  uverbs file does (and as V0's early free tears the device down); the owned handles then
+   *  fail with EBADF (a resource of a closed context). Without it: EBUSY while objects remain. */
+  closeDevice(ctx: ContextHandle, opts?: { readonly force?: boolean }): Promise<VerbsResult<void>>;
   queryDevice(ctx: ContextHandle): Promise<VerbsResult<DeviceAttr>>;
   queryPort(ctx: ContextHandle, port: number): Promise<VerbsResult<PortAttr>>;
   queryGid(ctx: ContextHandle, port: number, index: number): Promise<VerbsResult<string>>;

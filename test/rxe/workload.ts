@@ -30,7 +30,8 @@ import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../../impl/rds/ib_rdma.j
 import { Mr, RdsIb } from '../../impl/rds/state.js';
 import { isVariantName, VARIANTS } from '../../impl/rds/variant.js';
 import { openNativeVerbs } from '../../impl/verbs/native.js';
-import type { MrHandle, MrInfo, RemovalNotice, Verbs, VerbsResult } from '../../impl/verbs/types.js';
+import { observeVerbs } from '../../impl/verbs/observe.js';
+import type { MrHandle, MrInfo, RemovalNotice, Verbs } from '../../impl/verbs/types.js';
 
 interface Args {
   variant: string;
@@ -72,22 +73,9 @@ const BACKEND: Readonly<Record<string, { readonly name: string; readonly gidInde
 
 /** Counts verbs failures by errno name, and remembers each MR's keys and address for RDMA writes. */
 function instrument(inner: Verbs, onError: (verb: string, name: string, message: string) => void, mrs: Map<MrHandle, MrInfo>): Verbs {
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      const f = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof f !== 'function') return f;
-      return (...args: unknown[]) => {
-        const r = (f as (...a: unknown[]) => unknown).apply(target, args);
-        if (!(r instanceof Promise)) return r;
-        return (r as Promise<VerbsResult<unknown>>).then((res) => {
-          if (res && typeof res === 'object' && 'ok' in res) {
-            if (!res.ok) onError(String(prop), res.error.name, res.error.message ?? '');
-            else if (prop === 'regMr') mrs.set((res.value as MrInfo).mr, res.value as MrInfo);
-          }
-          return res;
-        });
-      };
-    },
+  return observeVerbs(inner, (call, res) => {
+    if (!res.ok) onError(call, res.error.name, res.error.message ?? '');
+    else if (call === 'regMr') mrs.set((res.value as MrInfo).mr, res.value as MrInfo);
   });
 }
 

@@ -72,6 +72,8 @@ export class SimVerbs implements Verbs {
   readonly backend = 'sim' as const;
   private readonly devices = new Map<string, SimDevice>();
   private readonly objs = new Map<string, Obj>();
+  /** handles destroyed by a forced close of their context: later calls fail with EBADF */
+  private readonly orphans = new Set<string>();
   private readonly removalListeners = new Set<(n: RemovalNotice) => void>();
   private nextId = 0;
   private nextQpNum = 17;
@@ -124,12 +126,23 @@ export class SimVerbs implements Verbs {
     return ok(id as ContextHandle);
   }
 
-  async closeDevice(ctx: ContextHandle): Promise<VerbsResult<void>> {
+  async closeDevice(ctx: ContextHandle, opts: { readonly force?: boolean } = {}): Promise<VerbsResult<void>> {
     const c = this.get(ctx, 'context', 'ibv_close_device');
     if (!c.ok) return c;
     const dev = c.value.dev;
     const owned = [...this.objs.values()].some((o) => o.kind !== 'context' && 'ctx' in o && o.ctx === ctx);
-    if (owned) return fail('EBUSY', 'ibv_close_device: the context still owns PDs, CQs or channels');
+    if (owned && !opts.force) return fail('EBUSY', 'ibv_close_device: the context still owns PDs, CQs or channels');
+    if (owned) {
+      // as the native addon's closeContext: QPs and MRs (on the context's PDs), CQs, PDs, channels
+      const pds = new Set([...this.objs].filter(([, o]) => o.kind === 'pd' && o.ctx === ctx).map(([id]) => id));
+      for (const [id, o] of [...this.objs]) {
+        if (o.kind === 'context') continue;
+        if (('ctx' in o && o.ctx === ctx) || ('pd' in o && pds.has(o.pd))) {
+          this.destroy(id, o);
+          this.orphans.add(id);
+        }
+      }
+    }
     this.objs.delete(ctx);
     dev.counts.contexts--;
     if (dev.counts.contexts === 0) for (const w of dev.removalWaiters.splice(0)) w();
@@ -411,6 +424,7 @@ export class SimVerbs implements Verbs {
   /** Look a handle up, failing the way verbs does: unknown or destroyed → EINVAL; device gone → EIO. */
   private get<K extends Kind>(id: string, kind: K, verb: string): VerbsResult<ObjOf<K>> {
     const o = this.objs.get(id);
+    if (!o && this.orphans.has(id)) return fail('EBADF', `${verb}: ${kind} ${id} belongs to a closed context`);
     if (!o) return fail(kind === 'context' ? 'EBADF' : 'EINVAL', `${verb}: ${kind} ${id} is closed or was never created`);
     if (o.kind !== kind) return fail('EINVAL', `${verb}: ${id} is a ${o.kind}, not a ${kind}`);
     if (o.dev.unplugged) return fail('EIO', `${verb}: device ${o.dev.name} is gone`);

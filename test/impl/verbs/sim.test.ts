@@ -44,6 +44,19 @@ describe('SimVerbs', () => {
     expect(await v.allocPd(ctx)).toMatchObject({ ok: false, error: { errno: 9, name: 'EBADF' } });
   });
 
+  it('a forced close destroys what the context owns; those handles then fail with EBADF (as the addon)', async () => {
+    const { v, ctx, pd } = await setup();
+    const mr = must(await v.regMr(pd, 64, {}));
+    const { cq } = must(await v.createCq(ctx, 8));
+    const { qp } = must(await v.createQp(pd, { sendCq: cq, recvCq: cq, maxSendWr: 4, maxRecvWr: 4 }));
+    expect(await v.closeDevice(ctx)).toMatchObject({ ok: false, error: { name: 'EBUSY' } });
+    must(await v.closeDevice(ctx, { force: true }));
+    expect(v.resources('rxe0')).toEqual({ contexts: 0, pd: 0, mr: 0, cq: 0, qp: 0, compChannels: 0 });
+    expect(await v.destroyQp(qp)).toMatchObject({ ok: false, error: { errno: 9, name: 'EBADF' } });
+    expect(await v.deregMr(mr.mr)).toMatchObject({ ok: false, error: { errno: 9, name: 'EBADF' } });
+    expect(await v.deallocPd(pd)).toMatchObject({ ok: false, error: { errno: 9, name: 'EBADF' } });
+  });
+
   it('counts resources per device so a test can assert that everything was released', async () => {
     const { v, ctx, pd } = await setup();
     const mr = must(await v.regMr(pd, 64, {}));
