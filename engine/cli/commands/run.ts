@@ -27,6 +27,7 @@ interface RunFlags {
   granularity?: string;
   verbs?: string;
   devices?: string;
+  continueAfterFault?: boolean;
 }
 
 const KINDS: readonly FailureKind[] = ['use-after-free', 'deadlock', 'leak', 'uninitialised', 'irq-block', 'underflow'];
@@ -51,6 +52,7 @@ export function register(program: Command): void {
     .option('--granularity <G>', '"fine": a scheduling point at every step (default); "model": only where the model\'s actions begin, logging model actions only (for `rdsib trace validate --from impl`)', 'fine')
     .option('--verbs <B>', '"sim": a fresh simulated verbs backend (default); "native": libibverbs through the addon, on existing devices (e.g. rxe)', 'sim')
     .option('--devices <MAP>', 'with --verbs native: the backend device of each workload device, e.g. d1=rxe0,d2=rxe1 (default: d1=rxe0, d2=rxe1, ...)')
+    .option('--continue-after-fault', 'one run: record the first failure but keep running (KASAN-style reports go on, a faulting task is abandoned), to see what follows it, e.g. verbs errors on a context V0\'s early free closed; prints every failed verbs call')
     .option('--json', 'print one JSON object')
     .action(async (flags: RunFlags) => {
       try {
@@ -102,11 +104,13 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ...(removeAt !== undefined ? { removeAt } : {}),
     ...(flags.trace ? { trace: (e: TraceEvent) => void events.push(e) } : {}),
     granularity,
+    ...(flags.continueAfterFault ? { continueAfterFault: true } : {}),
   });
   await native?.verbs.shutdown();
   if (flags.trace) writeTrace(flags.trace, events);
-  const out = { variant, workload, steps: r.steps, schedule: r.schedule, events: flags.trace ? events.length : undefined, failure: r.failure };
-  process.stdout.write(flags.json ? JSON.stringify(out) + '\n' : describeRun(r));
+  const after = flags.continueAfterFault ? { reports: r.reports.length, verbsErrors: r.verbsErrors } : {};
+  const out = { variant, workload, steps: r.steps, schedule: r.schedule, events: flags.trace ? events.length : undefined, failure: r.failure, ...after };
+  process.stdout.write(flags.json ? JSON.stringify(out) + '\n' : describeRun(r, flags.continueAfterFault ?? false));
   return r.failure ? 1 : 0;
 }
 
@@ -149,9 +153,14 @@ function writeTrace(file: string, events: readonly TraceEvent[]): void {
   writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
 }
 
-function describeRun(r: RunOutcome): string {
+function describeRun(r: RunOutcome, continued: boolean): string {
   const head = `${r.variant} (${r.workload}): ${r.steps} steps, schedule ${r.schedule}\n`;
-  if (!r.failure) return head + '  no failure: every device freed, every verbs object released\n';
+  // after a failure the run went on: say what followed (other reports, failed verbs calls)
+  const tail = !continued
+    ? ''
+    : `  ${r.reports.length} report(s); ${r.verbsErrors.length} failed verbs call(s)\n` +
+      r.verbsErrors.map((e) => `    step ${e.step} ${e.task}: ${e.call} → ${e.name} (${e.errno})\n`).join('');
+  if (!r.failure) return head + '  no failure: every device freed, every verbs object released\n' + tail;
   const f = r.failure;
-  return head + `  ${f.kind} at step ${f.step}${f.label ? ` ${f.label}` : ''}${f.task ? ` in ${f.task}` : ''}\n  ${f.detail}\n`;
+  return head + `  ${f.kind} at step ${f.step}${f.label ? ` ${f.label}` : ''}${f.task ? ` in ${f.task}` : ''}\n  ${f.detail}\n` + tail;
 }

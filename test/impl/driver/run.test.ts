@@ -132,6 +132,17 @@ describe('rdsib run', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ seq: 1, step: 'AddOne_Alloc', action: 'AddOne_Alloc' });
   });
 
+  it('--continue-after-fault --json adds the number of reports and every failed verbs call (V0, issue #6)', async () => {
+    // the schedule of test/impl/rds/v0-closed-context.test.ts: c1's QP outlives d1's forced close
+    const schedule = '20:160432020101010110112120210201001100000000001012111100000000';
+    const { code, out } = await capture(['run', '--variant', 'V0', '--schedule', schedule, '--continue-after-fault', '--json']);
+    expect(code).toBe(1);
+    const j = JSON.parse(out);
+    expect(j.failure).toMatchObject({ kind: 'use-after-free', task: 'cm:c1' });
+    expect(j.reports).toBeGreaterThan(1);
+    expect(j.verbsErrors).toContainEqual(expect.objectContaining({ call: 'destroyQp', errno: 9, name: 'EBADF', task: 'rmmod' }));
+  });
+
   it('an unknown variant is one line on stderr and exit 2, no stack trace', async () => {
     const { code, err } = await capture(['run', '--variant', 'V9']);
     expect(code).toBe(2);
