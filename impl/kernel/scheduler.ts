@@ -81,7 +81,7 @@ export class Kernel {
   failure: Failure | null = null;
   /** every report, in order (the first is `failure`); more than one only with continueAfterFault */
   readonly reports: Failure[] = [];
-  /** the task the scheduler resumed last (exactly one runs at a time) */
+  /** the task running now (exactly one runs at a time); null between steps and outside run() */
   current: Task | null = null;
   readonly maxSteps: number;
   readonly continueAfterFault: boolean;
@@ -223,6 +223,7 @@ export class Kernel {
           r();
         }
       });
+      this.current = null;
       if (this.bug !== null) throw this.bug;
     }
     return { failure: this.failure, steps: this.step, schedule: this.picks };

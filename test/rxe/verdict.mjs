@@ -1,15 +1,21 @@
 // What `npm run rxe` expects of each variant's result line (used by rxe.sh; tested by verdict.test.ts).
 //   fixed variants (V2, ...): removal completed, nothing leaked, trace events > 0, no failure report;
 //   D2: the setup reference leaks, so the delete stays pending and the end check reports a leak;
-//   V0: the early free is caught (a failure report) or shows as verbs errors.
+//   V0 (issue #6): the early free is reported (use-after-free) AND, the run going on after the
+//   report (continueAfterFault), shows as verbs errors on the context the free closed (EBADF).
 
 /** @param {string} variant @param {any} r the guest's result line */
 export function expected(variant, r) {
   const w = r.workload ?? {};
   const leaks = r.leaked ? Object.values(r.leaked).reduce((a, b) => a + b, 0) : -1;
   if (variant === 'D2') return r.removal === 'pending' && w.failure?.kind === 'leak';
-  if (variant === 'V0') return w.failure != null || Object.keys(w.verbsErrors ?? {}).length > 0;
+  if (variant === 'V0') return w.failure?.kind === 'use-after-free' && closedContextErrors(w) > 0;
   return r.rxe === true && r.removal === 'completed' && leaks === 0 && r.events > 0 && w.failure == null;
+}
+
+/** Verbs calls that failed because their context was closed (EBADF), from the workload summary. */
+export function closedContextErrors(w) {
+  return w.verbsErrors?.EBADF ?? 0;
 }
 
 /** Completes a guest result (or its absence) with the host's measurements and the verdict. */

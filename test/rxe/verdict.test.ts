@@ -31,9 +31,13 @@ describe('rxe verdicts', () => {
     expect(expected('D2', { ...pendingLeak, workload: { ...pendingLeak.workload, failure: null } })).toBe(false);
   });
 
-  it('expects V0 to be caught by a failure report or verbs errors', () => {
-    expect(expected('V0', { ...pendingLeak, workload: { failure: { kind: 'use-after-free' }, verbsErrors: {} } })).toBe(true);
-    expect(expected('V0', { ...clean, workload: { failure: null, verbsErrors: { EBADF: 3 } } })).toBe(true);
+  it('expects V0 to be reported as a use-after-free AND to show verbs errors on a closed context (issue #6)', () => {
+    const uaf = { kind: 'use-after-free' };
+    expect(expected('V0', { ...pendingLeak, workload: { failure: uaf, verbsErrors: { EBADF: 1 } } })).toBe(true);
+    expect(expected('V0', { ...pendingLeak, workload: { failure: uaf, verbsErrors: {} } })).toBe(false);
+    expect(expected('V0', { ...pendingLeak, workload: { failure: uaf, verbsErrors: { EBUSY: 2 } } })).toBe(false);
+    expect(expected('V0', { ...clean, workload: { failure: null, verbsErrors: { EBADF: 3 } } })).toBe(false);
+    expect(expected('V0', { ...clean, workload: { failure: { kind: 'deadlock' }, verbsErrors: { EBADF: 3 } } })).toBe(false);
     expect(expected('V0', clean)).toBe(false);
   });
 
