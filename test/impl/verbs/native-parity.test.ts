@@ -47,6 +47,13 @@ async function script(v: Verbs, name: string): Promise<string[]> {
   await step('alloc pd on the closed context', v.allocPd(ctx));
   await step('query port on the closed context', v.queryPort(ctx, 1));
   await step('close device again', v.closeDevice(ctx));
+  // a forced close (V0's early free, issue #6): what the context owned is gone, its handles EBADF
+  const ctx2 = (await step('open again', v.openDevice(name)))!;
+  const pd2 = (await step('alloc pd 2', v.allocPd(ctx2)))!;
+  const mr2 = (await step('reg mr 2', v.regMr(pd2, 4096, { localWrite: true })))!;
+  await step('forced close of a context that owns a PD and an MR', v.closeDevice(ctx2, { force: true }));
+  await step('dereg an MR of the force-closed context', v.deregMr(mr2.mr));
+  await step('dealloc a PD of the force-closed context', v.deallocPd(pd2));
   return out;
 }
 
