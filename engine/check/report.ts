@@ -81,7 +81,7 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date())
     case 'ok':
       if (r.skippedProperties.length > 0) {
         out.push(
-          `Warning: the temporal propert${r.skippedProperties.length === 1 ? 'y' : 'ies'} ${r.skippedProperties.join(', ')} ${r.skippedProperties.length === 1 ? 'was' : 'were'} NOT checked: liveness checking is not implemented yet; the counts below are those of the safety search.`,
+          `Warning: the temporal propert${r.skippedProperties.length === 1 ? 'y' : 'ies'} ${r.skippedProperties.join(', ')} ${r.skippedProperties.length === 1 ? 'was' : 'were'} NOT checked: the evaluator gave no temporal formula for the liveness checker; the counts below are those of the safety search.`,
         );
       }
       out.push('Model checking completed. No error has been found.');
