@@ -13,15 +13,21 @@ EXTENDS RdsIbDeviceCore
 (* ConnShutdown).  Each connection is set up at most once.                   *)
 
 \* Setup step 1a: rcu_read_lock(); rds_ibdev = ib_get_client_data(...).  The
-\* rdma_cm_id is bound to the device (rdma_cm binds only to registered
-\* devices).  NULL: "not supported" (normal while racing removal), the id is
-\* destroyed and the connection gives up.  V0: no RCU.
+\* rdma_cm_id was created and bound to the device before the handler runs
+\* (rds_ib_conn_path_connect / rds_ib_cm_handle_connect set ic->i_cm_id before
+\* rds_ib_setup_qp).  A device being unregistered still takes part: RDS's
+\* remove_one runs before cma's (clients are removed in reverse order of
+\* registration), so rdma_cm handlers still run and ib_get_client_data still
+\* returns rds_ibdev until RemoveOne_ClearClientData; only a deallocated
+\* ib_device has no ids.  NULL: "not supported" (normal while racing removal):
+\* the connection gives up, and its id goes with it (abstracted: the kernel
+\* keeps the id until the dropped connection's shutdown destroys it).  V0: no RCU.
 ConnSetup_GetClientData(c) ==
     LET d == ConnDev(c) IN
     /\ conn_pc[c] = "idle"
     /\ ~unloading
     /\ rds_ibdev[d] # "none"
-    /\ ib_device[d] = "registered"
+    /\ ib_device[d] # "deallocated"
     /\ IF client_data[d]
        THEN /\ setup_ibdev' = [setup_ibdev EXCEPT ![c] = d]
             /\ conn_pc' = [conn_pc EXCEPT ![c] = "setup_devget"]

@@ -26,8 +26,10 @@ export async function rdsIbConnPathConnect(s: RdsIb, t: Task, c: Conn): Promise<
 /** rds_ib_setup_qp: look the device up through client data, attach the connection, build the QP. */
 async function rdsIbSetupQp(s: RdsIb, t: Task, c: Conn): Promise<boolean> {
   const { k, v } = s;
-  if (c.dropped || c.ibdev.unregistering || c.ibdev.freed) return failSetup(c);
-  c.cmId = true; // rdma_resolve_addr bound the cm_id to the device
+  // A device being unregistered is still set up on: RDS's remove_one runs before cma's, so the
+  // cm handler runs and ib_get_client_data returns rds_ibdev until remove_one clears it.
+  if (c.dropped || c.ibdev.freed) return failSetup(c);
+  c.cmId = true; // rds_ib_conn_path_connect / rds_ib_cm_handle_connect: ic->i_cm_id is set before setup
   c.ibdev.cmIds.add(c);
 
   // rds_ib_get_client_data: V1+ reads and increments inside one RCU read section; V0 has no count.

@@ -18,7 +18,8 @@ export class IbDevice extends KObject {
   clientData: RdsIbDevice | null = null;
   /** add_one has returned (the core serialises add and remove under device_mutex) */
   added = false;
-  /** ib_unregister_device has started: no new cm_id binds to it */
+  /** ib_unregister_device has started (the model's ib_device = "unregistering"). cm handlers still run
+   *  on it: RDS's remove_one comes before cma's, so a setup still finds client data until it is cleared */
   unregistering = false;
   /** cm_ids bound to this device (cma_remove_one waits until there are none) */
   readonly cmIds = new Set<Conn>();

@@ -44,9 +44,12 @@ describe.each(['V2', 'V3_fixed'] as const)('%s conforms to its model', (variant)
 // Replays of the known discrepancies (harness.ts KNOWN_DISCREPANCIES), reported to the model and
 // implementation owners: each still shows, on its recorded schedule or, should the
 // implementation's scheduling have moved since it was recorded, on one of the first 200 seeds.
-// When one is resolved its test fails and the entry is removed.
+// When one is resolved its test fails and the entry is removed. None is left (the last one,
+// 'setup-after-remove-begin', was resolved in the model and the implementation), so the test skips.
+const known = Object.entries(KNOWN_DISCREPANCIES);
 describe('known discrepancies still show', () => {
-  test.each(Object.entries(KNOWN_DISCREPANCIES))('%s', async (name, d) => {
+  if (known.length === 0) test.skip('none is known (harness.ts KNOWN_DISCREPANCIES is empty)', () => {});
+  else test.each(known)('%s', async (name, d) => {
     const shows = async (o: { schedule?: string; seed?: number }) => knownDiscrepancy(await conformRun({ variant: d.variant, ...o })) === name;
     let where = (await shows({ schedule: d.schedule })) ? `schedule ${d.schedule}` : undefined;
     for (let seed = 0; !where && seed < 200; seed++) if (await shows({ seed })) where = `seed ${seed}`;
