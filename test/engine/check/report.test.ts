@@ -125,6 +125,17 @@ describe('trace writers', () => {
     ]);
   });
 
+  it('DOT: after the first state, a node shows only the variables its step changed', () => {
+    // x counts 0 -> 1 -> 2 until Small (x < 2) fails; y stays 7 throughout
+    const two = fakeSpec({ variables: ['x', 'y'], init: () => [[0, 7]], actions: [{ name: 'Inc', line: 4, next: ([x, y]) => [[x! + 1, y!]] }], invariants: [['Small', ([x]) => x! < 2]] });
+    const r2 = search(two);
+    const t2 = r2.outcome.kind === 'invariant' ? r2.outcome.trace : [];
+    const dot = traceDot(two, t2, 'Small');
+    expect(dot).toContain('s1 [label="State 1\\l/\\\\ x = 0\\l/\\\\ y = 7\\l"]');
+    expect(dot).toContain('s2 [label="State 2\\l/\\\\ x = 1\\l(1 of 2 unchanged)\\l"]');
+    expect(dot).toContain('s3 [label="State 3\\l/\\\\ x = 2\\l(1 of 2 unchanged)\\l"]');
+  });
+
   it('DOT: one node per state, one labelled edge per step', () => {
     const dot = traceDot(spec, trace, 'Small');
     expect(dot.match(/^ {2}s\d+ \[label=/gm)).toHaveLength(3);
