@@ -11,6 +11,7 @@ import type { CompiledSpecExt } from '../eval/spec.js';
 import type { TraceEvent } from './events.js';
 import { explain, type Explanation } from './explain.js';
 import { Stepper } from './step.js';
+import { stateFingerprint } from '../values/hash.js';
 
 export interface ValidateOptions {
   /** actions the model may take between two events without a log line */
@@ -50,11 +51,12 @@ export interface TraceResult {
   readonly final?: readonly State[];
 }
 
+/** Model states deduplicated by their exact value: not by spec.fingerprint, which a VIEW or
+ *  SYMMETRY coarsens — two states the checker may merge can disagree with a later log line. */
 class Frontier {
   readonly states = new Map<string, State>();
-  constructor(private readonly spec: CompiledSpecExt) {}
   add(s: State): void {
-    const k = this.spec.fingerprint(s);
+    const k = stateFingerprint(s);
     if (!this.states.has(k)) this.states.set(k, s);
   }
   get size(): number {
@@ -72,11 +74,11 @@ function initialStates(spec: CompiledSpecExt, stepper: Stepper, first: TraceEven
 }
 
 /** States reachable from s in 0..maxSilent silent steps. */
-function silentClosure(spec: CompiledSpecExt, stepper: Stepper, from: readonly State[], opts: ValidateOptions): State[] {
+function silentClosure(stepper: Stepper, from: readonly State[], opts: ValidateOptions): State[] {
   const silent = opts.silent ?? [];
-  const out = new Frontier(spec);
-  for (const s of from) out.add(s);
   if (silent.length === 0) return from.slice();
+  const out = new Frontier();
+  for (const s of from) out.add(s);
   const pieces = silent.flatMap((n) => stepper.pieces(n, new Map()));
   let layer = from.slice();
   for (let k = 0; k < (opts.maxSilent ?? 3) && layer.length > 0; k++) {
@@ -128,9 +130,9 @@ export function validateGlobal(spec: CompiledSpecExt, events: readonly TraceEven
   let expansions = 0;
   for (let i = start; i < events.length; i++) {
     const e = events[i]!;
-    const next = new Frontier(spec);
+    const next = new Frontier();
     const names = new Set<string>();
-    const before = silentClosure(spec, stepper, frontier, opts);
+    const before = silentClosure(stepper, frontier, opts);
     for (const s of before) {
       expansions++;
       for (const x of explainStep(stepper, s, e)) {
@@ -172,11 +174,11 @@ export function validatePerTask(spec: CompiledSpecExt, logs: ReadonlyMap<string,
   const path: string[] = [];
   const dfs = (cur: number[], s: State, matched: number): boolean => {
     if (matched === total) return true;
-    const key = `${cur.join(',')}|${spec.fingerprint(s)}`;
+    const key = `${cur.join(',')}|${stateFingerprint(s)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     if (++expansions > budget) return false;
-    const before = silentClosure(spec, stepper, [s], opts);
+    const before = silentClosure(stepper, [s], opts);
     for (const k of viable(cur)) {
       const e = seqs[k]![cur[k]!]!;
       let any = false;
