@@ -11,7 +11,8 @@ import { bindLet } from '../eval/expr.js';
 import type { Env } from '../eval/context.js';
 import type { Scope } from '../eval/scope.js';
 import type { Value } from '../values/value.js';
-import { describePiece, showValue, type Stepper } from './step.js';
+import { format } from '../values/print.js';
+import { describePiece, type Stepper } from './step.js';
 
 const sourceCache = new Map<string, string[]>();
 
@@ -95,7 +96,7 @@ export function explain(stepper: Stepper, candidates: readonly State[], actionNa
     } else {
       const pieces = stepper.pieces(actionName, params);
       if (pieces.length === 0) {
-        const wanted = [...params].map(([k, v]) => `${k} = ${showValue(v)}`).join(', ');
+        const wanted = [...params].map(([k, v]) => `${k} = ${format(v)}`).join(', ');
         reasons.push(`no ${actionName} piece has parameters ${wanted} (pieces: ${named.map(describePiece).join('; ')})`);
       }
       for (const a of pieces) {
@@ -108,7 +109,7 @@ export function explain(stepper: Stepper, candidates: readonly State[], actionNa
           reasons.push(`${describePiece(a)} is not enabled: conjunct ${i + 1} of ${c.list.length} is false — ${sourceAt(at.loc)} (line ${at.loc.line}, col ${at.loc.col} of module ${at.loc.module})`);
         } else {
           const diffs = stepper.mismatches(succ[0]!.state, vars);
-          const text = diffs.map(([k, m, l]) => `${k}: model ${showValue(m)}, log ${showValue(l)}`).join('; ');
+          const text = diffs.map(([k, m, l]) => `${k}: model ${format(m)}, log ${format(l)}`).join('; ');
           reasons.push(`${describePiece(a)} can be taken (${succ.length} successor(s)) but none agrees with the log; first: ${text}`);
         }
       }

@@ -9,8 +9,8 @@ import type { State } from '../eval/api.js';
 import { EvalError } from '../errors.js';
 import { equals } from '../values/compare.js';
 import type { Value } from '../values/value.js';
-import { ANY_ACTION } from './events.js';
 import { format } from '../values/print.js';
+import { ANY_ACTION } from './events.js';
 
 export interface Step {
   readonly state: State;
@@ -85,11 +85,6 @@ export class Stepper {
 }
 
 export function describePiece(a: SplitAction): string {
-  const ps = [...a.params].map(([k, v]) => `${k} = ${showValue(v)}`);
+  const ps = [...a.params].map(([k, v]) => `${k} = ${format(v)}`);
   return `${a.name ?? 'Action'}${ps.length ? `(${ps.join(', ')})` : ''}`;
-}
-
-
-export function showValue(v: Value): string {
-  return format(v);
 }
