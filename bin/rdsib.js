@@ -14,5 +14,8 @@ function stackFlag() {
   const kb = limit === 'unlimited' ? 65536 : Number(limit);
   return Number.isFinite(kb) && kb >= 2048 ? [`--stack-size=${Math.floor((kb * 3) / 4)}`] : [];
 }
-const r = spawnSync(process.execPath, [...stackFlag(), '--import', 'tsx', join(here, '..', 'engine', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// tsx is resolved from this package, not from the caller's folder (`--import tsx` alone would look
+// for it under the working directory, and fail for anyone checking their own specs elsewhere).
+const tsx = import.meta.resolve('tsx');
+const r = spawnSync(process.execPath, [...stackFlag(), '--import', tsx, join(here, '..', 'engine', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

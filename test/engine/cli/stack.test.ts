@@ -1,6 +1,7 @@
 // The rdsib launcher gives the evaluator a stack deep enough for recursive operators
-// thousands of levels deep (bin/rdsib.js, --stack-size from `ulimit -s`).
+// thousands of levels deep (bin/rdsib.js, --stack-size from `ulimit -s`), from any folder.
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 
@@ -10,4 +11,14 @@ test('Count(3000) evaluates: one state x = 3000, generated = 1 initial + 1 stutt
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/rdsib.js'), 'check', join(ROOT, 'test/fixtures/cli/DeepRecursion.tla'), '--json'], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1, generatedStates: 2, depth: 1 });
+});
+
+test('the launcher works from any working directory (a user checking their own specs elsewhere)', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/rdsib.js'), 'check', join(ROOT, 'test/fixtures/cli/DeepRecursion.tla'), '--json'], {
+    encoding: 'utf8',
+    cwd: tmpdir(),
+  });
+  expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND/);
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1 });
 });
