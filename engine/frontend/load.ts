@@ -1,9 +1,11 @@
 // Loading a spec: the root module and, transitively, every module it EXTENDS or INSTANCEs.
-// Like TLC (tlc2/tool/impl/SimpleFilenameToStream), a module M is the file `M.tla` in the
-// root file's folder; the standard modules are recognised by name and never read (the
-// evaluator implements them natively: see standard.ts).
-import { readFile } from 'node:fs/promises';
+// Like TLC (tlc2/tool/impl/SimpleFilenameToStream), a module M is the file `M.tla` found first
+// in the root file's folder, then in the library path (TLC: -DTLA-Library, then the jar's
+// bundled modules; ours: the bundled `engine/library/` folder). The standard modules are
+// recognised by name and never read (the evaluator implements them natively: see standard.ts).
+import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ParseError, UnsupportedError } from '../errors.js';
 import type { Definition, Expr, Loc, Module } from './ast.js';
 import { buildModules } from './build.js';
@@ -37,13 +39,32 @@ export async function parseModuleText(file: string, text: string): Promise<Modul
   }
 }
 
+/** The bundled library (TLAPS, community modules): searched after the spec's own folder, so a
+ *  user's module of the same name wins, as on TLC's path. The one place to add library modules. */
+export const LIBRARY_DIR = fileURLToPath(new URL('../library/', import.meta.url));
+
+/** Where `M.tla` is read from: the first folder of `searchPath` that has it; when none has it,
+ *  the spec's own folder (so the "Cannot find" error names the file a user would write). */
+export async function findModuleFile(name: string, searchPath: readonly string[]): Promise<string> {
+  for (const dir of searchPath) {
+    const file = join(dir, `${name}.tla`);
+    try {
+      await access(file);
+      return file;
+    } catch {
+      // not in this folder: try the next one
+    }
+  }
+  return join(searchPath[0] ?? '.', `${name}.tla`);
+}
+
 export interface LoadOptions {
   /** run the name-resolution checks of resolve.ts (SANY's semantic pass); default true */
   readonly resolve?: boolean;
 }
 
 export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const dir = dirname(path);
+  const searchPath = [dirname(path), LIBRARY_DIR];
   const modules = new Map<string, Module>();
   const loading: string[] = []; // DFS stack, for cycle reports
 
@@ -92,7 +113,7 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
         throw new ParseError(`Circular dependency among modules: ${[...loading.slice(loading.indexOf(dep.name)), dep.name].join(' -> ')}`, dep.loc);
       }
       if (modules.has(dep.name)) continue;
-      await loadFile(join(dir, `${dep.name}.tla`), dep.name, dep.loc);
+      await loadFile(await findModuleFile(dep.name, searchPath), dep.name, dep.loc);
     }
     for (const sub of m.submodules) await visit(sub, scope);
     loading.pop();

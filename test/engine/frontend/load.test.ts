@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, TlaError, UnsupportedError } from '../../../engine/errors.js';
-import { loadSpec } from '../../../engine/frontend/load.js';
+import { LIBRARY_DIR, loadSpec } from '../../../engine/frontend/load.js';
 import { STANDARD_MODULES, standardExports } from '../../../engine/frontend/standard.js';
 import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
 
@@ -103,6 +103,31 @@ describe('loading modules', () => {
   it('a nonexistent root file', async () => {
     const e = await loadError('nope/Nope.tla');
     expect(e.message).toMatch(/Cannot read/);
+  });
+});
+
+describe('the library path (TLC: spec folder, then library folders; ours: engine/library)', () => {
+  it('EXTENDS TLAPS finds the bundled TLAPS.tla, whose pragmas are TRUE-valued operators', async () => {
+    const { modules } = await loadSpec(`${FIX}library/UsesTlaps.tla`);
+    const tlaps = modules.get('TLAPS');
+    expect(tlaps?.loc.file).toBe(`${LIBRARY_DIR}TLAPS.tla`);
+    // the names and arities TLAPS users cite (tlapm library/TLAPS.tla)
+    const arity = (name: string): number | undefined => {
+      const d = tlaps?.definitions.find((x) => x.name === name);
+      return d?.kind === 'operator' ? d.params.length : undefined;
+    };
+    expect(['SMT', 'Zenon', 'Isa', 'PTL', 'LS4', 'CVC3', 'Yices', 'Z3', 'Auto', 'Force', 'Blast', 'SimpleArithmetic', 'SlowZenon', 'SlowestZenon', 'AllProvers', 'AllSMT', 'AllIsa', 'IsaWithSetExtensionality', 'PropositionalTemporalLogic'].map(arity)).toEqual(Array(19).fill(0));
+    expect(['SMTT', 'ZenonT', 'IsaT', 'IsaM', 'AllProversT'].map(arity)).toEqual([1, 1, 1, 1, 1]);
+    expect(arity('IsaMT')).toBe(2);
+  });
+  it("a module of the same name in the spec's folder wins over the bundled one", async () => {
+    const { modules } = await loadSpec(`${FIX}libshadow/Shadow.tla`);
+    expect(modules.get('TLAPS')?.loc.file).toBe(`${FIX}libshadow/TLAPS.tla`);
+    expect(modules.get('TLAPS')?.definitions.map((d) => d.name)).toEqual(['Mine']);
+  });
+  it('a module in neither folder is reported at its name, with the file the user would write', async () => {
+    const e = await loadError('missing/Missing.tla');
+    expect(e.message).toBe(`Cannot find source file for module Nowhere (looked for ${FIX}missing/Nowhere.tla)`);
   });
 });
 
