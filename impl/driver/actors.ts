@@ -33,7 +33,11 @@ export function buildObjects(s: RdsIb, wl: Workload, verbsName: (name: string) =
   return { ib, conns };
 }
 
-export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, removeAt: number): void {
+/** `removalSignal`, when given, is awaited by each `rdma link delete` task before it unregisters the
+ *  device: on a real device the task first waits for the backend's removal signal (the guest's
+ *  `rdma link delete` having started), inside its first step, so the interleaving stays the
+ *  schedule's (test/rxe/workload.ts replays a sim schedule on rxe this way). */
+export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, removeAt: number, removalSignal?: (device: string) => Promise<void>): void {
   const { k } = s;
   const workers: Task[] = [];
   const spawn = (name: string, body: (t: Task) => Promise<void>, o: { irq?: boolean; startAfter?: number } = {}) =>
@@ -50,7 +54,12 @@ export function spawnActors(s: RdsIb, wl: Workload, { ib, conns }: Objects, remo
     });
   }
   for (const name of wl.remove) {
-    spawn(`rdma link delete ${name}`, (t) => ibUnregisterDevice(s, t, ib.get(name)!), { startAfter: removeAt });
+    const d = ib.get(name)!;
+    const unregister = async (t: Task) => {
+      await removalSignal?.(d.verbsName);
+      await ibUnregisterDevice(s, t, d);
+    };
+    spawn(`rdma link delete ${name}`, unregister, { startAfter: removeAt });
   }
   const others = [...workers];
   k.spawn('rmmod', async (t) => {

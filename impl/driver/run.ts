@@ -36,6 +36,9 @@ export interface RunOptions {
    *  the first report; what the other tasks do next (e.g. verbs calls on a context V0's early free
    *  closed) shows in `verbsErrors`. No end check (leaks) after a failure either way. */
   readonly continueAfterFault?: boolean;
+  /** awaited by `rdma link delete` before it unregisters the device (backend device name): the real
+   *  device's removal signal when the run replays a schedule on rxe (actors.ts spawnActors) */
+  readonly removalSignal?: (device: string) => Promise<void>;
 }
 
 /** One verbs call that failed during the run: which call, its errno, and the kernel task and
@@ -95,7 +98,7 @@ export async function runOnce(opts: RunOptions): Promise<RunOutcome> {
     s.onIbDealloc = (name) => verbs.unplugDevice(verbsName(name));
     if (!opts.verbs) for (const wd of wl.devices) verbs.addDevice(verbsName(wd.name));
   }
-  spawnActors(s, wl, buildObjects(s, wl, verbsName), removeAt);
+  spawnActors(s, wl, buildObjects(s, wl, verbsName), removeAt, opts.removalSignal);
 
   const r = await k.run();
   if (!r.failure) checkEnd(k, s, verbs);

@@ -121,3 +121,14 @@ export const DEFAULT_WORKLOAD: { readonly [N in VariantName]: WorkloadName } = {
 export function isWorkloadName(s: string): s is WorkloadName {
   return (WORKLOAD_NAMES as readonly string[]).includes(s);
 }
+
+/** V0's setup race as a schedule of the `basic` workload (found by seed 9, replayed as a schedule
+ *  so it does not depend on the PRNG): c1's setup on d1 reads client data before `rdma link delete
+ *  d1` (from step 20) runs rds_ib_remove_one, which destroys the connections then on d1's conn_list
+ *  (not c1: V0 adds it only when it completes), frees d1 and closes its context. c1's QP was
+ *  created on d1's PD, so the PD cannot be deallocated first (EBUSY) and the forced close destroys
+ *  the QP under c1. c1 then walks d1's ipaddr_list: the use-after-free report. Module exit destroys
+ *  c1 (rds_ib_destroy_nodev_conns → rds_conn_destroy): ibv_destroy_qp on a QP of the closed context
+ *  → EBADF, after the report. Used on the sim (test/impl/rds/v0-closed-context.test.ts) and on rxe
+ *  (test/rxe/workload.ts, issue #6), where the delete waits for the real removal signal. */
+export const V0_SETUP_RACE = { variant: 'V0', workload: 'basic', schedule: '20:160432020101010110112120210201001100000000001012111100000000' } as const;

@@ -5,15 +5,10 @@
 // of that connection reaches the closed context.
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../../impl/driver/run.js';
+import { V0_SETUP_RACE } from '../../../impl/driver/workloads.js';
 
-// basic workload, seed 9 (replayed as a schedule so it does not depend on the PRNG): c1's setup on
-// d1 reads client data before `rdma link delete d1` runs rds_ib_remove_one, which destroys the
-// connections then on d1's conn_list (not c1: it is not added yet), frees d1 and closes its
-// context. c1's QP was created on d1's PD, so the PD cannot be deallocated first (EBUSY) and the
-// forced close destroys the QP under c1. c1 then walks d1's ipaddr_list: the use-after-free report.
-// Module exit destroys c1 (rds_ib_destroy_nodev_conns → rds_conn_destroy): ibv_destroy_qp on a QP
-// of the closed context → EBADF, in the rmmod task, after the report.
-const SCHEDULE = '20:160432020101010110112120210201001100000000001012111100000000';
+// The race and why it ends in EBADF: V0_SETUP_RACE in impl/driver/workloads.ts.
+const { schedule: SCHEDULE } = V0_SETUP_RACE;
 
 describe('V0 early free, continuing after the first fault (issue #6)', () => {
   it('records the use-after-free first, then the connection teardown gets EBADF on the closed context', async () => {
@@ -25,6 +20,25 @@ describe('V0 early free, continuing after the first fault (issue #6)', () => {
     expect(ebadf).toEqual([expect.objectContaining({ call: 'destroyQp', errno: 9, task: 'rmmod' })]);
     expect(ebadf[0]!.step).toBeGreaterThan(r.failure!.step);
     expect(r.reports[0]).toEqual(r.failure); // failure stays the first report
+  });
+
+  it('waiting for a (slow) removal signal inside the delete step changes nothing: the rxe replay of this schedule relies on it', async () => {
+    const plain = await runOnce({ variant: 'V0', workload: 'basic', schedule: SCHEDULE, continueAfterFault: true });
+    const waited: string[] = [];
+    const slow = await runOnce({
+      variant: 'V0',
+      workload: 'basic',
+      schedule: SCHEDULE,
+      continueAfterFault: true,
+      removalSignal: async (device) => {
+        waited.push(device);
+        await new Promise((r) => setTimeout(r, 50));
+      },
+    });
+    expect(waited).toEqual(['d1']);
+    expect(slow.schedule).toBe(plain.schedule);
+    expect(slow.reports).toEqual(plain.reports);
+    expect(slow.verbsErrors).toEqual(plain.verbsErrors);
   });
 
   it('by default the run still stops at the first report: no verbs call reaches the closed context', async () => {
