@@ -1,6 +1,6 @@
 // The traces kept from the rxe runs (test/rxe/artifacts: the device manager on the native verbs
 // backend over soft-RoCE devices, in a guest) validated against the model. How they are made
-// fit for the refinement map (device 0 = NULL collision, concurrent adds) is in ./rxe.ts.
+// fit for the refinement map is in ./rxe.ts.
 import { describe, expect, test } from 'vitest';
 import { validateEvents } from '../../engine/trace/run.js';
 import { modelWith, omittedVars, SILENT, silentFor } from './harness.js';
@@ -26,20 +26,22 @@ describe('rxe traces against the fixed model (V2)', () => {
     expect(validateEvents(m, rxeEvents(m, 'V2'), { silent: [] }).accepted).toBe(true);
   });
 
-  // trace-D2 and trace-V0 are in the older format (rxe.ts: devices by rxe index, concurrent adds)
+  // trace-D2: the phased workload with D2, rxe0 deleted under traffic; the delete stays pending
   test('D2 on rxe (setup keeps its lookup reference) is rejected at the first successful setup', async () => {
     const r = (await validateRxe('D2', 'V2')).result;
     expect(r.accepted).toBe(false);
     expect(r.rejection?.event.actions).toEqual(['ConnSetup_AddConn']);
     // the fixed model drops the lookup reference: one fewer than the log on the connection's device
-    expect(r.rejection?.explanations[0]?.reasons.join('\n')).toMatch(/refcount: model <<2, 3>>, log <<2, 4>>/);
+    // d1: list + client-data references (2), the lookup's (3), add_conn's (4); the fixed model's setup then puts the lookup's
+    expect(r.rejection?.explanations[0]?.reasons.join('\n')).toMatch(/ConnSetup_AddConn\(c = 1\).*refcount: model <<3, 2>>, log <<4, 2>>/);
   });
 
-  test('V0 on rxe (no refcount) is rejected as soon as the fixed model expects add_one\'s put', async () => {
+  // trace-V0 (current format) is the V0_SETUP_RACE replay on rxe (impl/driver/workloads.ts, issue #6)
+  test('V0 on rxe (no refcount) is rejected at its first list add: the fixed model takes the list reference there', async () => {
     const r = (await validateRxe('V0', 'V2')).result;
     expect(r.accepted).toBe(false);
-    // the second device's AddOne_Alloc: the fixed model's add_one of the first has not ended (no AddOne_Put in V0)
-    expect(r.rejection?.event.actions).toEqual(['AddOne_Alloc']);
-    expect(r.matched).toBe(3);
+    expect(r.matched).toBe(1); // d1's AddOne_Alloc (refcount 1 in both)
+    expect(r.rejection?.event.actions).toEqual(['AddOne_ListAdd']);
+    expect(r.rejection?.explanations[0]?.reasons.join('\n')).toMatch(/refcount: model <<2, 0>>, log <<1, 0>>/);
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { mapEvents, validateEvents } from '../../engine/trace/run.js';
 import { runOnce } from '../../impl/driver/run.js';
 import type { TraceEvent } from '../../impl/rds/trace.js';
+import { V0_SETUP_RACE } from '../../impl/driver/workloads.js';
 import { mapperWithout, modelFor } from '../conformance/harness.js';
 
 const FILE = join(import.meta.dirname, 'artifacts/trace-V2.ndjson');
@@ -53,5 +54,27 @@ describe('the kept trace of rdsib run --verbs native on rxe (guest-run-native.sh
     expect(native.map(withoutBackend)).toEqual(sim);
     expect(new Set(native.filter((e) => e.params['d'] === 'd1').map((e) => e.params['verbs']))).toEqual(new Set(['rxe0']));
     expect(new Set(native.filter((e) => e.params['d'] === 'd2').map((e) => e.params['verbs']))).toEqual(new Set(['rxe1']));
+  });
+});
+
+describe('the kept rxe V0 trace (V0_SETUP_RACE replayed on rxe0/rxe1, the delete waiting for the real removal signal)', () => {
+  const V0 = join(import.meta.dirname, 'artifacts/trace-V0.ndjson');
+  const rxe = readFileSync(V0, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as TraceEvent);
+  const summary = readFileSync(join(import.meta.dirname, 'artifacts/workload-V0.ndjson'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { event: string; verbsErrorCalls?: { call: string; name: string; task: string; step: number }[]; failure?: { step: number } })
+    .find((e) => e.event === 'done')!;
+
+  it('is the simulated replay of the same schedule event for event (the real signal only delays the delete step)', async () => {
+    const sim: TraceEvent[] = [];
+    await runOnce({ ...V0_SETUP_RACE, continueAfterFault: true, trace: (e) => sim.push(e) });
+    const withoutBackend = (e: TraceEvent): TraceEvent => ({ ...e, params: Object.fromEntries(Object.entries(e.params).filter(([k]) => k !== 'verbs')) });
+    expect(rxe.map(withoutBackend)).toEqual(sim);
+  });
+
+  it('shows the early free as verbs errors on rxe: the PD busy at the free, then EBADF on the closed context after the report', () => {
+    expect(summary.verbsErrorCalls!.map((e) => `${e.task}: ${e.call} ${e.name}`)).toEqual(['rdma link delete d1: deallocPd EBUSY', 'rmmod: destroyQp EBADF']);
+    expect(summary.verbsErrorCalls![1]!.step).toBeGreaterThan(summary.failure!.step);
   });
 });

@@ -14,6 +14,14 @@
 // scheduler run with removal at a scheduled step, while here removal is the real device's signal,
 // arriving while this process pumps traffic between the scheduler's phases.
 //
+// V0 (issue #6) runs another way: with this phased workload its socket still maps an MR at the
+// delete, so V0's rds_ib_destroy_mr_pool BUG_ONs before the early free and nothing reaches a closed
+// context. V0's early free needs a connection setup racing the removal, so for V0 the whole driver
+// run (impl/driver/run.ts runOnce) replays the sim's V0_SETUP_RACE schedule on the real devices,
+// its `rdma link delete d1` task waiting inside its first step for the real removal signal of rxe0
+// (the interleaving stays the schedule's: test/impl/rds/v0-closed-context.test.ts). That run has
+// no traffic pump; its trace is at the driver's fine granularity.
+//
 // Outputs (in --out): trace-<variant>.ndjson (the device manager's trace events at model
 // granularity, impl/rds/trace.ts; devices are numbered by their workload name, d1 → 1, whatever
 // rxe calls them, and each event on a device names the rxe device in `params.verbs`),
@@ -23,7 +31,8 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildObjects, spawnSetup } from '../../impl/driver/actors.js';
-import { WORKLOADS } from '../../impl/driver/workloads.js';
+import { runOnce } from '../../impl/driver/run.js';
+import { V0_SETUP_RACE, WORKLOADS } from '../../impl/driver/workloads.js';
 import { Kernel, type Task } from '../../impl/kernel/scheduler.js';
 import { ibUnregisterDevice, rdsIbExit } from '../../impl/rds/ib.js';
 import { rdsIbFlushMrs, rdsIbFreeMr, rdsIbGetMr } from '../../impl/rds/ib_rdma.js';
@@ -85,6 +94,7 @@ async function main(): Promise<number> {
   const variant = VARIANTS[args.variant];
   const native = openNativeVerbs();
   if (!native.ok) throw new UsageError(`native verbs unavailable: ${native.reason}`);
+  if (args.variant === V0_SETUP_RACE.variant) return setupRace(args, native.verbs);
 
   // Times are the guest's uptime, comparable with guest-lib.sh's log lines.
   const secs = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
@@ -199,15 +209,7 @@ async function main(): Promise<number> {
   writeFileSync(join(args.out, 'traffic-running'), `${process.pid}\n`);
 
   // Phase 2: the real removal signal drives ib_unregister_device → rds_ib_remove_one.
-  const notice = await new Promise<RemovalNotice | null>((res) => {
-    const timer = setTimeout(() => res(null), args.waitRemoval * 1000);
-    const off = verbs.onRemoval((n) => {
-      if (n.device !== args.removed) return;
-      clearTimeout(timer);
-      off();
-      res(n);
-    });
-  });
+  const notice = await removalOf(verbs, args.removed, args.waitRemoval);
   const signalAt = secs();
   log('removal-signal', { notice, trafficSoFar: { ...traffic } });
   const going = () => !k.failure || k.continueAfterFault;
@@ -260,16 +262,81 @@ async function main(): Promise<number> {
     leakedDevices,
     resources,
   };
+  return finishRun(args, verbs, summary, log);
+}
+
+/** V0: the sim's setup-race schedule replayed on rxe0/rxe1, removal driven by the real signal. */
+async function setupRace(args: Args, verbs: Verbs): Promise<number> {
+  const secs = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  const logPath = join(args.out, `workload-${args.variant}.ndjson`);
+  writeFileSync(logPath, '');
+  const log = (event: string, extra: Record<string, unknown> = {}) => appendFileSync(logPath, JSON.stringify({ t: secs(), event, ...extra }) + '\n');
+  const trace: string[] = [];
+  let notice: RemovalNotice | null = null;
+  let signalAt = 0;
+  const removalSignal = async (device: string) => {
+    // the guest script starts `rdma link delete` once this marker exists
+    writeFileSync(join(args.out, 'traffic-running'), `${process.pid}\n`);
+    log('waiting-for-removal', { device });
+    notice = await removalOf(verbs, device, args.waitRemoval);
+    signalAt = secs();
+    log('removal-signal', { notice });
+  };
+  const r = await runOnce({
+    variant: V0_SETUP_RACE.variant,
+    workload: V0_SETUP_RACE.workload,
+    schedule: V0_SETUP_RACE.schedule,
+    continueAfterFault: true,
+    verbs,
+    deviceNames: Object.fromEntries(Object.entries(BACKEND).map(([d, b]) => [d, b.name])),
+    removalSignal,
+    trace: (e) => trace.push(JSON.stringify(e) + '\n'),
+  });
+  writeFileSync(join(args.out, `trace-${args.variant}.ndjson`), trace.join(''));
+  const verbsErrors: Record<string, number> = {};
+  for (const e of r.verbsErrors) verbsErrors[e.name] = (verbsErrors[e.name] ?? 0) + 1;
+  const summary = {
+    variant: args.variant,
+    mode: 'setup-race',
+    // the replay followed the sim's schedule to its end (same picks, so the same interleaving)
+    schedule: r.schedule,
+    replayedSchedule: r.schedule.startsWith(V0_SETUP_RACE.schedule),
+    failure: r.failure,
+    events: trace.length,
+    removalSignal: notice ? { ...(notice as RemovalNotice), atUptime: signalAt } : null,
+    verbsErrors,
+    verbsErrorCalls: r.verbsErrors.slice(0, 50),
+    reports: r.reports.length,
+    resources: Object.fromEntries(Object.values(BACKEND).map((b) => [b.name, verbs.resources(b.name)])),
+  };
+  return finishRun(args, verbs, summary, log);
+}
+
+/** Writes the summary, releases the backend, tells the guest script the workload is done, and stays
+ *  alive (holding whatever leaked) until the guest has counted with `rdma resource show`. */
+async function finishRun(args: Args, verbs: Verbs, summary: object, log: (event: string, extra: Record<string, unknown>) => void): Promise<number> {
   writeFileSync(join(args.out, `summary-${args.variant}.json`), JSON.stringify(summary) + '\n');
-  log('done', summary);
+  log('done', summary as Record<string, unknown>);
   await verbs.shutdown();
   writeFileSync(join(args.out, 'workload-done'), `${process.pid}\n`);
-  // Stay alive (holding whatever leaked) until the guest has counted with `rdma resource show`.
   await new Promise<void>((res) => {
     process.once('SIGTERM', () => res());
     setTimeout(res, 120_000);
   });
   return 0;
+}
+
+/** The backend's removal notice for `device`, or null after `seconds`. */
+function removalOf(verbs: Verbs, device: string, seconds: number): Promise<RemovalNotice | null> {
+  return new Promise<RemovalNotice | null>((res) => {
+    const timer = setTimeout(() => res(null), seconds * 1000);
+    const off = verbs.onRemoval((n) => {
+      if (n.device !== device) return;
+      clearTimeout(timer);
+      off();
+      res(n);
+    });
+  });
 }
 
 main().then(
