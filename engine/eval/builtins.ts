@@ -38,6 +38,12 @@ export function builtinImpl(name: string): Impl | undefined {
 
 export type { Impl as BuiltinImpl };
 
+/** Add a native operator under a name no user can write (library.ts: the bundled library
+ *  modules' overrides, `Module!Op`). */
+export function registerBuiltin(name: string, impl: Impl): void {
+  table.set(name, impl);
+}
+
 export function callBuiltin(name: string, args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx): Value {
   const f = table.get(name);
   if (!f) throw new EvalError(`unknown operator ${name}`, loc);
@@ -86,7 +92,7 @@ function boolOf(v: Value, what: string): boolean {
   return v.b;
 }
 
-function isSetValue(v: Value): boolean {
+export function isSetValue(v: Value): boolean {
   switch (v.kind) {
     case 'set': case 'interval': case 'infinite': case 'subset': case 'fcnSet': case 'rcdSet': case 'product': case 'filter':
     case 'seqSet': case 'anySet': case 'cup':

@@ -7,6 +7,7 @@ import type { Value } from '../values/value.js';
 import { EvalError, ParseError } from '../errors.js';
 import type { Env, OpValue } from './context.js';
 import { STANDARD_MODULES } from '../frontend/standard.js';
+import { withNative } from './library.js';
 export type { LoadedSpec } from '../frontend/load.js';
 
 export type DefEntry =
@@ -80,7 +81,7 @@ export function populate(scope: Scope, mod: Module, seen: Set<string>, isRoot: b
 function addDefinition(scope: Scope, d: OperatorDef | FunctionDef | InstanceDef, mod: Module): void {
   switch (d.kind) {
     case 'operator':
-      scope.defs.set(d.name, { kind: 'op', def: d, scope });
+      scope.defs.set(d.name, { kind: 'op', def: withNative(mod.name, d), scope });
       return;
     case 'function':
       scope.defs.set(d.name, { kind: 'fn', def: d, scope });
