@@ -24,14 +24,11 @@
 //   the model (still connecting, already dropped, or torn down by module exit), conn_destroy,
 //   trace markers.
 import { readFileSync } from 'node:fs';
+import { TraceFormatError } from '../engine/trace/errors.js';
 
-/** A malformed or unmappable kernel trace: `file:line: message`. */
-export class KernelTraceError extends Error {
-  constructor(message: string, readonly file: string, readonly line: number) {
-    super(`${file}:${line}: ${message}`);
-    this.name = 'KernelTraceError';
-  }
-}
+/** A malformed or unmappable kernel trace: `file:line: message` (describe()), exit 255 like any
+ *  trace the validator cannot read. */
+export class KernelTraceError extends TraceFormatError {}
 
 // ---------------------------------------------------------------------------------------------
 // ftrace lines
@@ -311,8 +308,7 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
       case 'update_ipaddr': {
         const d = devAt(arg('dev'));
         const c = connOn(d);
-        if (connState.get(c) !== 'connected') fail(`update_ipaddr on ${arg('name')}, whose connection is not set up`);
-        connState.set(c, 'up');
+        connState.set(c, 'up'); // the model checks that the setup came first
         emit('ConnComplete', { c });
         break;
       }

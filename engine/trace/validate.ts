@@ -20,6 +20,23 @@ export interface ValidateOptions {
   readonly maxSilent?: number;
   /** give up after this many (state, event) expansions (default 5,000,000) */
   readonly budget?: number;
+  /** global logs: evaluate the cfg's INVARIANTS in every consistent state after each event and
+   *  report where the log first reaches a violating state (an accepted trace may still show a
+   *  bug: the model explains the log and says the state it leads to is wrong) */
+  readonly invariants?: boolean;
+}
+
+/** An invariant false in some model state consistent with the log up to an event. */
+export interface InvariantViolation {
+  readonly invariant: string;
+  /** the first event after which a consistent state violates it */
+  readonly index: number;
+  readonly event: TraceEvent;
+  /** how many of the consistent states after that event violate it, of how many */
+  readonly violating: number;
+  readonly of: number;
+  /** one violating state (TLC format) */
+  readonly state: string;
 }
 
 export interface Rejection {
@@ -49,6 +66,8 @@ export interface TraceResult {
   /** global logs, when accepted: the model states consistent with the whole log (so a caller
    *  can ask what the model could still do where the implementation stopped) */
   readonly final?: readonly State[];
+  /** with `invariants`: the first violation of each invariant along the log, in log order */
+  readonly violations?: readonly InvariantViolation[];
 }
 
 /** Model states deduplicated by their exact value: not by spec.fingerprint, which a VIEW or
@@ -128,6 +147,7 @@ export function validateGlobal(spec: CompiledSpecExt, events: readonly TraceEven
     if (frontier.length === 0) return { accepted: false, events: events.length, matched: 0, expansions: 0, coverage, rejection: reject(stepper, 0, events[0], [...spec.initStates()]) };
   }
   let expansions = 0;
+  const violations: InvariantViolation[] = [];
   for (let i = start; i < events.length; i++) {
     const e = events[i]!;
     const next = new Frontier();
@@ -143,9 +163,19 @@ export function validateGlobal(spec: CompiledSpecExt, events: readonly TraceEven
     if (next.size === 0) return { accepted: false, events: events.length, matched: i, expansions, coverage, rejection: reject(stepper, i, e, before) };
     for (const n of names) coverage.set(n, (coverage.get(n) ?? 0) + 1);
     frontier = next.values();
+    if (opts.invariants) noteViolations(spec, i, e, frontier, violations);
     if (expansions > (opts.budget ?? 5_000_000)) return { accepted: false, events: events.length, matched: i + 1, expansions, coverage, exhausted: true };
   }
-  return { accepted: true, events: events.length, matched: events.length, expansions, coverage, final: frontier };
+  return { accepted: true, events: events.length, matched: events.length, expansions, coverage, final: frontier, ...(opts.invariants ? { violations } : {}) };
+}
+
+/** Record the invariants first violated by a state consistent with the log up to event i. */
+function noteViolations(spec: CompiledSpecExt, i: number, e: TraceEvent, states: readonly State[], out: InvariantViolation[]): void {
+  for (const inv of spec.invariants) {
+    if (out.some((v) => v.invariant === inv.name)) continue;
+    const bad = states.filter((s) => !inv.holds(s));
+    if (bad.length > 0) out.push({ invariant: inv.name, index: i, event: e, violating: bad.length, of: states.length, state: spec.formatState(bad[0]!) });
+  }
 }
 
 /** Validate per-task logs: each task's events in its own order, tasks interleaved in any way

@@ -4,10 +4,12 @@
 // cfg errors.
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
-import { loadModel, readEvents, validateEvents } from '../../trace/run.js';
+import { loadModel, mapEvents, readEvents, validateEvents, type LoadedModel } from '../../trace/run.js';
+import type { TraceEvent } from '../../trace/events.js';
 import type { TraceResult } from '../../trace/validate.js';
 import { reportFailure } from '../fail.js';
 import { implMapper } from '../../../spec/refinement.js';
+import { kernelConfig, readKernelTrace } from '../../../spec/kernel-refinement.js';
 import { registerTlc } from './trace-tlc.js';
 
 interface TraceFlags {
@@ -18,6 +20,7 @@ interface TraceFlags {
   silent?: string;
   maxSilent: string;
   from: string;
+  invariants?: boolean;
 }
 
 export function register(program: Command): void {
@@ -32,7 +35,8 @@ export function register(program: Command): void {
     .option('--per-task', 'per-task logs: events carry task and [start, end]; any interleaving the intervals allow')
     .option('--silent <actions>', 'comma-separated actions the model may take between events without a log line')
     .option('--max-silent <n>', 'at most this many silent steps between two events', '3')
-    .option('--from <format>', '"generic" (action/params/vars events) or "impl" (rdsib run traces, through spec/refinement.ts)', 'generic')
+    .option('--from <format>', '"generic" (action/params/vars events), "impl" (rdsib run traces, through spec/refinement.ts) or "kernel" (ftrace text of test/rxe/kernel, through spec/kernel-refinement.ts; without --config the cfg is derived from the trace)', 'generic')
+    .option('--invariants', 'also evaluate the cfg\'s INVARIANTS along an accepted global log and report the first event after which a consistent state violates each (exit 12 if one does)')
     .action(async (tracePath: string, flags: TraceFlags) => {
       process.exitCode = await runValidate(tracePath, flags);
     });
@@ -41,17 +45,25 @@ export function register(program: Command): void {
 
 async function runValidate(tracePath: string, flags: TraceFlags): Promise<number> {
   const json = flags.json === true;
-  if (flags.from !== 'generic' && flags.from !== 'impl') {
-    process.stderr.write(`rdsib trace validate: --from must be "generic" or "impl", not "${flags.from}"\n`);
+  if (flags.from !== 'generic' && flags.from !== 'impl' && flags.from !== 'kernel') {
+    process.stderr.write(`rdsib trace validate: --from must be "generic", "impl" or "kernel", not "${flags.from}"\n`);
     return ExitCode.generic;
   }
   let result: TraceResult;
   try {
-    const model = await loadModel(flags.spec, flags.config);
-    const events = readEvents(model, tracePath, flags.from === 'impl' ? (all) => implMapper(all) : undefined);
+    let model: LoadedModel;
+    let events: TraceEvent[];
+    if (flags.from === 'kernel') {
+      const k = readKernelTrace(tracePath);
+      model = await loadModel(flags.spec, flags.config, flags.config ? undefined : kernelConfig(k.scenario));
+      events = mapEvents(model, k.events, tracePath, () => (o) => o);
+    } else {
+      model = await loadModel(flags.spec, flags.config);
+      events = readEvents(model, tracePath, flags.from === 'impl' ? (all) => implMapper(all) : undefined);
+    }
     const silent = flags.silent ? flags.silent.split(',').map((s) => s.trim()).filter(Boolean) : [];
     const t0 = performance.now();
-    result = validateEvents(model, events, { perTask: flags.perTask === true, silent, maxSilent: Number(flags.maxSilent) });
+    result = validateEvents(model, events, { perTask: flags.perTask === true, silent, maxSilent: Number(flags.maxSilent), invariants: flags.invariants === true });
     const ms = performance.now() - t0;
     if (json) {
       process.stdout.write(JSON.stringify(toJson(result, ms)) + '\n');
@@ -61,7 +73,7 @@ async function runValidate(tracePath: string, flags: TraceFlags): Promise<number
   } catch (e) {
     return reportFailure(e, json);
   }
-  return result.accepted ? ExitCode.ok : ExitCode.safety;
+  return result.accepted && (result.violations ?? []).length === 0 ? ExitCode.ok : ExitCode.safety;
 }
 
 function toJson(r: TraceResult, ms: number): Record<string, unknown> {
@@ -73,6 +85,9 @@ function toJson(r: TraceResult, ms: number): Record<string, unknown> {
     expansions: r.expansions,
     ms: Math.round(ms),
     coverage: Object.fromEntries(r.coverage),
+    ...(r.violations
+      ? { violations: r.violations.map((v) => ({ invariant: v.invariant, index: v.index, file: v.event.file, line: v.event.line, action: v.event.actions.join(' \\cdot '), violating: v.violating, of: v.of })) }
+      : {}),
     ...(rej
       ? {
           rejected: {
@@ -107,6 +122,10 @@ function toText(r: TraceResult, ms: number): string[] {
     });
     out.push(`Actions enabled in candidate 1: ${rej.enabled.join(', ') || '(none)'}`);
   }
+  for (const v of r.violations ?? []) {
+    out.push(`Invariant ${v.invariant} is violated after event ${v.index + 1} (${v.event.file}:${v.event.line}, ${v.event.actions.join(' \\cdot ')}) in ${v.violating} of ${v.of} consistent model state(s), e.g.:`, v.state);
+  }
+  if (r.violations && r.violations.length === 0) out.push('No invariant is violated along the trace.');
   out.push(`Action coverage: ${[...r.coverage].map(([a, n]) => `${a} ${n}`).join(', ') || '(none)'}`);
   return out;
 }
