@@ -2,7 +2,9 @@
 // getError): errors are printed with the "Error: " prefix MP.printError adds; states follow
 // EC.TLC_STATE_PRINT2 ("State k: <label>" then the `/\ var = value` lines, then a blank line).
 import type { Loc } from '../frontend/ast.js';
-import type { ActionLabel, CompiledSpec } from '../eval/api.js';
+import type { ActionLabel, CompiledSpec, State } from '../eval/api.js';
+import { equals } from '../values/compare.js';
+import { formatStateLines, pretty } from '../values/pretty.js';
 import { format } from '../values/print.js';
 import type { SearchResult, SearchStats, TraceStep } from './result.js';
 
@@ -48,15 +50,36 @@ export function progressText(s: SearchStats, elapsedMs: number, prev: { generate
   return `Progress(${s.depth}) at ${now(at)}: ${fmt(s.generated)} states generated (${fmt(spm)} s/min), ${fmt(s.distinct)} distinct states found (${fmt(dspm)} ds/min), ${fmt(s.queued)} states left on queue.`;
 }
 
-/** The states of a counterexample, numbered from 1 (ConcurrentTLCTrace.printTrace). */
-export function traceText(spec: CompiledSpec, trace: readonly TraceStep[]): string[] {
+/** How a counterexample is printed: TLC's -difftrace prints, after the first state, only the
+ *  variables the step changed. */
+export interface TraceFormat {
+  readonly diff?: boolean;
+}
+
+/** The states of a counterexample, numbered from 1 (ConcurrentTLCTrace.printTrace; with -difftrace
+ *  StatePrinter prints `state.toString(lastState)`). */
+export function traceText(spec: CompiledSpec, trace: readonly TraceStep[], style: TraceFormat = {}): string[] {
   const out: string[] = [];
   trace.forEach((step, i) => {
     out.push(`State ${i + 1}: ${actionText(step.action)}`);
-    out.push(spec.formatState(step.state));
+    const prev = trace[i - 1];
+    out.push(style.diff && prev ? stateDiffText(spec, step.state, prev.state) : spec.formatState(step.state));
     out.push('');
   });
   return out;
+}
+
+/** TLCStateMut.toString(lastState): `/\ x = v` for each variable whose value changed (`x = v`
+ *  without the conjunction when the spec has a single variable), nothing for a stuttering step.
+ *  Under an ALIAS the state is printed whole: the diff is defined on the variables, and which
+ *  alias fields a step changes is not (an alias is recognised by printing differently). */
+function stateDiffText(spec: CompiledSpec, s: State, prev: State): string {
+  const full = spec.formatState(s);
+  if (full !== formatStateLines(spec.variables, s)) return full;
+  const single = spec.variables.length === 1;
+  return spec.variables
+    .flatMap((name, i) => (equals(s[i]!, prev[i]!) ? [] : [`${single ? '' : '/\\ '}${name} = ${pretty(s[i]!)}`]))
+    .join('\n');
 }
 
 const BEHAVIOR = 'Error: The behavior up to this point is:';
@@ -74,7 +97,7 @@ export function livenessDoneText(elapsedMs: number, at = new Date()): string {
 }
 
 /** The lines TLC prints from the first error (or success) message to the depth line. */
-export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date()): string[] {
+export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date(), style: TraceFormat = {}): string[] {
   const out: string[] = [];
   const o = r.outcome;
   switch (o.kind) {
@@ -96,18 +119,18 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date())
       out.push(`Error: Property ${o.name} is violated by the initial state:`, spec.formatState(o.trace[0]!.state), '');
       break;
     case 'invariant':
-      out.push(`Error: Invariant ${o.name} is violated.`, BEHAVIOR, ...traceText(spec, o.trace));
+      out.push(`Error: Invariant ${o.name} is violated.`, BEHAVIOR, ...traceText(spec, o.trace, style));
       break;
     case 'actionProperty':
-      out.push(`Error: Action property ${o.name} is violated.`, BEHAVIOR, ...traceText(spec, o.trace));
+      out.push(`Error: Action property ${o.name} is violated.`, BEHAVIOR, ...traceText(spec, o.trace, style));
       break;
     case 'deadlock':
-      out.push('Error: Deadlock reached.', BEHAVIOR, ...traceText(spec, o.trace));
+      out.push('Error: Deadlock reached.', BEHAVIOR, ...traceText(spec, o.trace, style));
       break;
     case 'liveness':
       // LiveWorker.printTrace: MP TLC_TEMPORAL_PROPERTY_VIOLATED, TLC_COUNTER_EXAMPLE, the states,
       // then TLC_BACK_TO_STATE or TLC_STATE_PRINT3 ("N: Stuttering")
-      out.push('Error: Temporal properties were violated.', '', 'Error: The following behavior constitutes a counter-example:', '', ...traceText(spec, o.trace));
+      out.push('Error: Temporal properties were violated.', '', 'Error: The following behavior constitutes a counter-example:', '', ...traceText(spec, o.trace, style));
       out.push(o.loop.kind === 'stutter' ? `State ${o.trace.length + 1}: Stuttering` : `Back to state ${o.loop.state}: ${actionText(o.loop.action)}`, '');
       break;
     case 'postcondition':
@@ -117,7 +140,7 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date())
       const what =
         o.during === 'invariant' ? `Evaluating invariant ${o.property} failed.\n` : o.during === 'actionProperty' ? `Evaluating action property ${o.property} failed.\n` : '';
       out.push(`Error: ${what}${o.error.describe()}`);
-      if (o.trace.length > 0) out.push(BEHAVIOR, ...traceText(spec, o.trace));
+      if (o.trace.length > 0) out.push(BEHAVIOR, ...traceText(spec, o.trace, style));
       // EC.TLC_NESTED_EXPRESSION, with the one position we know (TLC lists the whole stack).
       const l = o.error.loc;
       if (l) {

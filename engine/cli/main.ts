@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { reportFailure } from './fail.js';
+import { TlcFlagError, translateTlcFlags } from './tlc-flags.js';
 
 export async function buildProgram(): Promise<Command> {
   const program = new Command('rdsib')
@@ -43,10 +44,21 @@ export async function buildProgram(): Promise<Command> {
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const program = await buildProgram();
-    await program.parseAsync([...argv], { from: 'user' });
+    let args = [...argv];
+    if (args[0] === 'check') {
+      // TLC's single-dash options (tlc-flags.ts)
+      const t = translateTlcFlags(args.slice(1));
+      for (const note of t.notes) process.stderr.write(`rdsib check: ${note}\n`);
+      args = ['check', ...t.argv];
+    }
+    await program.parseAsync(args, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 255; // commander printed it
+    if (e instanceof TlcFlagError) {
+      process.stderr.write(`rdsib check: ${e.message}\n`);
+      return 255;
+    }
     return reportFailure(e, false);
   }
 }

@@ -1,5 +1,5 @@
 // `rdsib check SPEC.tla`: TLC's breadth-first model checking with TLC's output and exit codes.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { traceDot, renderPng } from '../../check/dot.js';
 import { itfStates, itfTrace } from '../../check/itf.js';
@@ -16,6 +16,7 @@ interface CheckFlags {
   json?: boolean;
   dumpTrace?: string[];
   workers: string;
+  difftrace?: boolean;
   tlc?: string | boolean;
 }
 
@@ -23,12 +24,13 @@ export function register(program: Command): void {
   program
     .command('check')
     .description('model-check a TLA+ spec breadth first, as TLC does (same counts, messages and exit codes)')
-    .argument('<spec>', 'the root module, SPEC.tla')
+    .argument('<spec>', 'the root module, SPEC.tla (or SPEC, as TLC takes it)')
     .option('--config <file>', 'the TLC configuration file (default: SPEC.cfg beside the spec)')
     .option('--deadlock', 'do not check for deadlock (TLC -deadlock; overrides CHECK_DEADLOCK)')
     .option('--json', 'print one JSON object with the verdict and counts on stdout, nothing else')
     .option('--dump-trace <format_and_file...>', 'write the counterexample: `itf FILE` (ITF JSON) or `dot FILE` (Graphviz, plus FILE.png when dot is installed)')
-    .option('--workers <n>', 'number of worker threads (only 1 for now)', '1')
+    .option('--workers <n>', 'number of worker threads, or auto (TLC -workers): the search runs on one; the answer does not depend on it', '1')
+    .option('--difftrace', 'in a counterexample, print after the first state only the variables each step changed (TLC -difftrace)')
     .option('--tlc [jar]', 'run real TLC (tla2tools.jar, found as by `rdsib tlc` when not given) instead of rdsib\'s engine; same output')
     .action(async (specPath: string, flags: CheckFlags) => {
       process.exitCode = await runCheck(specPath, flags);
@@ -41,10 +43,15 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
     const { tlc, ...rest } = flags;
     return runTlcCommand(specPath, { ...rest, ...(typeof tlc === 'string' ? { jar: tlc } : {}) }, 'rdsib check --tlc');
   }
-  if (flags.workers !== '1') {
-    process.stderr.write(`rdsib check: --workers ${flags.workers}: only one worker is supported for now\n`);
+  if (flags.workers !== 'auto' && !/^[1-9]\d*$/.test(flags.workers)) {
+    process.stderr.write(`rdsib check: --workers ${flags.workers}: the number of workers must be a positive integer or auto\n`);
     return ExitCode.generic;
   }
+  // TLC's distinct and generated counts, depth and verdict do not depend on its number of workers
+  // (ModelChecker sums them over workers); rdsib's search is sequential for now.
+  if (flags.workers !== '1') process.stderr.write(`rdsib check: --workers ${flags.workers}: searching with one worker (parallel search is not implemented; the answer is the same)\n`);
+  // TLC takes the module name with or without .tla
+  if (!specPath.endsWith('.tla') && !existsSync(specPath) && existsSync(`${specPath}.tla`)) specPath = `${specPath}.tla`;
   const dump = flags.dumpTrace;
   if (dump && (dump.length !== 2 || !['itf', 'dot'].includes(dump[0]!))) {
     process.stderr.write('rdsib check: --dump-trace takes a format (itf or dot) and a file, e.g. --dump-trace itf trace.itf.json\n');
@@ -95,7 +102,7 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
       }) + '\n',
     );
   } else {
-    for (const line of resultText(spec, result)) out(line);
+    for (const line of resultText(spec, result, new Date(), { diff: flags.difftrace === true })) out(line);
   }
   // An evaluation error is a user error like any other: also on stderr as file:line:col.
   if (result.outcome.kind === 'evalError') process.stderr.write(result.outcome.error.describe() + '\n');

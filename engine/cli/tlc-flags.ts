@@ -1,0 +1,89 @@
+// TLC's own command line for `rdsib check`: `java tlc2.TLC -deadlock -workers auto -config M.cfg M`
+// becomes `rdsib check -deadlock -workers auto -config M.cfg M`, so scripts and habits written for
+// TLC work unchanged. TLC's single-dash options (tlc2/TLC.java handleParameters) are translated to
+// ours; those that only tune TLC's machinery (fingerprint set sizing, checkpoints, metadata folders,
+// trace-explorer files) are accepted and named in a note, since they cannot change an answer here;
+// those that would change the answer and are not implemented are refused by name, never ignored.
+export class TlcFlagError extends Error {}
+
+export interface TranslatedArgs {
+  readonly argv: readonly string[];
+  /** one line per accepted-but-ignored TLC option, for stderr */
+  readonly notes: readonly string[];
+}
+
+/** TLC option → our option, with the number of values it takes. */
+const TRANSLATED: Readonly<Record<string, { readonly to: string; readonly values: number }>> = {
+  '-config': { to: '--config', values: 1 },
+  '-deadlock': { to: '--deadlock', values: 0 },
+  '-workers': { to: '--workers', values: 1 },
+  '-difftrace': { to: '--difftrace', values: 0 },
+  '-dumpTrace': { to: '--dump-trace', values: 2 },
+};
+
+/** TLC options that tune how TLC runs, not what it finds: number of values and why they are moot. */
+const MOOT: Readonly<Record<string, { readonly values: number; readonly why: string }>> = {
+  '-checkpoint': { values: 1, why: 'no checkpoints are written' },
+  '-cleanup': { values: 0, why: 'no metadata folder is written' },
+  '-coverage': { values: 1, why: 'coverage is not collected' },
+  '-fp': { values: 1, why: 'rdsib has one fingerprint function, not FP64\'s 131 polynomials' },
+  '-fpbits': { values: 1, why: 'the fingerprint set is not sized in advance' },
+  '-fpmem': { values: 1, why: 'the fingerprint set is not sized in advance' },
+  '-gzip': { values: 0, why: 'no state files are written' },
+  '-lncheck': { values: 1, why: 'liveness is checked once, after the search (as -lncheck final)' },
+  '-maxSetSize': { values: 1, why: 'sets are enumerated without a size cap' },
+  '-metadir': { values: 1, why: 'no metadata folder is written' },
+  '-noGenerateSpecTE': { values: 0, why: 'no trace-explorer spec is written' },
+  '-noTE': { values: 0, why: 'no trace-explorer spec is written' },
+  '-nowarning': { values: 0, why: 'no TLC warnings are printed' },
+  '-teSpecOutDir': { values: 1, why: 'no trace-explorer spec is written' },
+  '-terse': { values: 0, why: 'values are always printed in full' },
+  '-userFile': { values: 1, why: 'Print/PrintT output goes to stdout' },
+};
+
+/** TLC options whose effect is not implemented: refused, because running without them would give
+ *  a different answer or output than the user asked TLC for. */
+const REFUSED: Readonly<Record<string, string>> = {
+  '-simulate': 'random simulation',
+  '-generate': 'random generation',
+  '-depth': 'simulation depth (only with -simulate)',
+  '-dfid': 'depth-first iterative deepening',
+  '-continue': 'continuing after a violation',
+  '-dump': 'dumping the state graph',
+  '-recover': 'recovering from a checkpoint',
+  '-loadTrace': 'loading a trace',
+  '-inv': 'invariants from the command line (put them in the cfg)',
+  '-invlevel': 'invariant levels',
+  '-view': 'VIEW from the command line (put it in the cfg)',
+  '-postCondition': 'POSTCONDITION from the command line (put it in the cfg)',
+  '-debugger': 'the TLA+ debugger',
+  '-tool': 'TLC\'s -tool message framing',
+  '-seed': 'seeded random choices (RandomElement is not seeded here)',
+  '-aril': 'seeded random choices (RandomElement is not seeded here)',
+  '-suppressMessages': 'suppressing messages by code',
+  '-messagesAsErrors': 'messages as errors',
+};
+
+/** The arguments of `rdsib check` with TLC's options translated (ours pass through unchanged). */
+export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
+  const argv: string[] = [];
+  const notes: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const takeValues = (n: number): string[] => {
+      const vals = args.slice(i + 1, i + 1 + n);
+      if (vals.length < n || vals.some((v) => v.startsWith('-'))) throw new TlcFlagError(`TLC option ${a} needs ${n === 1 ? 'a value' : `${n} values`}`);
+      i += n;
+      return vals;
+    };
+    const t = TRANSLATED[a];
+    const moot = MOOT[a];
+    if (t) argv.push(t.to, ...takeValues(t.values));
+    else if (moot) {
+      const vals = takeValues(moot.values);
+      notes.push(`TLC option ${[a, ...vals].join(' ')} accepted and has no effect: ${moot.why}`);
+    } else if (REFUSED[a] !== undefined) throw new TlcFlagError(`TLC option ${a} (${REFUSED[a]}) is not supported by rdsib check`);
+    else argv.push(a);
+  }
+  return { argv, notes };
+}
