@@ -16,7 +16,7 @@ import { EvalError } from '../errors.js';
 import type { Ctx, Env, OpValue } from './context.js';
 import type { Scope } from './scope.js';
 import { isSetValue, registerBuiltin } from './builtins.js';
-import { callOpValues, ev, located, opArg } from './expr.js';
+import { callOpValues, ev, opArg } from './expr.js';
 import * as V from './v.js';
 import { registerCoreModules } from './library-core.js';
 import { registerSequencesExt } from './library-seq.js';
@@ -74,11 +74,7 @@ export function withNative(moduleName: string, d: OperatorDef): OperatorDef {
 export function strictImpl(name: string, f: (vs: Value[], loc: Loc, cx: Ctx) => Value): NativeImpl {
   return (args, loc, sc, env, cx) => {
     const vs = args.map((a) => ev(a, sc, env, cx));
-    try {
-      return f(vs, loc, cx);
-    } catch (err) {
-      throw located(err, loc);
-    }
+    return f(vs, loc, cx);
   };
 }
 
@@ -95,11 +91,7 @@ export function higherImpl(
       else vs[i] = ev(a, sc, env, cx);
     });
     const call = (op: OpValue, ...xs: Value[]): Value => callOpValues(op, xs, loc, cx);
-    try {
-      return f(vs, fs, call, loc);
-    } catch (err) {
-      throw located(err, loc);
-    }
+    return f(vs, fs, call, loc);
   };
 }
 

@@ -1,0 +1,91 @@
+// Relation, Graphs, UndirectedGraphs, Bitwise, Combinatorics, BagsExt, DyadicRationals and
+// IOUtils' IOEnv. Expected values by hand from the definitions (or from the TLC override where
+// the comment says so).
+import { describe, expect, it } from 'vitest';
+import { evalAll, group } from './helpers.js';
+
+
+// R: x -> x + 1 on 1..3, a chain 1 -> 2 -> 3
+group('Relation', 'Relation', [
+  ['a chain is not transitive', 'IsTransitive(R, 1..3)', 'FALSE'],
+  ['its closure reaches 3 from 1', 'TransitiveClosure(R, 1..3)[1, 3]', 'TRUE'],
+  ['but not 1 from 3', 'TransitiveClosure(R, 1..3)[3, 1]', 'FALSE'],
+  ['the closure is transitive', 'IsTransitive(TransitiveClosure(R, 1..3), 1..3)', 'TRUE'],
+  ['reflexive closure has 2 -> 2', 'ReflexiveTransitiveClosure(R, 1..3)[2, 2]', 'TRUE'],
+  ['properties of the chain', '<<IsReflexive(R, 1..3), IsIrreflexive(R, 1..3), IsSymmetric(R, 1..3), IsAsymmetric(R, 1..3)>>', '<<FALSE, TRUE, FALSE, TRUE>>'],
+], 'R == [x, y \\in 1..3 |-> y = x + 1]');
+
+// G: 1 -> 2 -> 3
+group('Graphs', 'Graphs', [
+  ['IsDirectedGraph', 'IsDirectedGraph(G)', 'TRUE'],
+  ['Transpose', 'Transpose(G).edge', '{<<2, 1>>, <<3, 2>>}'],
+  ['SimplePath: 3 single nodes, 2 edges, 1 path of two edges', 'SimplePath(G)', '{<<1>>, <<2>>, <<3>>, <<1, 2>>, <<2, 3>>, <<1, 2, 3>>}'],
+  ['AreConnectedIn forward', 'AreConnectedIn(1, 3, G)', 'TRUE'],
+  ['AreConnectedIn backward', 'AreConnectedIn(3, 1, G)', 'FALSE'],
+  ['a chain is not strongly connected', 'IsStronglyConnected(G)', 'FALSE'],
+  ['a cycle is', 'IsStronglyConnected([node |-> {1, 2}, edge |-> {<<1, 2>>, <<2, 1>>}])', 'TRUE'],
+  ['ConnectionsIn (Warshall)', '<<ConnectionsIn(G)[1, 3], ConnectionsIn(G)[3, 1], ConnectionsIn(G)[2, 2]>>', '<<TRUE, FALSE, TRUE>>'],
+  ['IsTreeWithRoot: 1 -> 3 <- 2', 'IsTreeWithRoot([node |-> {1, 2, 3}, edge |-> {<<1, 3>>, <<2, 3>>}], 3)', 'TRUE'],
+  ['Path membership (Seq is only tested, not enumerated)', '<<<<1, 2, 3>> \\in Path(G), <<3, 2>> \\in Path(G)>>', '<<TRUE, FALSE>>'],
+], 'G == [node |-> {1, 2, 3}, edge |-> {<<1, 2>>, <<2, 3>>}]');
+
+// U: 1 - 2, 3 alone. TLC evaluates SimplePath, AreConnectedIn and ConnectedComponents with
+// UndirectedGraphs.java: their definitions range over Seq(G.node), which TLC cannot enumerate.
+group('UndirectedGraphs', 'UndirectedGraphs', [
+  ['IsUndirectedGraph', 'IsUndirectedGraph(U)', 'TRUE'],
+  ['IsLoopFreeUndirectedGraph with a loop', 'IsLoopFreeUndirectedGraph([node |-> {1}, edge |-> {{1}}])', 'FALSE'],
+  ['ConnectedComponents', 'ConnectedComponents(U)', '{{3}, {1, 2}}'],
+  ['not connected', 'IsStronglyConnected(U)', 'FALSE'],
+  ['connected once 2 - 3 is added', 'IsStronglyConnected([U EXCEPT !.edge = @ \\cup {{2, 3}}])', 'TRUE'],
+  ['AreConnectedIn', '<<AreConnectedIn(2, 1, U), AreConnectedIn(1, 3, U)>>', '<<TRUE, FALSE>>'],
+  ['SimplePath', 'SimplePath(U)', '{<<1>>, <<2>>, <<3>>, <<1, 2>>, <<2, 1>>}'],
+  // 3 possible edges on {1, 2}: {1}, {2}, {1, 2}; 2^3 edge sets
+  ['UndirectedGraphs({1, 2}) has 8 graphs', 'Cardinality(UndirectedGraphs({1, 2}))', '8'],
+], 'U == [node |-> {1, 2, 3}, edge |-> {{1, 2}}]\nLOCAL INSTANCE FiniteSets');
+
+group('Bitwise', 'Bitwise', [
+  // 12 = 1100, 10 = 1010
+  ['12 & 10 = 1000', '12 & 10', '8'],
+  ['12 | 10 = 1110', '12 | 10', '14'],
+  ['12 ^^ 10 = 0110', '12 ^^ 10', '6'],
+  ['0 & 5', '0 & 5', '0'],
+  ['shiftR(12, 2)', 'shiftR(12, 2)', '3'],
+  ['shiftR(1, 1)', 'shiftR(1, 1)', '0'],
+]);
+
+group('Combinatorics', 'Combinatorics', [
+  ['5! = 120', 'factorial[5]', '120'],
+  ['0! = 1', 'factorial[0]', '1'],
+  ['5 choose 2 = 10', 'choose(5, 2)', '10'],
+]);
+
+// bags as functions: B is {| 1, 1, 2 |}
+group('BagsExt', 'BagsExt, Bags, TLC, Naturals, Sequences', [
+  ['BagAdd a new element', 'BagAdd(B, 3) = (1 :> 2 @@ 2 :> 1 @@ 3 :> 1)', 'TRUE'],
+  ['BagAdd a present element', 'BagAdd(B, 2) = (1 :> 2 @@ 2 :> 2)', 'TRUE'],
+  ['BagRemove the last copy', 'BagRemove(B, 2) = (1 :> 2)', 'TRUE'],
+  ['BagRemove one copy', 'BagRemove(B, 1) = (1 :> 1 @@ 2 :> 1)', 'TRUE'],
+  ['BagRemoveAll', 'BagRemoveAll(B, 1) = (2 :> 1)', 'TRUE'],
+  ['SumBag: 1 + 1 + 2', 'SumBag(B)', '4'],
+  ['ProductBag: 1 * 1 * 2', 'ProductBag(B)', '2'],
+  ['FoldBag {| 1, 1, 2, 3, 3, 3 |}: 2 + 2 + 9', 'FoldBag(LAMBDA x, y : x + y, 0, (1 :> 2 @@ 2 :> 1 @@ 3 :> 3))', '13'],
+  // handle(1) = <<1, 1>>, handle(2) = <<2>>; op(handle(1), op(handle(2), base))
+  ['MapThenFoldBag keeps the copies together', 'MapThenFoldBag(LAMBDA x, y : x \\o y, <<>>, LAMBDA x : <<x>>, LAMBDA S : CHOOSE x \\in S : TRUE, B)', '<<1, 1, 2>>'],
+], 'B == (1 :> 2 @@ 2 :> 1)');
+
+group('DyadicRationals', 'DyadicRationals', [
+  ['Half(One) = 1/2', 'Half(One) = [num |-> 1, den |-> 2]', 'TRUE'],
+  ['1/2 + 1/4 = 3/4', 'Add(Half(One), Half(Half(One))) = [num |-> 3, den |-> 4]', 'TRUE'],
+  ['1/2 + 1/2 = 1', 'Add(Half(One), Half(One)) = One', 'TRUE'],
+  ['Add to Zero', 'Add(Zero, One) = One', 'TRUE'],
+  ['IsDyadicRational', '<<IsDyadicRational(Half(One)), IsDyadicRational([num |-> 1, den |-> 3])>>', '<<TRUE, FALSE>>'],
+  ['PrettyPrint', 'PrettyPrint(Half(One))', '"1/2"'],
+]);
+
+describe('IOUtils', () => {
+  it('IOEnv is the process environment as a record', async () => {
+    process.env.RDSIB_LIBRARY_TEST = '42';
+    const got = await evalAll('IOUtils', [['n', 'IOEnv.RDSIB_LIBRARY_TEST']]);
+    expect(got.get('n')).toBe('"42"');
+  });
+});
