@@ -1,13 +1,15 @@
 // Text → tree-sitter concrete syntax tree, using the community TLA+ grammar compiled to wasm
 // (@tlaplus/tree-sitter-tlaplus). The wasm is loaded once per process and the parser reused.
-// Tabs are expanded before parsing (the grammar's external scanner measures junction-list
-// alignment in characters, so a tab inside a `/\` list breaks the list); `SourceText` maps
-// positions in the expanded text back to the user's original columns.
+// Before parsing, the few Unicode symbols the grammar lacks are spelled in ASCII (unicode.ts,
+// one character for one, so columns do not move) and tabs are expanded (the grammar's external
+// scanner measures junction-list alignment in characters, so a tab inside a `/\` list breaks
+// the list); `SourceText` maps positions in the parsed text back to the user's original columns.
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import { ParseError } from '../errors.js';
 import type { Loc } from './ast.js';
 import { syntaxError } from './syntax.js';
+import { asciiSymbols } from './unicode.js';
 
 export type { Node } from 'web-tree-sitter';
 
@@ -47,8 +49,9 @@ export function expandTabs(text: string): string {
     .join('\n');
 }
 
-/** The source of one module file: original text, the tab-expanded text tree-sitter saw, and
- *  the mapping from tree positions back to original 1-based line/column. */
+/** The source of one module file: original text, the text tree-sitter saw (Unicode symbols
+ *  in ASCII, tabs expanded), and the mapping from tree positions back to original 1-based
+ *  line/column. */
 export class SourceText {
   readonly expanded: string;
   private readonly lines: readonly string[];
@@ -56,7 +59,7 @@ export class SourceText {
     readonly file: string,
     readonly original: string,
   ) {
-    this.expanded = expandTabs(original);
+    this.expanded = expandTabs(asciiSymbols(original));
     this.lines = original.split('\n');
   }
 
@@ -73,6 +76,11 @@ export class SourceText {
       i += ch.length;
     }
     return i + 1;
+  }
+
+  /** 0-based `row` of the original text, as the user wrote it. */
+  originalLine(row: number): string {
+    return this.lines[row] ?? '';
   }
 
   /** The node's text as the user wrote it (tabs unexpanded), for single-line tokens whose

@@ -168,8 +168,8 @@ export function describeSyntaxError(err: Node, at: Node, source: SourceText, shi
     return `Syntax error: expected ${expected}`;
   }
   const p = at.startPosition;
-  const line = source.expanded.split('\n')[p.row] ?? '';
-  const token = /^\S+/.exec(line.slice(p.column + shift))?.[0] ?? '';
+  // read the token from the user's text: it may be a Unicode symbol the parser saw in ASCII
+  const token = /^\S+/.exec(source.originalLine(p.row).slice(source.originalCol(p.row, p.column + shift) - 1))?.[0] ?? '';
   const found = token ? `'${token.length > 24 ? `${token.slice(0, 24)}…` : token}'` : 'end of line';
   const hints: string[] = [];
   const unclosed = unclosedBracket(err);
