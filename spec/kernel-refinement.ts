@@ -120,6 +120,7 @@ type TaskOp =
   | { kind: 'mrLookup'; m: number; d: number }
   | { kind: 'freeMr'; m: number; d: number }
   | { kind: 'removeConn'; c: number; d: number }
+  | { kind: 'flush'; m: number }
   | { kind: 'remove'; d: number; puts: number };
 
 type ConnState = 'setup' | 'connected' | 'up' | 'dropped' | 'closed';
@@ -175,7 +176,12 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
     for (const [c, st] of connState) if ((c - 1) % NDEV + 1 === d && (st === 'connected' || st === 'up')) connState.set(c, 'dropped');
   };
 
-  for (const l of lines) {
+  let pools: Map<string, number> | undefined; // pool pointer -> device, once every device is known
+  const poolDev = (pool: string): number => (pools ??= poolOwners(lines, devByPtr)).get(pool) ?? fail(`flush_mr_pool of pool ${pool}, which no rds_ib_add_one created`);
+  /** the next line of the same task after index i that is one of `events` */
+  const nextOfTask = (i: number, events: readonly string[]): FtraceLine | undefined => lines.slice(i + 1).find((n) => n.pid === lines[i]!.pid && events.includes(n.event));
+
+  for (const [i, l] of lines.entries()) {
     cur = l;
     const ev = l.event as KernelEventName | 'tracing_mark_write';
     if (ev === 'tracing_mark_write') continue;
@@ -296,6 +302,7 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
           case 'add':
           case 'lookup':
           case 'mrLookup':
+          case 'flush':
             fail(`dev_put in the middle of ${op.kind}: not a step of the 6.1 protocol`);
             break;
           default:
@@ -358,19 +365,33 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
         ops.set(l.pid, { kind: 'freeMr', m, d: devAt(arg('dev')) });
         break;
       }
-      case 'flush_mrs':
-      case 'flush_mr_pool':
-        break;
-      case 'flush_mrs_ret': {
+      case 'flush_mrs': {
         // The model's FlushMRs is the close of an MR's socket (rds_release -> rds_rdma_drop_keys);
-        // emitted whole at the return: the walk holds rds_ib_devices_lock for read throughout,
-        // and no traced step of another task needs the lock in between.
-        if (l.caller !== 'rds_release') break;
+        // who called is known at the return probe, read ahead.
+        if (nextOfTask(i, ['flush_mrs_ret'])?.caller !== 'rds_release') break;
         const m = [...mrState].find(([, s]) => s === 'closing')?.[0];
         if (m === undefined) break;
-        mrState.set(m, 'done');
-        const listed = [...new Set(flushedDevices(lines, l, devByPtr, file))];
-        emit(['FlushMRs_Begin', ...listed.flatMap(() => ['FlushMRs_Next', 'FlushMRs_Pool']), 'FlushMRs_End'], { m });
+        ops.set(l.pid, { kind: 'flush', m });
+        emit('FlushMRs_Begin', { m });
+        break;
+      }
+      case 'flush_mr_pool': {
+        const op = ops.get(l.pid);
+        if (op?.kind !== 'flush') break; // a shutdown's, free_mr's or rds_ib_dev_free's flush
+        // One model step per listed device, at its last pool (8k, then 1m): the shutdown waiting
+        // for the MR may go on as soon as that flush has invalidated it, before the walk returns.
+        const d = poolDev(arg('pool'));
+        const next = nextOfTask(i, ['flush_mr_pool', 'flush_mrs_ret']);
+        if (next?.event === 'flush_mr_pool' && poolDev(next.args.get('pool') ?? '') === d) break;
+        emit(['FlushMRs_Next', 'FlushMRs_Pool'], { m: op.m });
+        break;
+      }
+      case 'flush_mrs_ret': {
+        const op = ops.get(l.pid);
+        if (op?.kind !== 'flush') break;
+        takeOp();
+        mrState.set(op.m, 'done');
+        emit('FlushMRs_End', { m: op.m });
         break;
       }
       case 'remove_one': {
@@ -395,14 +416,15 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
       }
       case 'ib_unregister': {
         const d = devices.get(arg('name'));
-        if (d !== undefined && !moduleExit) unregistering.set(l.pid, d);
+        if (d === undefined || moduleExit) break;
+        unregistering.set(l.pid, d);
+        removable.add(d); // even if the delete never returns (bug C)
         break;
       }
       case 'ib_unregister_ret': {
         const d = unregistering.get(l.pid);
         unregistering.delete(l.pid);
         if (d === undefined) break; // a device RDS no longer knows (deleted after rmmod)
-        removable.add(d);
         emit('IbUnregister_Dealloc', { d });
         break;
       }
@@ -451,22 +473,6 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
     events,
     scenario: { ndev: NDEV, nconn: NDEV * most, nmr, removable: [...removable].sort(), moduleExit, freeInvalidate: freeInvalidate ?? false, devices },
   };
-}
-
-/** The devices whose pools the rds_ib_flush_mrs returning at `ret` flushed (list order). */
-function flushedDevices(lines: readonly FtraceLine[], ret: FtraceLine, devByPtr: ReadonlyMap<string, number>, file: string): number[] {
-  const pools = poolOwners(lines, devByPtr);
-  const out: number[] = [];
-  for (let i = lines.indexOf(ret) - 1; i >= 0; i--) {
-    const l = lines[i]!;
-    if (l.pid !== ret.pid) continue;
-    if (l.event === 'flush_mrs') break;
-    if (l.event !== 'flush_mr_pool') continue;
-    const d = pools.get(l.args.get('pool') ?? '');
-    if (d === undefined) throw new KernelTraceError(`flush_mr_pool of pool ${l.args.get('pool')}, which no rds_ib_add_one created`, file, l.line);
-    if (!out.includes(d)) out.unshift(d);
-  }
-  return out;
 }
 
 /** pool pointer -> model device, from create_mr_pool/_ret inside each rds_ib_add_one. */

@@ -46,3 +46,16 @@ power_off() { sync; busybox poweroff -f; }
 rdma_res_count() {
   rdma -j resource show "$1" 2>/dev/null | grep -o "\"pid\":$2[,}]" | wc -l
 }
+
+# modules_link_fix: when the host has a /lib/modules/$(uname -r) directory of its own (installing
+# linux-headers creates one, holding build/ and source/ links), stage 1's `ln -sfn` puts the link to
+# the guest kernel's modules *inside* it instead of replacing it, and modprobe finds nothing
+# ("Module rdma_rxe not found"). Point /lib/modules/$(uname -r) at the modules again (the root is
+# an overlay with a tmpfs upper layer, so this changes nothing on the host).
+modules_link_fix() {
+  local k t
+  k=/lib/modules/$(uname -r)
+  [ -e "$k/modules.dep" ] && return 0
+  t=$(readlink "$k/$(uname -r)") || return 1
+  rm -rf "$k" && ln -s "$t" "$k"
+}

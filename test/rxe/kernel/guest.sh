@@ -23,10 +23,18 @@ esac
 mark() { echo "GUEST $*" 2>/dev/null > $T/trace_marker; }   # EBADF while tracing is off (pitfall 9)
 RESULT="\"scenario\":\"$SCENARIO\",\"kernel\":\"$(uname -r)\",\"deleted\":\"$DEL\""
 result() { echo "{$RESULT}" > "$OUT/result.json"; }
+# warnings FILE: the kernel's complaints in a dmesg, as a JSON list of the warning sites
+# ("rxe_pool_cleanup", ...), soft lockups and hung-task reports.
+warnings() {
+  local w
+  w=$(sed -nE 's/.*WARNING: .* at [^ ]+ ([A-Za-z0-9_.]+)\+.*/"\1"/p; s/.*(BUG: [^[]*[a-z]).*/"\1"/p; s/.*task ([^ ]+) blocked for more than.*/"hung task \1"/p' "$1" | tr '\n' ,)
+  echo "[${w%,}]"
+}
 add() { RESULT="$RESULT,$1"; }
 T0=$(up)
 
 mount -t tracefs nodev $T 2>/dev/null
+modules_link_fix   # see guest-lib.sh: a host with linux-headers installed hides the modules
 modprobe rdma_rxe && modprobe veth && modprobe rds && modprobe rds_rdma || { add '"error":"modprobe failed"'; result; exit 3; }
 
 # ---- kprobes: one write per definition; a rejected one ends the run (a trace without it would
@@ -91,7 +99,7 @@ if [ $done = no ]; then
   hang_dump "$OUT/dmesg.txt"
   cp $T/trace "$OUT/trace-at-hang.txt" 2>/dev/null
   wait_pid $PY 10 && add "\"exchange\":$(cat /tmp/exchange.json)"
-  add "\"warnings\":$(grep -cE 'WARNING:|BUG:|soft lockup|blocked for more than' "$OUT/dmesg.txt")"
+  add "\"warnings\":$(warnings "$OUT/dmesg.txt")"
   add "\"seconds\":$(since "$T0")"; result
   glog "rdma link delete $DEL still pending: blocked tasks dumped, powering off"
   power_off
@@ -109,7 +117,7 @@ fi
 sleep 0.5
 echo 0 > $T/tracing_on; sleep 0.3; kill $TP 2>/dev/null; wait $TP 2>/dev/null
 dmesg > "$OUT/dmesg.txt"
-add "\"warnings\":$(grep -cE 'WARNING:|BUG:|soft lockup|blocked for more than' "$OUT/dmesg.txt")"
+add "\"warnings\":$(warnings "$OUT/dmesg.txt")"
 add "\"seconds\":$(since "$T0")"
 result
 exit 0

@@ -2,7 +2,7 @@
 # run.sh [SCENARIO...] — `npm run rxe:kernel -- nomr mr-other`: one qemu guest per scenario
 # (guest.sh), one JSON result line each on stdout; the raw trace and dmesg are kept in
 # test/rxe/kernel/artifacts/SCENARIO.{trace,dmesg}.txt for spec/kernel-refinement.ts.
-# Env: RXE_VM_DIR (default /tmp/rxe-kernel-vm: not the other rxe runs' cache, so runs side by side
+# Env: RXE_KERNEL_TAG (artifacts named SCENARIO-TAG.*, so further runs keep the earlier ones), RXE_VM_DIR (default /tmp/rxe-kernel-vm: not the other rxe runs' cache, so runs side by side
 # never share an output folder), RXE_VM_TIMEOUT (default 180 s per guest).
 set -euo pipefail
 HERE=$(dirname "$(realpath "$0")")
@@ -19,8 +19,9 @@ for s in "$@"; do
   t0=$EPOCHREALTIME; rc=0
   "$HERE/../run-in-vm.sh" "$HERE/guest.sh" "$s" "$KP" || rc=$?
   vm=$(awk "BEGIN{printf \"%.1f\", $EPOCHREALTIME - $t0}")
-  [ -s "$RXE_VM_OUT/trace.txt" ] && cp "$RXE_VM_OUT/trace.txt" "$HERE/artifacts/$s.trace.txt"
-  [ -s "$RXE_VM_OUT/dmesg.txt" ] && cp "$RXE_VM_OUT/dmesg.txt" "$HERE/artifacts/$s.dmesg.txt"
+  A="$HERE/artifacts/$s${RXE_KERNEL_TAG:+-$RXE_KERNEL_TAG}"
+  [ -s "$RXE_VM_OUT/trace.txt" ] && cp "$RXE_VM_OUT/trace.txt" "$A.trace.txt"
+  [ -s "$RXE_VM_OUT/dmesg.txt" ] && cp "$RXE_VM_OUT/dmesg.txt" "$A.dmesg.txt"
   events=$(grep -c ': rds/\|^ *[^#].*: [a-z_]*: ' "$RXE_VM_OUT/trace.txt" 2>/dev/null || echo 0)
   if [ -s "$RXE_VM_OUT/result.json" ]; then
     sed "s/}\$/,\"events\":$events,\"vmSeconds\":$vm,\"vmExit\":$rc}/" "$RXE_VM_OUT/result.json"
