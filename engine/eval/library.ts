@@ -21,6 +21,7 @@ import * as V from './v.js';
 import { registerCoreModules } from './library-core.js';
 import { registerSequencesExt } from './library-seq.js';
 import { registerGraphs } from './library-graphs.js';
+import { registerRandomization, registerTlcExtExtras } from './library-random.js';
 
 export type NativeImpl = (args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx) => Value;
 
@@ -45,6 +46,8 @@ function registerAll(): void {
   registerCoreModules(table);
   registerSequencesExt(table);
   registerGraphs(table);
+  registerRandomization(table);
+  registerTlcExtExtras();
 }
 
 const rewritten = new WeakMap<OperatorDef, OperatorDef>();
