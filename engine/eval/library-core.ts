@@ -4,6 +4,7 @@
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
 import type { OpValue } from './context.js';
+import { setFromSorted } from '../values/construct.js';
 import * as V from './v.js';
 import { type NativeTable, argError, boolResult, higherImpl, intArg, isFcn, isSet, setArg, strictImpl } from './library.js';
 
@@ -34,13 +35,15 @@ function registerFolds(t: NativeTable): void {
   // the definition recurse forever, reported here instead.
   t.add('Folds', 'MapThenFoldSet', 5, higherImpl([0, 2, 3], ([, base, , , S], [op, , f, choose], call) => {
     if (!isSet(S!)) throw argError('MapThenFoldSet', 4, 5, 'a set', S!);
-    let rest: Value = V.setOf(V.elements(S!));
+    // the elements not picked yet, in TLC's (sorted) order, handed to choose as a set
+    let rest: readonly Value[] = V.elements(S!);
     const picked: Value[] = [];
-    while (V.cardinality(rest) > 0) {
-      const x = call(choose!, rest);
-      if (!V.member(x, rest)) throw new EvalError(`the choose argument of MapThenFoldSet picked ${V.show(x)}, which is not in ${V.show(rest)}`);
+    while (rest.length > 0) {
+      const x = call(choose!, setFromSorted(rest));
+      const i = rest.findIndex((y) => V.equals(x, y));
+      if (i < 0) throw new EvalError(`the choose argument of MapThenFoldSet picked ${V.show(x)}, which is not in ${V.show(setFromSorted(rest))}`);
       picked.push(x);
-      rest = V.difference(rest, V.setOf([x]));
+      rest = [...rest.slice(0, i), ...rest.slice(i + 1)];
     }
     let acc = base!;
     for (let i = picked.length - 1; i >= 0; i--) acc = call(op!, call(f!, picked[i]!), acc);
