@@ -21,6 +21,7 @@ import * as V from './v.js';
 import { registerCoreModules } from './library-core.js';
 import { registerSequencesExt } from './library-seq.js';
 import { registerGraphs } from './library-graphs.js';
+import { registerVectorClocks } from './library-clocks.js';
 import { registerRandomization, registerTlcExtExtras } from './library-random.js';
 
 export type NativeImpl = (args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx) => Value;
@@ -46,6 +47,7 @@ function registerAll(): void {
   registerCoreModules(table);
   registerSequencesExt(table);
   registerGraphs(table);
+  registerVectorClocks(table);
   registerRandomization(table);
   registerTlcExtExtras();
 }

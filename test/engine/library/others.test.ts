@@ -89,3 +89,14 @@ describe('IOUtils', () => {
     expect(got.get('n')).toBe('"42"');
   });
 });
+
+// Node 1 logs e1 (clock 1:1) and e3 (1:2); node 2 logs e2 after hearing of e1 (1:1, 2:1). The
+// log comes as <<e2, e3, e1>>. Sorting each node's entries by its own time gives 1: e1, e3 and
+// 2: e2; e2's clock reveals node 1's time 1, so e1 is e2's parent. Popping roots node by node:
+// e1 (node 1), then e2 (node 2, now a root), then e3.
+group('VectorClocks', 'VectorClocks, TLC', [
+  ['CausalOrder', 'CausalOrder(<<e2, e3, e1>>, LAMBDA l : l.vc, LAMBDA l : l.node, LAMBDA c : DOMAIN c) = <<e1, e2, e3>>', 'TRUE'],
+  ['the result is a causal order', 'IsCausalOrder(<<e1, e2, e3>>, LAMBDA l : l.vc)', 'TRUE'],
+  ['e2 before e1 is not', 'IsCausalOrder(<<e2, e1, e3>>, LAMBDA l : l.vc)', 'FALSE'],
+  ['concurrent entries in either order', 'IsCausalOrder(<<e1, e3, e2>>, LAMBDA l : l.vc)', 'TRUE'],
+], 'e1 == [node |-> 1, vc |-> (1 :> 1)]\ne2 == [node |-> 2, vc |-> (1 :> 1 @@ 2 :> 1)]\ne3 == [node |-> 1, vc |-> (1 :> 2)]');
