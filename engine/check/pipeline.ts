@@ -30,15 +30,29 @@ export interface CheckOptions extends SearchOptions {
   readonly onSearchStart?: () => void;
 }
 
+export interface CompiledRun {
+  readonly cfgPath: string;
+  readonly config: Config;
+  readonly spec: CompiledSpec;
+}
+
+/** Load, read the cfg and compile, without searching (for other searches: simulation). */
+export async function compileFile(specPath: string, cfgPath?: string): Promise<CompiledRun> {
+  return compileLoaded(await loadSpec(specPath), specPath, cfgPath);
+}
+
+function compileLoaded(loaded: LoadedSpec, specPath: string, cfgPath = defaultConfigPath(specPath)): CompiledRun {
+  const config = parseConfigFile(cfgPath);
+  return { cfgPath, config, spec: compileSpec(loaded, config) };
+}
+
 export async function checkFile(specPath: string, options: CheckOptions = {}): Promise<CheckRun> {
   return checkLoaded(await loadSpec(specPath), specPath, options);
 }
 
 /** Checks an already loaded spec: one load serves many cfgs (the verdict table). */
 export function checkLoaded(loaded: LoadedSpec, specPath: string, options: CheckOptions = {}): CheckRun {
-  const cfgPath = options.cfgPath ?? defaultConfigPath(specPath);
-  const config = parseConfigFile(cfgPath);
-  const spec = compileSpec(loaded, config);
+  const { cfgPath, config, spec } = compileLoaded(loaded, specPath, options.cfgPath);
   options.onSearchStart?.();
   const result = search(spec, options);
   return { specPath, cfgPath, config, spec, result };

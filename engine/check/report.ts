@@ -7,6 +7,7 @@ import { equals } from '../values/compare.js';
 import { formatStateLines, pretty } from '../values/pretty.js';
 import { format } from '../values/print.js';
 import type { SearchResult, SearchStats, TraceStep } from './result.js';
+import type { SimulationResult, SimulationStats } from './simulate.js';
 
 /** MP.now(): "yyyy-MM-dd HH:mm:ss" in local time. */
 export function now(d = new Date()): string {
@@ -96,15 +97,14 @@ export function livenessDoneText(elapsedMs: number, at = new Date()): string {
   return `Finished checking temporal properties in ${durationText(elapsedMs)} at ${now(at)}`;
 }
 
-/** The lines TLC prints from the first error (or success) message to the depth line. */
-export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date(), style: TraceFormat = {}): string[] {
+/** The verdict: TLC's success message, or its error message with the counterexample. */
+function outcomeText(spec: CompiledSpec, o: SearchResult['outcome'], skippedProperties: readonly string[], style: TraceFormat): string[] {
   const out: string[] = [];
-  const o = r.outcome;
   switch (o.kind) {
     case 'ok':
-      if (r.skippedProperties.length > 0) {
+      if (skippedProperties.length > 0) {
         out.push(
-          `Warning: the temporal propert${r.skippedProperties.length === 1 ? 'y' : 'ies'} ${r.skippedProperties.join(', ')} ${r.skippedProperties.length === 1 ? 'was' : 'were'} NOT checked: the evaluator gave no temporal formula for the liveness checker; the counts below are those of the safety search.`,
+          `Warning: the temporal propert${skippedProperties.length === 1 ? 'y' : 'ies'} ${skippedProperties.join(', ')} ${skippedProperties.length === 1 ? 'was' : 'were'} NOT checked: the evaluator gave no temporal formula for the liveness checker; the counts below are those of the safety search.`,
         );
       }
       out.push('Model checking completed. No error has been found.');
@@ -157,6 +157,13 @@ export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date(),
       throw new Error(`unhandled outcome ${String(never)}`);
     }
   }
+  return out;
+}
+
+/** The lines TLC prints from the first error (or success) message to the depth line. */
+export function resultText(spec: CompiledSpec, r: SearchResult, at = new Date(), style: TraceFormat = {}): string[] {
+  const out = outcomeText(spec, r.outcome, r.skippedProperties, style);
+  const o = r.outcome;
   // ModelChecker.printSummary: stats and depth are printed on success and on error alike.
   out.push(`${r.generated} states generated, ${r.distinct} distinct states found, ${r.queued} states left on queue.`);
   out.push(`The depth of the complete state graph search is ${r.depth}.`);
@@ -176,4 +183,29 @@ export function durationText(ms: number): string {
   if (s < 60) return `${p(s)}s`;
   if (s < 3600) return `${p(Math.floor(s / 60))}min ${p(s % 60)}s`;
   return `${p(Math.floor(s / 3600))}h ${p(Math.floor((s % 3600) / 60))}min`;
+}
+
+/** EC.TLC_MODE_SIMU */
+export function simulationStartText(seed: number): string {
+  return `Running Random Simulation with seed ${seed}.`;
+}
+
+/** EC.TLC_PROGRESS_SIMU: behaviours walked and their lengths (mean, variance, sd rounded). */
+export function simulationProgressText(s: SimulationStats): string {
+  const { mean, variance } = s.lengths;
+  return `Progress: ${s.generated} states checked, ${s.traces} traces generated (trace length: mean=${Math.round(mean)}, var(x)=${Math.round(variance)}, sd=${Math.round(Math.sqrt(Math.max(variance, 0)))})`;
+}
+
+/** What a simulation prints after the walks: the violation if one was found (TLC prints no
+ *  success message in this mode), the progress line, EC.TLC_STATS_SIMU, and the duration. */
+export function simulationText(spec: CompiledSpec, r: SimulationResult, at = new Date(), style: TraceFormat = {}): string[] {
+  const out: string[] = [];
+  if (r.skippedProperties.length > 0) {
+    out.push(`Warning: the temporal propert${r.skippedProperties.length === 1 ? 'y' : 'ies'} ${r.skippedProperties.join(', ')} ${r.skippedProperties.length === 1 ? 'is' : 'are'} NOT checked in simulation mode.`);
+  }
+  if (r.outcome.kind !== 'ok') out.push(...outcomeText(spec, r.outcome, [], style));
+  out.push(simulationProgressText(r));
+  out.push(`The number of states generated: ${r.generated}`, `Simulation using seed ${r.seed} and aril ${r.aril}`);
+  out.push(`Finished in ${durationText(r.elapsedMs)} at (${now(at)})`);
+  return out;
 }

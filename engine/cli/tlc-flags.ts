@@ -19,6 +19,9 @@ const TRANSLATED: Readonly<Record<string, { readonly to: string; readonly values
   '-workers': { to: '--workers', values: 1 },
   '-difftrace': { to: '--difftrace', values: 0 },
   '-dumpTrace': { to: '--dump-trace', values: 2 },
+  '-depth': { to: '--depth', values: 1 },
+  '-seed': { to: '--seed', values: 1 },
+  '-aril': { to: '--aril', values: 1 },
 };
 
 /** TLC options that tune how TLC runs, not what it finds: number of values and why they are moot. */
@@ -44,9 +47,7 @@ const MOOT: Readonly<Record<string, { readonly values: number; readonly why: str
 /** TLC options whose effect is not implemented: refused, because running without them would give
  *  a different answer or output than the user asked TLC for. */
 const REFUSED: Readonly<Record<string, string>> = {
-  '-simulate': 'random simulation',
   '-generate': 'random generation',
-  '-depth': 'simulation depth (only with -simulate)',
   '-dfid': 'depth-first iterative deepening',
   '-continue': 'continuing after a violation',
   '-dump': 'dumping the state graph',
@@ -58,8 +59,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   '-postCondition': 'POSTCONDITION from the command line (put it in the cfg)',
   '-debugger': 'the TLA+ debugger',
   '-tool': 'TLC\'s -tool message framing',
-  '-seed': 'seeded random choices (RandomElement is not seeded here)',
-  '-aril': 'seeded random choices (RandomElement is not seeded here)',
   '-suppressMessages': 'suppressing messages by code',
   '-messagesAsErrors': 'messages as errors',
 };
@@ -78,7 +77,8 @@ export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
     };
     const t = TRANSLATED[a];
     const moot = MOOT[a];
-    if (t) argv.push(t.to, ...takeValues(t.values));
+    if (a === '-simulate') argv.push('--simulate', ...simulateOptions(/^[a-z]+=/.test(args[i + 1] ?? '') ? args[++i]! : '', notes));
+    else if (t) argv.push(t.to, ...takeValues(t.values));
     else if (moot) {
       const vals = takeValues(moot.values);
       notes.push(`TLC option ${[a, ...vals].join(' ')} accepted and has no effect: ${moot.why}`);
@@ -86,4 +86,19 @@ export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
     else argv.push(a);
   }
   return { argv, notes };
+}
+
+/** `-simulate [num=N,file=P,stats=basic|full,sched=rl|rlaction]`: num is ours (--num), the
+ *  statistics and scheduler choices are TLC's own, and writing the behaviours to files is not
+ *  done here (refused: the user asked for files). */
+function simulateOptions(spec: string, notes: string[]): string[] {
+  const out: string[] = [];
+  for (const kv of spec.split(',').filter((x) => x !== '')) {
+    const [k, v] = kv.split('=') as [string, string | undefined];
+    if (k === 'num' && v !== undefined && /^\d+$/.test(v)) out.push('--num', v);
+    else if (k === 'file') throw new TlcFlagError('TLC option -simulate file=... (writing each behaviour to a file) is not supported by rdsib check');
+    else if (k === 'stats' || k === 'sched') notes.push(`TLC option -simulate ${kv} accepted and has no effect: successors are drawn uniformly, no statistics are kept`);
+    else throw new TlcFlagError(`TLC option -simulate: cannot read "${kv}" (expected num=N, file=P, stats=..., sched=...)`);
+  }
+  return out;
 }

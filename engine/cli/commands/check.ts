@@ -3,9 +3,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { traceDot, renderPng } from '../../check/dot.js';
 import { itfStates, itfTrace } from '../../check/itf.js';
-import { checkFile, type CheckRun } from '../../check/pipeline.js';
-import { COMPUTING_INIT, initDoneText, livenessDoneText, livenessStartText, progressText, resultText } from '../../check/report.js';
-import { exitCodeOf, propertyOf, traceOf, verdictOf } from '../../check/result.js';
+import { checkFile, compileFile, type CheckRun } from '../../check/pipeline.js';
+import { simulate, type SimulationResult } from '../../check/simulate.js';
+import type { CompiledSpec } from '../../eval/api.js';
+import { COMPUTING_INIT, initDoneText, livenessDoneText, livenessStartText, progressText, resultText, simulationProgressText, simulationStartText, simulationText } from '../../check/report.js';
+import { exitCodeOf, type Outcome, propertyOf, traceOf, verdictOf } from '../../check/result.js';
 import { ExitCode } from '../../errors.js';
 import { errorJson, reportFailure } from '../fail.js';
 import { runTlcCommand } from './tlc.js';
@@ -17,6 +19,11 @@ interface CheckFlags {
   dumpTrace?: string[];
   workers: string;
   difftrace?: boolean;
+  simulate?: boolean;
+  num?: string;
+  depth?: string;
+  seed?: string;
+  aril?: string;
   tlc?: string | boolean;
 }
 
@@ -31,6 +38,11 @@ export function register(program: Command): void {
     .option('--dump-trace <format_and_file...>', 'write the counterexample: `itf FILE` (ITF JSON) or `dot FILE` (Graphviz, plus FILE.png when dot is installed)')
     .option('--workers <n>', 'number of worker threads, or auto (TLC -workers): the search runs on one; the answer does not depend on it', '1')
     .option('--difftrace', 'in a counterexample, print after the first state only the variables each step changed (TLC -difftrace)')
+    .option('--simulate', 'random simulation instead of the exhaustive search: random behaviours checked for invariants, action properties and deadlock (TLC -simulate)')
+    .option('--num <n>', 'with --simulate: number of behaviours (TLC -simulate num=N; default: until a violation or interrupted)')
+    .option('--depth <n>', 'with --simulate: states per behaviour (TLC -depth; default 100)')
+    .option('--seed <n>', 'with --simulate: the random seed (TLC -seed; default random, printed)')
+    .option('--aril <n>', 'with --simulate: seed adjustment (TLC -aril; default 0)')
     .option('--tlc [jar]', 'run real TLC (tla2tools.jar, found as by `rdsib tlc` when not given) instead of rdsib\'s engine; same output')
     .action(async (specPath: string, flags: CheckFlags) => {
       process.exitCode = await runCheck(specPath, flags);
@@ -52,11 +64,9 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
   if (flags.workers !== '1') process.stderr.write(`rdsib check: --workers ${flags.workers}: searching with one worker (parallel search is not implemented; the answer is the same)\n`);
   // TLC takes the module name with or without .tla
   if (!specPath.endsWith('.tla') && !existsSync(specPath) && existsSync(`${specPath}.tla`)) specPath = `${specPath}.tla`;
+  if (flags.simulate) return runSimulation(specPath, flags);
   const dump = flags.dumpTrace;
-  if (dump && (dump.length !== 2 || !['itf', 'dot'].includes(dump[0]!))) {
-    process.stderr.write('rdsib check: --dump-trace takes a format (itf or dot) and a file, e.g. --dump-trace itf trace.itf.json\n');
-    return ExitCode.generic;
-  }
+  if (!dumpOk(dump)) return ExitCode.generic;
   const out = (line: string) => {
     if (!json) process.stdout.write(line + '\n');
   };
@@ -106,17 +116,99 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
   }
   // An evaluation error is a user error like any other: also on stderr as file:line:col.
   if (result.outcome.kind === 'evalError') process.stderr.write(result.outcome.error.describe() + '\n');
-  if (dump) {
-    const [format, file] = dump as [string, string];
-    if (!trace || trace.length === 0) {
-      process.stderr.write(`rdsib check: no counterexample, nothing written to ${file}\n`);
-    } else if (format === 'itf') {
-      const status = verdictOf(result.outcome);
-      writeFileSync(file, JSON.stringify(itfTrace(spec, trace, { source: specPath, status, description: `${status} ${propertyOf(result.outcome) ?? ''}`.trim() }), null, 2) + '\n');
-    } else {
-      writeFileSync(file, traceDot(spec, trace, `${verdictOf(result.outcome)} ${propertyOf(result.outcome) ?? ''}`.trim()));
-      renderPng(file, `${file}.png`);
-    }
-  }
+  if (dump) writeDump(spec, specPath, result.outcome, dump);
   return exitCodeOf(result.outcome);
+}
+
+function dumpOk(dump: string[] | undefined): boolean {
+  if (dump && (dump.length !== 2 || !['itf', 'dot'].includes(dump[0]!))) {
+    process.stderr.write('rdsib check: --dump-trace takes a format (itf or dot) and a file, e.g. --dump-trace itf trace.itf.json\n');
+    return false;
+  }
+  return true;
+}
+
+/** --dump-trace: the counterexample as ITF JSON or DOT (+ PNG). */
+function writeDump(spec: CompiledSpec, specPath: string, outcome: Outcome, dump: string[]): void {
+  const [format, file] = dump as [string, string];
+  const trace = traceOf(outcome);
+  if (!trace || trace.length === 0) {
+    process.stderr.write(`rdsib check: no counterexample, nothing written to ${file}\n`);
+  } else if (format === 'itf') {
+    const status = verdictOf(outcome);
+    writeFileSync(file, JSON.stringify(itfTrace(spec, trace, { source: specPath, status, description: `${status} ${propertyOf(outcome) ?? ''}`.trim() }), null, 2) + '\n');
+  } else {
+    writeFileSync(file, traceDot(spec, trace, `${verdictOf(outcome)} ${propertyOf(outcome) ?? ''}`.trim()));
+    renderPng(file, `${file}.png`);
+  }
+}
+
+/** A non-negative integer option, or undefined when absent; throws a usage message otherwise. */
+function count(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} ${v}: expected an integer >= ${min}`);
+  return Number(v);
+}
+
+class UsageError extends Error {}
+
+/** --simulate: random behaviours instead of the exhaustive search (engine/check/simulate.ts). */
+async function runSimulation(specPath: string, flags: CheckFlags): Promise<number> {
+  const json = flags.json === true;
+  const out = (line: string) => {
+    if (!json) process.stdout.write(line + '\n');
+  };
+  let opts: { num?: number; depth?: number; seed?: number; aril?: number };
+  try {
+    const [num, depth, seed, aril] = [count('num', flags.num, 1), count('depth', flags.depth, 1), count('seed', flags.seed, Number.MIN_SAFE_INTEGER), count('aril', flags.aril, 0)];
+    opts = { ...(num !== undefined ? { num } : {}), ...(depth !== undefined ? { depth } : {}), ...(seed !== undefined ? { seed } : {}), ...(aril !== undefined ? { aril } : {}) };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`rdsib check: ${e.message}\n`);
+    return ExitCode.generic;
+  }
+  if (!dumpOk(flags.dumpTrace)) return ExitCode.generic;
+  let spec: CompiledSpec;
+  let r: SimulationResult;
+  try {
+    ({ spec } = await compileFile(specPath, flags.config));
+    const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
+    out(simulationStartText(seed));
+    out(COMPUTING_INIT);
+    r = simulate(spec, {
+      ...opts,
+      seed,
+      ...(flags.deadlock ? { checkDeadlock: false } : {}),
+      onInitDone: (g, d) => out(initDoneText(g, d)),
+      progressIntervalMs: 5000,
+      onProgress: (s) => process.stderr.write(simulationProgressText(s) + '\n'),
+    });
+  } catch (e) {
+    return reportFailure(e, json);
+  }
+  const o = r.outcome;
+  if (json) {
+    const trace = traceOf(o);
+    const property = propertyOf(o);
+    process.stdout.write(
+      JSON.stringify({
+        mode: 'simulate',
+        result: verdictOf(o),
+        generatedStates: r.generated,
+        traces: r.traces,
+        seed: r.seed,
+        aril: r.aril,
+        ...(property !== undefined ? { property } : {}),
+        ...(trace && trace.length > 0 ? { trace: itfStates(spec, trace) } : {}),
+        ...(r.skippedProperties.length > 0 ? { skippedProperties: r.skippedProperties } : {}),
+        ...(o.kind === 'evalError' ? { error: errorJson(o.error) } : {}),
+        exitCode: exitCodeOf(o),
+      }) + '\n',
+    );
+  } else {
+    for (const line of simulationText(spec, r, new Date(), { diff: flags.difftrace === true })) out(line);
+  }
+  if (o.kind === 'evalError') process.stderr.write(o.error.describe() + '\n');
+  if (flags.dumpTrace) writeDump(spec, specPath, o, flags.dumpTrace);
+  return exitCodeOf(o);
 }

@@ -26,7 +26,7 @@ describe('translating TLC options', () => {
   });
 
   it('refuses options whose effect is not implemented, by name', () => {
-    expect(() => translateTlcFlags(['-simulate', 'Spec'])).toThrow(new TlcFlagError('TLC option -simulate (random simulation) is not supported by rdsib check'));
+    expect(() => translateTlcFlags(['-generate', 'Spec'])).toThrow(new TlcFlagError('TLC option -generate (random generation) is not supported by rdsib check'));
     expect(() => translateTlcFlags(['-continue', 'Spec'])).toThrow(/-continue \(continuing after a violation\)/);
     expect(() => translateTlcFlags(['-dump', 'dot', 'states.dot', 'Spec'])).toThrow(/-dump/);
   });
@@ -60,9 +60,9 @@ describe('rdsib check with a TLC command line', () => {
   });
 
   it('a refused option is an error on stderr with exit 255, not a stack trace', () => {
-    const r = rdsib(['check', '-simulate', 'DiffTrace.tla']);
+    const r = rdsib(['check', '-continue', 'DiffTrace.tla']);
     expect(r.status).toBe(255);
-    expect(r.stderr.trim()).toBe('rdsib check: TLC option -simulate (random simulation) is not supported by rdsib check');
+    expect(r.stderr.trim()).toBe('rdsib check: TLC option -continue (continuing after a violation) is not supported by rdsib check');
   });
 
   it('rejects a number of workers that is not a positive integer or auto', () => {
