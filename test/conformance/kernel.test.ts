@@ -123,6 +123,26 @@ describe('bug C: the MR held on the connection end of the device being deleted, 
   });
 });
 
+describe('the MR on the deleted device freed with RDS_RDMA_INVALIDATE (mrinv-same): the way out of bug C', () => {
+  const t = text('mrinv-same');
+
+  test('the kernel\'s delete returned once the MR was freed, rds_ib_dev_free of rxe0 before it returned', () => {
+    expect(count(t, /: free_mr: .*invalidate=1/)).toBe(1);
+    const [freeRxe0] = linesMatching(t, /: dev_free: .*name="rxe0"/);
+    const [unregRet] = linesMatching(t, /: ib_unregister_ret: /);
+    expect(freeRxe0).toBeLessThan(unregRet!);
+  });
+
+  test('the model (FREE_INVALIDATE = TRUE, read from free_mr) explains it with no invariant violated', async () => {
+    const { k, result } = await validateKernel(t, 'mrinv-same.trace.txt');
+    expect(k.scenario).toMatchObject({ nmr: 1, freeInvalidate: true, removable: [1] });
+    expect(result.rejection).toBeUndefined();
+    expect(result.accepted).toBe(true);
+    expect(result.violations).toEqual([]);
+    expect(result.coverage.get('IbUnregister_Dealloc')).toBe(1);
+  });
+});
+
 describe('tampered traces are rejected with an explanation', () => {
   const t = text('nomr');
   const lines = t.split('\n');

@@ -6,6 +6,7 @@
 #   nomr      messages only; delete rxe1
 #   mr-other  + an MR held on rxe0's connection end; delete rxe1          (bug B, S12)
 #   mr-same   + an MR held on rxe0's connection end; delete rxe0          (bug C: the delete never returns)
+#   mrinv-same  as mr-same, but the MR is freed with RDS_RDMA_INVALIDATE (the delete returns once it is)
 # Writes to $RXE_VM_OUT: trace.txt (trace_pipe, streamed so it survives a hang), dmesg.txt,
 # exchange.log, result.json. Recipe and pitfalls: shared/design/rds-kernel-trace.md §3, §7.
 set -u
@@ -18,7 +19,8 @@ case $SCENARIO in
   nomr) APP=nomr; DEL=rxe1 ;;
   mr-other) APP=mr; DEL=rxe1 ;;
   mr-same) APP=mr; DEL=rxe0 ;;
-  *) glog "unknown scenario $SCENARIO (nomr, mr-other, mr-same)"; exit 2 ;;
+  mrinv-same) APP=mrinv; DEL=rxe0 ;;
+  *) glog "unknown scenario $SCENARIO (nomr, mr-other, mr-same, mrinv-same)"; exit 2 ;;
 esac
 mark() { echo "GUEST $*" 2>/dev/null > $T/trace_marker; }   # EBADF while tracing is off (pitfall 9)
 RESULT="\"scenario\":\"$SCENARIO\",\"kernel\":\"$(uname -r)\",\"deleted\":\"$DEL\""

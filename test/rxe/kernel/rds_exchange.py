@@ -5,12 +5,13 @@
 # RDS MR on its connection (RDS_CMSG_RDMA_MAP -> rds_ib_get_mr; the setsockopt RDS_GET_MR path
 # cannot register FRWR MRs without a QP on 6.1, rds-kernel-trace.md pitfall 11) and holds it.
 # The program then signals READY and holds the sockets (and the MR) until RELEASE exists, so the
-# device delete runs while the connection is up; then RDS_FREE_MR (without RDS_RDMA_INVALIDATE)
-# and close.
-# usage: rds_exchange.py nomr|mr LADDR RADDR NMSG READY RELEASE HOLD_LIMIT_S
+# device delete runs while the connection is up; then RDS_FREE_MR (with RDS_RDMA_INVALIDATE for
+# "mrinv", without for "mr") and close.
+# usage: rds_exchange.py nomr|mr|mrinv LADDR RADDR NMSG READY RELEASE HOLD_LIMIT_S
 import ctypes, json, os, socket, struct, sys, time
 
 SOL_RDS, SO_RDS_TRANSPORT, RDS_TRANS_IB = 276, 8, 0
+RDS_RDMA_INVALIDATE = 0x4
 RDS_FREE_MR, RDS_CMSG_RDMA_MAP = 3, 3
 mode, laddr, raddr, nmsg, ready, release, hold = sys.argv[1:8]
 nmsg, hold = int(nmsg), float(hold)
@@ -48,7 +49,8 @@ except OSError as e:
 log("%d messages each way" % nmsg)
 
 cookie = ctypes.c_uint64(0)
-if mode == "mr":
+use_mr = mode in ("mr", "mrinv")
+if use_mr:
     buf = ctypes.create_string_buffer(65536 + 4096)
     addr = (ctypes.addressof(buf) + 4095) & ~4095
     args = struct.pack("QQQQ", addr, 65536, ctypes.addressof(cookie), 0)
@@ -61,8 +63,8 @@ open(ready, "w").close()
 end = time.monotonic() + hold
 while time.monotonic() < end and not os.path.exists(release):
     time.sleep(0.1)
-if mode == "mr":
-    A.setsockopt(SOL_RDS, RDS_FREE_MR, struct.pack("QQ", cookie.value, 0))
+if use_mr:
+    A.setsockopt(SOL_RDS, RDS_FREE_MR, struct.pack("QQ", cookie.value, RDS_RDMA_INVALIDATE if mode == "mrinv" else 0))
     out["mr_freed"] = True
 A.close(); B.close()
 out["seconds"] = round(time.monotonic() - T0, 3)

@@ -22,9 +22,16 @@ for s in "$@"; do
   A="$HERE/artifacts/$s${RXE_KERNEL_TAG:+-$RXE_KERNEL_TAG}"
   [ -s "$RXE_VM_OUT/trace.txt" ] && cp "$RXE_VM_OUT/trace.txt" "$A.trace.txt"
   [ -s "$RXE_VM_OUT/dmesg.txt" ] && cp "$RXE_VM_OUT/dmesg.txt" "$A.dmesg.txt"
-  events=$(grep -c ': rds/\|^ *[^#].*: [a-z_]*: ' "$RXE_VM_OUT/trace.txt" 2>/dev/null || echo 0)
+  events=$(grep -vc ': tracing_mark_write: ' "$RXE_VM_OUT/trace.txt" 2>/dev/null || echo 0)
+  # the model's verdict on the trace (spec/kernel-refinement.ts): accepted or not, invariants violated
+  model='"model":null'
+  if [ -s "$RXE_VM_OUT/trace.txt" ]; then
+    v=$(node "$HERE/../../../bin/rdsib.js" trace validate "$A.trace.txt" --spec "$HERE/../../../tla/RdsIbDevice.tla" --from kernel --invariants --json 2>/dev/null | tail -1)
+    model=$(node -e 'const v = JSON.parse(process.argv[1] || "{}");
+      console.log(`"model":${JSON.stringify(v.result ?? "error")},"violations":${JSON.stringify((v.violations ?? []).map((x) => x.invariant))}`)' "$v")
+  fi
   if [ -s "$RXE_VM_OUT/result.json" ]; then
-    sed "s/}\$/,\"events\":$events,\"vmSeconds\":$vm,\"vmExit\":$rc}/" "$RXE_VM_OUT/result.json"
+    sed "s/}\$/,\"events\":$events,$model,\"vmSeconds\":$vm,\"vmExit\":$rc}/" "$RXE_VM_OUT/result.json"
   else
     echo "{\"scenario\":\"$s\",\"error\":\"no result (run-in-vm.sh exit $rc, console: $RXE_VM_OUT/console.log)\",\"vmSeconds\":$vm}"
   fi
