@@ -58,6 +58,15 @@ function registerFiniteSetsExt(t: NativeTable): void {
   t.add('FiniteSetsExt', 'FoldSet', 3, higherImpl([0], ([, base, S], [op], call) =>
     foldFromBase(setArg('FoldSet', 2, 3, S!), base!, (x, acc) => call(op!, x, acc))));
 
+  // MapThenSumSet is MapThenFoldSet(+, 0, op, first element, set): the innermost sum is that of
+  // the last element, so the sum runs from the last element down (overflow as TLC meets it)
+  t.add('FiniteSetsExt', 'MapThenSumSet', 2, higherImpl([0], ([, S], [op], call) => {
+    const xs = setArg('MapThenSumSet', 1, 2, S!);
+    let acc: Value = V.int(0);
+    for (let i = xs.length - 1; i >= 0; i--) acc = V.int(intArg('MapThenSumSet', 0, 2, call(op!, xs[i]!)) + (acc as { n: number }).n);
+    return acc;
+  }));
+
   // FiniteSetsExt.quantify: counts without building the filtered set
   t.add('FiniteSetsExt', 'Quantify', 2, higherImpl([1], ([S], [, p], call) => {
     let n = 0;

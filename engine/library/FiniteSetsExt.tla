@@ -5,25 +5,27 @@
 (* FoldSet, Quantify, kSubset, Max and Min are evaluated natively          *)
 (* (engine/eval/library.ts) as TLC's Java overrides evaluate them: FoldSet *)
 (* combines the elements in TLC's enumeration order starting from base,    *)
-(* op(last, ... op(first, base)).                                          *)
+(* op(last, ... op(first, base)).  As in the current public version, the   *)
+(* module EXTENDS what it uses (so Range, MapThenFoldSet... are visible),  *)
+(* and the sums are called SumSet, ProductSet and MapThenSumSet.           *)
 (***************************************************************************)
-LOCAL INSTANCE Naturals
-LOCAL INSTANCE FiniteSets
-LOCAL INSTANCE Functions
-LOCAL INSTANCE Folds
+EXTENDS Integers, FiniteSets, Folds, Functions
 
 FoldSet(op(_,_), base, set) ==
-  MapThenFoldSet(op, base, LAMBDA x : x, LAMBDA T : CHOOSE x \in T : TRUE, set)
+  MapThenFoldSet(op, base, LAMBDA x : x, LAMBDA s : CHOOSE x \in s : TRUE, set)
 
-Sum(set) == FoldSet(+, 0, set)
+SumSet(set) == FoldSet(+, 0, set)
 
-Product(set) == FoldSet(LAMBDA x, y : x * y, 1, set)
+ProductSet(set) == FoldSet(LAMBDA x, y : x * y, 1, set)
 
-\* Kept with the argument order of the module it mirrors: the set is passed
-\* as FoldSet's base and acc as the set.
-ReduceSet(op(_,_), set, acc) == FoldSet(op, set, acc)
+\* the older name of FoldSet, with the set before the base
+ReduceSet(op(_,_), set, acc) == FoldSet(op, acc, set)
 
-FlattenSet(S) == FoldSet(LAMBDA x, y : x \cup y, {}, S)
+\* the sum of op(x) over the elements x of set
+MapThenSumSet(op(_), set) ==
+  MapThenFoldSet(+, 0, op, LAMBDA s : CHOOSE x \in s : TRUE, set)
+
+FlattenSet(S) == UNION S
 
 SymDiff(A, B) == (A \ B) \cup (B \ A)
 

@@ -34,7 +34,7 @@ const grow = spec(
     "Done == s = 1..3 /\\ UNCHANGED <<s, seq>>",
     'Next == Add \\/ Done',
     'Sorted == IsSorted(seq, <) /\\ Len(seq) = Cardinality(s) /\\ ToSet(seq) = s',
-    'Sums == FoldLeft(+, 0, seq) = Sum(s) /\\ FoldFunction(+, 0, seq) = Sum(s)',
+    'Sums == FoldLeft(+, 0, seq) = SumSet(s) /\\ FoldFunction(+, 0, seq) = SumSet(s)',
     // TLC's FoldSet override takes the elements in ascending order from base
     'Order == FoldSet(LAMBDA x, acc : Append(acc, x), <<>>, s) = seq',
     'Largest == s # {} => Last(seq) = Max(s) /\\ Range(seq) = s',

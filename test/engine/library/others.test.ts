@@ -13,6 +13,12 @@ group('Relation', 'Relation', [
   ['the closure is transitive', 'IsTransitive(TransitiveClosure(R, 1..3), 1..3)', 'TRUE'],
   ['reflexive closure has 2 -> 2', 'ReflexiveTransitiveClosure(R, 1..3)[2, 2]', 'TRUE'],
   ['properties of the chain', '<<IsReflexive(R, 1..3), IsIrreflexive(R, 1..3), IsSymmetric(R, 1..3), IsAsymmetric(R, 1..3)>>', '<<FALSE, TRUE, FALSE, TRUE>>'],
+  ['< on 0..3 is a strict total order, not a weak one', '<<IsStrictlyTotallyOrderedUnder(<, 0..3), IsTotallyOrderedUnder(<, 0..3)>>', '<<TRUE, FALSE>>'],
+  ['<= on 0..3 is a total order', '<<IsTotallyOrderedUnder(<=, 0..3), IsPartiallyOrderedUnder(<=, 0..3), IsAntiSymmetricUnder(<=, 0..3)>>', '<<TRUE, TRUE, TRUE>>'],
+  ['= is reflexive and symmetric, not asymmetric', '<<IsReflexiveUnder(=, 0..3), IsSymmetricUnder(=, 0..3), IsAsymmetricUnder(=, 0..3)>>', '<<TRUE, TRUE, FALSE>>'],
+  // the chain 1 -> 2 -> 3 relates neither 1, 3 nor is it transitive
+  ['the chain is no order, its closure a strict total one', '<<IsStrictlyPartiallyOrdered(R, 1..3), IsStrictlyTotallyOrdered(TransitiveClosure(R, 1..3), 1..3)>>', '<<FALSE, TRUE>>'],
+  ['subset inclusion on SUBSET {1, 2} is a partial order, not a total one', '<<IsPartiallyOrderedUnder(\\subseteq, SUBSET {1, 2}), IsTotallyOrderedUnder(\\subseteq, SUBSET {1, 2})>>', '<<TRUE, FALSE>>'],
 ], 'R == [x, y \\in 1..3 |-> y = x + 1]');
 
 // G: 1 -> 2 -> 3

@@ -18,10 +18,14 @@ group('FiniteSetsExt', 'FiniteSetsExt, Sequences, Integers', [
   // FiniteSetsExt.foldSet: the accumulator starts at base and takes 1, 2, 3 in TLC's order,
   // where the TLA+ definition (MapThenFoldSet) would give <<3, 2, 1>>
   ['FoldSet combines in enumeration order from base (override)', 'FoldSet(LAMBDA x, acc : Append(acc, x), <<>>, {3, 1, 2})', '<<1, 2, 3>>'],
-  ['Sum 1..10', 'Sum(1..10)', '55'],
-  ['Sum {}', 'Sum({})', '0'],
-  ['Product 1..4', 'Product(1..4)', '24'],
-  ['ReduceSet passes its second argument as the base', 'ReduceSet(LAMBDA x, y : x + y, 10, {1, 2})', '13'],
+  ['SumSet 1..10', 'SumSet(1..10)', '55'],
+  ['SumSet {}', 'SumSet({})', '0'],
+  ['ProductSet 1..4', 'ProductSet(1..4)', '24'],
+  ['ReduceSet: FoldSet with the set before the base', 'ReduceSet(LAMBDA x, y : x + y, {1, 2}, 10)', '13'],
+  ['MapThenSumSet of a field', 'MapThenSumSet(LAMBDA e : e.n, {[n |-> 0], [n |-> 1], [n |-> 2]})', '3'],
+  ['MapThenSumSet of {}', 'MapThenSumSet(LAMBDA e : e * 2, {})', '0'],
+  // FiniteSetsExt EXTENDS Functions and Folds (as the current module does)
+  ['Range through FiniteSetsExt', 'Range(<<2, 2>>)', '{2}'],
   ['FlattenSet', 'FlattenSet({{1}, {2, 3}})', '{1, 2, 3}'],
   ['SymDiff', 'SymDiff({1, 2}, {2, 3})', '{1, 3}'],
   ['Quantify the even numbers of 1..9', 'Quantify(1..9, LAMBDA n : n % 2 = 0)', '4'],
