@@ -22,6 +22,7 @@ import { registerCoreModules } from './library-core.js';
 import { registerSequencesExt } from './library-seq.js';
 import { registerGraphs } from './library-graphs.js';
 import { registerVectorClocks } from './library-clocks.js';
+import { registerJson } from './library-json.js';
 import { registerRandomization, registerTlcExtExtras } from './library-random.js';
 
 export type NativeImpl = (args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx) => Value;
@@ -48,6 +49,7 @@ function registerAll(): void {
   registerSequencesExt(table);
   registerGraphs(table);
   registerVectorClocks(table);
+  registerJson(table);
   registerRandomization(table);
   registerTlcExtExtras();
 }
