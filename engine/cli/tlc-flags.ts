@@ -63,9 +63,15 @@ const REFUSED: Readonly<Record<string, string>> = {
   '-messagesAsErrors': 'messages as errors',
 };
 
-/** The arguments of `rdsib check` with TLC's options translated (ours pass through unchanged). */
+/** How many values our own options of `rdsib check` take (they pass through unchanged). */
+const OWN_VALUES: Readonly<Record<string, number>> = { '--config': 1, '--workers': 1, '--num': 1, '--depth': 1, '--seed': 1, '--aril': 1, '--dump-trace': 2 };
+
+/** The arguments of `rdsib check` with TLC's options translated (ours pass through unchanged), the
+ *  spec first: `--dump-trace` takes a variable number of values, so a spec after it would be read
+ *  as one of them (TLC puts the spec last: `-dumpTrace dot t.dot Spec`). */
 export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
-  const argv: string[] = [];
+  const options: string[] = [];
+  const positionals: string[] = [];
   const notes: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -77,15 +83,17 @@ export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
     };
     const t = TRANSLATED[a];
     const moot = MOOT[a];
-    if (a === '-simulate') argv.push('--simulate', ...simulateOptions(/^[a-z]+=/.test(args[i + 1] ?? '') ? args[++i]! : '', notes));
-    else if (t) argv.push(t.to, ...takeValues(t.values));
+    if (a === '-simulate') options.push('--simulate', ...simulateOptions(/^[a-z]+=/.test(args[i + 1] ?? '') ? args[++i]! : '', notes));
+    else if (t) options.push(t.to, ...takeValues(t.values));
     else if (moot) {
       const vals = takeValues(moot.values);
       notes.push(`TLC option ${[a, ...vals].join(' ')} accepted and has no effect: ${moot.why}`);
     } else if (REFUSED[a] !== undefined) throw new TlcFlagError(`TLC option ${a} (${REFUSED[a]}) is not supported by rdsib check`);
-    else argv.push(a);
+    else if (a === '--tlc') options.push(a, ...(args[i + 1]?.endsWith('.jar') ? [args[++i]!] : []));
+    else if (a.startsWith('-')) options.push(a, ...args.slice(i + 1, (i += OWN_VALUES[a] ?? 0) + 1));
+    else positionals.push(a);
   }
-  return { argv, notes };
+  return { argv: [...positionals, ...options], notes };
 }
 
 /** `-simulate [num=N,file=P,stats=basic|full,sched=rl|rlaction]`: num is ours (--num), the

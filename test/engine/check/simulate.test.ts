@@ -64,10 +64,10 @@ describe('rdsib check --simulate', () => {
 
 describe('TLC\'s -simulate options', () => {
   it('num=N becomes --num N; stats and sched are accepted with a note; file= is refused', () => {
-    expect(translateTlcFlags(['-simulate', 'num=5', 'Spec']).argv).toEqual(['--simulate', '--num', '5', 'Spec']);
-    expect(translateTlcFlags(['-simulate', 'Spec']).argv).toEqual(['--simulate', 'Spec']);
+    expect(translateTlcFlags(['-simulate', 'num=5', 'Spec']).argv).toEqual(['Spec', '--simulate', '--num', '5']);
+    expect(translateTlcFlags(['-simulate', 'Spec']).argv).toEqual(['Spec', '--simulate']);
     const t = translateTlcFlags(['-simulate', 'num=2,stats=full', '-depth', '4', '-seed', '3', 'Spec']);
-    expect(t.argv).toEqual(['--simulate', '--num', '2', '--depth', '4', '--seed', '3', 'Spec']);
+    expect(t.argv).toEqual(['Spec', '--simulate', '--num', '2', '--depth', '4', '--seed', '3']);
     expect(t.notes).toEqual([expect.stringMatching(/^TLC option -simulate stats=full accepted and has no effect/)]);
     expect(() => translateTlcFlags(['-simulate', 'num=2,file=t', 'Spec'])).toThrow(/file=.*not supported/);
   });

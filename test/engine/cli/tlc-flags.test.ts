@@ -2,6 +2,8 @@
 // are translated, the ones that only tune TLC's machinery are accepted with a note, and the ones
 // whose effect is not implemented are refused by name (never silently ignored).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TlcFlagError, translateTlcFlags } from '../../../engine/cli/tlc-flags.js';
@@ -11,9 +13,12 @@ const FIXTURES = join(ROOT, 'test/fixtures/cli');
 const rdsib = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/rdsib.js'), ...args], { encoding: 'utf8', cwd: FIXTURES });
 
 describe('translating TLC options', () => {
-  it('maps -config, -deadlock, -workers, -difftrace and -dumpTrace to ours, keeping everything else in place', () => {
-    const t = translateTlcFlags(['-deadlock', '-workers', 'auto', 'Spec', '-config', 'M.cfg', '-dumpTrace', 'dot', 't.dot', '-difftrace', '--json']);
-    expect(t.argv).toEqual(['--deadlock', '--workers', 'auto', 'Spec', '--config', 'M.cfg', '--dump-trace', 'dot', 't.dot', '--difftrace', '--json']);
+  it('maps -config, -deadlock, -workers, -difftrace and -dumpTrace to ours, the spec first, our own options with their values', () => {
+    const t = translateTlcFlags(['-deadlock', '-workers', 'auto', 'Spec', '-config', 'M.cfg', '-dumpTrace', 'dot', 't.dot', '-difftrace', '--json', '--seed', '3']);
+    expect(t.argv).toEqual(['Spec', '--deadlock', '--workers', 'auto', '--config', 'M.cfg', '--dump-trace', 'dot', 't.dot', '--difftrace', '--json', '--seed', '3']);
+    // TLC's order puts the spec after -dumpTrace's two values; ours must not read it as a third
+    expect(translateTlcFlags(['-dumpTrace', 'dot', 't.dot', 'Spec']).argv).toEqual(['Spec', '--dump-trace', 'dot', 't.dot']);
+    expect(translateTlcFlags(['--tlc', 'x/tla2tools.jar', 'Spec']).argv).toEqual(['Spec', '--tlc', 'x/tla2tools.jar']);
     expect(t.notes).toEqual([]);
   });
 
@@ -45,6 +50,13 @@ describe('rdsib check with a TLC command line', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ result: 'violation', property: 'Inv', distinctStates: 4, generatedStates: 4, depth: 4 });
     expect(r.status).toBe(12);
     expect(r.stderr).toMatch(/--workers auto: searching with one worker/);
+  });
+
+  it('-dumpTrace itf FILE before the module name writes the counterexample (4 states)', () => {
+    const file = join(tmpdir(), `rdsib-dumptrace-${process.pid}.itf.json`);
+    const r = rdsib(['check', '-dumpTrace', 'itf', file, 'DiffTrace']);
+    expect(r.status).toBe(12);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { states: unknown[] }).states).toHaveLength(4);
   });
 
   it('-difftrace prints the first state whole, then only what each step changed', () => {
