@@ -94,19 +94,19 @@ describe.each(runs('mr-other'))('bug B: an MR held on rxe0\'s connection end whi
   });
 });
 
-describe('bug C: the MR held on the connection end of the device being deleted, rxe0 (mr-same)', () => {
-  const t = text('mr-same');
+describe.each(runs('mr-same'))('bug C: the MR held on the connection end of the device being deleted, rxe0 (%s)', (run) => {
+  const t = text(run);
 
   test('the kernel\'s delete never returned: ib_unregister without its return, and the guest\'s sysrq-w shows rdma waiting in cma_remove_one while krdsd waits in rds_ib_conn_path_shutdown', () => {
     expect(count(t, /: ib_unregister: .*name="rxe0"/)).toBe(1);
     expect(count(t, /: ib_unregister_ret: /)).toBe(0);
-    const dmesg = readFileSync(join(ART, 'mr-same.dmesg.txt'), 'utf8');
+    const dmesg = readFileSync(join(ART, `${run}.dmesg.txt`), 'utf8');
     expect(dmesg).toMatch(/cma_remove_one\+/);
     expect(dmesg).toMatch(/rds_ib_conn_path_shutdown\+/);
   });
 
   test('the model explains the trace, and the state it ends in has no successor: the model is stuck where the kernel is (a deadlock for TLC)', async () => {
-    const { k, model, result } = await validateKernel(t, 'mr-same.trace.txt');
+    const { k, model, result } = await validateKernel(t, `${run}.trace.txt`);
     expect(k.scenario.removable).toEqual([1]);
     expect(result.accepted).toBe(true);
     expect(result.violations).toEqual([]);
@@ -123,8 +123,8 @@ describe('bug C: the MR held on the connection end of the device being deleted, 
   });
 });
 
-describe('the MR on the deleted device freed with RDS_RDMA_INVALIDATE (mrinv-same): the way out of bug C', () => {
-  const t = text('mrinv-same');
+describe.each(runs('mrinv-same'))('the MR on the deleted device freed with RDS_RDMA_INVALIDATE (%s): the way out of bug C', (run) => {
+  const t = text(run);
 
   test('the kernel\'s delete returned once the MR was freed, rds_ib_dev_free of rxe0 before it returned', () => {
     expect(count(t, /: free_mr: .*invalidate=1/)).toBe(1);
@@ -134,7 +134,7 @@ describe('the MR on the deleted device freed with RDS_RDMA_INVALIDATE (mrinv-sam
   });
 
   test('the model (FREE_INVALIDATE = TRUE, read from free_mr) explains it with no invariant violated', async () => {
-    const { k, result } = await validateKernel(t, 'mrinv-same.trace.txt');
+    const { k, result } = await validateKernel(t, `${run}.trace.txt`);
     expect(k.scenario).toMatchObject({ nmr: 1, freeInvalidate: true, removable: [1] });
     expect(result.rejection).toBeUndefined();
     expect(result.accepted).toBe(true);
