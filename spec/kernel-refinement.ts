@@ -104,6 +104,19 @@ export interface KernelScenario {
   readonly freeInvalidate: boolean;
   /** model device number of each ib_device name, in order of arrival */
   readonly devices: ReadonlyMap<string, number>;
+  /** the trace is of rds_rdma with the removal fix (kernel/0001-*.patch): REMOVE_FIX = all three */
+  readonly removeFix?: boolean;
+}
+
+/** How to read a trace. */
+export interface KernelMapOptions {
+  /** The trace is of the patched rds_rdma (kernel/, the model's REMOVE_FIX = {"wait_free",
+   *  "shutdown_flush", "redrop"}), traced with KERNEL_FIX_EVENTS too. Its three changes become the
+   *  fix's model steps: rds_ib_remove_one returns only after rds_ib_dev_free (RemoveOne_WaitFree
+   *  at remove_one_ret), a rds_conn_path_drop(destroy=1) by the removing task after its two puts
+   *  is RemoveOne_Redrop, and rds_ib_flush_dev_mrs from a waiting shutdown that finds a dirty MR
+   *  of its device is ConnShutdown_FlushPool. */
+  readonly removeFix?: boolean;
 }
 
 export interface KernelMapping {
@@ -131,7 +144,7 @@ const NULL_PTR = /^0x0+$/;
 const isErrPtr = (p: string): boolean => /^0xfffffffffffff[0-9a-f]{3}$/.test(p) && p !== '0xfffffffffffff000';
 
 /** Map a parsed kernel trace to model events. */
-export function mapKernelTrace(lines: readonly FtraceLine[], file: string): KernelMapping {
+export function mapKernelTrace(lines: readonly FtraceLine[], file: string, opts: KernelMapOptions = {}): KernelMapping {
   const NDEV = 2; // the two rxe devices of the scenario (guest.sh); a third one is refused below
   const devices = new Map<string, number>();
   const devByPtr = new Map<string, number>();
@@ -149,6 +162,13 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
   let moduleExit = false;
   let freeInvalidate: boolean | undefined;
   const events: MappedEvent[] = [];
+  // removeFix: the MRs freed without invalidate whose pool no flush has visited yet (the model's
+  // fr_state "dirty"), with their device; and the connection each shutdown worker is tearing down
+  const dirty = new Map<number, number>();
+  const shuttingDown = new Map<number, number>(); // pid -> connection
+  const cleanPool = (d: number): void => {
+    for (const [m, e] of dirty) if (e === d) dirty.delete(m);
+  };
 
   let cur: FtraceLine = lines[0]!;
   const fail = (msg: string): never => {
@@ -164,8 +184,9 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
   const endOf = (laddr: string): number | undefined => addrDev.get(laddr);
   const connOn = (d: number): number => (setups[d]! - 1) * NDEV + d;
   const refcount = (): number[] => Array.from({ length: NDEV }, (_, i) => observed[i + 1]! - transient[i + 1]!);
-  const emit = (action: string | string[], params: Record<string, unknown> = {}, withRefcount = true): void => {
-    events.push({ line: cur.line, obj: { action, params, vars: withRefcount ? { refcount: refcount() } : {}, task: String(cur.pid), start: cur.ts, end: cur.ts } });
+  /** every model event carries the whole refcount function, so a wrong count is caught at once */
+  const emit = (action: string | string[], params: Record<string, unknown> = {}): void => {
+    events.push({ line: cur.line, obj: { action, params, vars: { refcount: refcount() }, task: String(cur.pid), start: cur.ts, end: cur.ts } });
   };
   const takeOp = (): TaskOp | undefined => {
     const op = ops.get(cur.pid);
@@ -176,8 +197,9 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
     for (const [c, st] of connState) if ((c - 1) % NDEV + 1 === d && (st === 'connected' || st === 'up')) connState.set(c, 'dropped');
   };
 
-  let pools: Map<string, number> | undefined; // pool pointer -> device, once every device is known
-  const poolDev = (pool: string): number => (pools ??= poolOwners(lines, devByPtr)).get(pool) ?? fail(`flush_mr_pool of pool ${pool}, which no rds_ib_add_one created`);
+  let pools = new Map<string, number>(); // pool pointer -> device; read again when a pool is new
+  const poolDev = (pool: string): number =>
+    pools.get(pool) ?? (pools = poolOwners(lines, devByPtr)).get(pool) ?? fail(`flush_mr_pool of pool ${pool}, which no rds_ib_add_one created`);
   /** the next line of the same task after index i that is one of `events` */
   const nextOfTask = (i: number, events: readonly string[]): FtraceLine | undefined => lines.slice(i + 1).find((n) => n.pid === lines[i]!.pid && events.includes(n.event));
 
@@ -185,7 +207,9 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
     cur = l;
     const ev = l.event as KernelEventName | 'tracing_mark_write';
     if (ev === 'tracing_mark_write') continue;
-    if (!KERNEL_EVENTS.includes(ev)) fail(`unknown event "${l.event}" (kprobes.sh defines: ${KERNEL_EVENTS.join(', ')})`);
+    if (!KERNEL_EVENTS.includes(ev as KernelBaseEventName) && !(opts.removeFix && KERNEL_FIX_EVENTS.includes(ev as KernelFixEventName))) {
+      fail(`unknown event "${l.event}" (kprobes.sh defines: ${KERNEL_EVENTS.join(', ')}${opts.removeFix ? `; the fix adds: ${KERNEL_FIX_EVENTS.join(', ')}` : ''})`);
+    }
     switch (ev) {
       case 'add_one': {
         const name = arg('name');
@@ -281,6 +305,7 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
             break;
           case 'freeMr':
             mrState.set(op.m, 'closing');
+            if (freeInvalidate === false) dirty.set(op.m, d);
             emit('FreeMR', { m: op.m, ctx: 'process' });
             break;
           case 'removeConn':
@@ -383,6 +408,7 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
         const d = poolDev(arg('pool'));
         const next = nextOfTask(i, ['flush_mr_pool', 'flush_mrs_ret']);
         if (next?.event === 'flush_mr_pool' && poolDev(next.args.get('pool') ?? '') === d) break;
+        cleanPool(d);
         emit(['FlushMRs_Next', 'FlushMRs_Pool'], { m: op.m });
         break;
       }
@@ -408,9 +434,13 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
         // cma_remove_one runs next (rdma_cm is a client registered before rds_ib, removed after):
         // RDMA_CM_EVENT_DEVICE_REMOVAL to the ids still on the device. Module exit goes on to the
         // next device instead.
+        // With the fix rds_ib_remove_one has waited for rds_ib_dev_free first.
+        const waited = opts.removeFix ? ['RemoveOne_WaitFree'] : [];
         if (!moduleExit) {
           dropConnsOn((op as { d: number }).d);
-          emit('CmaRemoveOne_DeviceRemoval', { d: (op as { d: number }).d });
+          emit([...waited, 'CmaRemoveOne_DeviceRemoval'], { d: (op as { d: number }).d });
+        } else if (waited.length > 0) {
+          emit(waited, { d: (op as { d: number }).d });
         }
         break;
       }
@@ -433,14 +463,37 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
         if (d === undefined || setups[d] === 0) break; // never reached rds_ib_setup_qp
         const c = connOn(d);
         const st = connState.get(c);
+        const op = ops.get(l.pid);
+        if (opts.removeFix && arg('destroy') !== '0' && op?.kind === 'remove' && op.puts === 2 && op.d === d) {
+          // the fix's re-drop, while rds_ib_remove_one waits: of a connection that joined
+          // conn_list after the first walk (set up in the model, so still connected or up)
+          if (st === 'connected' || st === 'up') {
+            dropConnsOn(d);
+            emit('RemoveOne_Redrop', { d });
+          }
+          break;
+        }
         if (arg('destroy') === '0' && (st === 'connected' || st === 'up') && !moduleExit) {
           connState.set(c, 'dropped');
           emit('ConnDrop', { c });
         }
         break;
       }
-      case 'conn_path_shutdown':
+      case 'conn_path_shutdown': {
+        const d = endOf(arg('laddr'));
+        if (d !== undefined && setups[d]! > 0) shuttingDown.set(l.pid, connOn(d));
         break;
+      }
+      case 'flush_dev_mrs': {
+        // the fix's flush of the shutdown's own device: a model step only when it finds a dirty
+        // MR (ConnShutdown_FlushPool needs one); each second's flush of a still-mapped MR is none
+        const d = devAt(arg('dev'));
+        const c = shuttingDown.get(l.pid);
+        if (c === undefined || ![...dirty.values()].includes(d)) break;
+        cleanPool(d);
+        emit('ConnShutdown_FlushPool', { c });
+        break;
+      }
       case 'remove_conn': {
         const d = devAt(arg('dev'));
         if (endOf(arg('laddr')) !== d) fail(`remove_conn of ${arg('laddr')} from ${arg('name')}, which is not its device`);
@@ -471,7 +524,7 @@ export function mapKernelTrace(lines: readonly FtraceLine[], file: string): Kern
   const most = Math.max(1, ...setups.slice(1));
   return {
     events,
-    scenario: { ndev: NDEV, nconn: NDEV * most, nmr, removable: [...removable].sort(), moduleExit, freeInvalidate: freeInvalidate ?? false, devices },
+    scenario: { ndev: NDEV, nconn: NDEV * most, nmr, removable: [...removable].sort(), moduleExit, freeInvalidate: freeInvalidate ?? false, devices, ...(opts.removeFix ? { removeFix: true } : {}) },
   };
 }
 
@@ -505,7 +558,11 @@ export const KERNEL_EVENTS = [
   'flush_mrs_ret', 'flush_mr_pool', 'connect_complete', 'conn_path_shutdown', 'conn_path_drop',
   'conn_destroy', 'ib_unregister', 'ib_unregister_ret', 'ib_exit', 'destroy_nodev_conns',
 ] as const;
-export type KernelEventName = (typeof KERNEL_EVENTS)[number];
+type KernelBaseEventName = (typeof KERNEL_EVENTS)[number];
+/** The events test/rxe/kernel-fix/kprobes-fix.sh adds for the patched rds_rdma (kernel/). */
+export const KERNEL_FIX_EVENTS = ['flush_dev_mrs'] as const;
+type KernelFixEventName = (typeof KERNEL_FIX_EVENTS)[number];
+export type KernelEventName = KernelBaseEventName | KernelFixEventName;
 
 // ---------------------------------------------------------------------------------------------
 // the cfg
@@ -538,7 +595,7 @@ CONSTANTS
     MR_HELD_ACROSS_REMOVE = TRUE
     PEER_DISCONNECT = TRUE
     PROMPT_WORKER = TRUE
-    REMOVE_FIX = {}
+    REMOVE_FIX = ${s.removeFix ? '{"wait_free", "shutdown_flush", "redrop"}' : '{}'}
 INVARIANTS
     TypeOK
     S1_NoUseAfterFree
@@ -558,7 +615,7 @@ INVARIANTS
 }
 
 /** Read, parse and map a kernel trace file. */
-export function readKernelTrace(path: string): KernelMapping {
+export function readKernelTrace(path: string, opts: KernelMapOptions = {}): KernelMapping {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -567,5 +624,5 @@ export function readKernelTrace(path: string): KernelMapping {
   }
   const lines = parseFtrace(text, path);
   if (lines.length === 0) throw new KernelTraceError('the trace has no events', path, 0);
-  return mapKernelTrace(lines, path);
+  return mapKernelTrace(lines, path, opts);
 }
