@@ -16,6 +16,12 @@ export function buildModules(parsed: ParsedFile): Module[] {
   return modules.map((m) => buildModule(ctx, m));
 }
 
+/** An operator definition's body may be navigated by later `Op!lbl` / `Op!1` references. */
+function navigable(ctx: BuildContext, n: Node, def: Definition): void {
+  const body = n.type === 'operator_definition' ? n.childForFieldName('definition') : null;
+  if (body && def.kind === 'operator') ctx.subexprs.register(def.name, body, def.params);
+}
+
 export function buildModule(outer: BuildContext, n: Node): Module {
   const name = field(outer, n, 'name').text;
   const ctx = outer.forModule(name);
@@ -52,6 +58,7 @@ export function buildModule(outer: BuildContext, n: Node): Module {
         const [def] = kids(unit);
         definitions.push(buildDefinition(ctx, def!, true, recursive));
         recursive.defined(ctx, definitions[definitions.length - 1]!, def!);
+        navigable(ctx, def!, definitions[definitions.length - 1]!);
         break;
       }
       case 'operator_definition':
@@ -60,6 +67,7 @@ export function buildModule(outer: BuildContext, n: Node): Module {
       case 'instance':
         definitions.push(buildDefinition(ctx, unit, false, recursive));
         recursive.defined(ctx, definitions[definitions.length - 1]!, unit);
+        navigable(ctx, unit, definitions[definitions.length - 1]!);
         break;
       case 'assumption': {
         const nameNode = unit.childForFieldName('name');
@@ -85,5 +93,6 @@ export function buildModule(outer: BuildContext, n: Node): Module {
     }
   }
   recursive.finish(ctx);
+  definitions.push(...ctx.subexprs.take()); // `Op!lbl` references' synthetic definitions (subexpr.ts)
   return { name, file: ctx.source.file, extends: extendsNames, extendsLocs, constants, variables, definitions, assumptions, submodules, loc: ctx.loc(n) };
 }

@@ -4,8 +4,11 @@
 import { ParseError, UnsupportedError } from '../errors.js';
 import type { Loc } from './ast.js';
 import type { Node, SourceText } from './parser.js';
+import { SubexprDefs } from './subexpr.js';
 
 export class BuildContext {
+  /** this module's operators that `Op!lbl` / `Op!1` may navigate (subexpr.ts) */
+  readonly subexprs = new SubexprDefs();
   constructor(
     readonly source: SourceText,
     readonly module: string,

@@ -8,6 +8,7 @@ import { buildLetDefinitions } from './defs.js';
 import { INFIX_NAMES, POSTFIX_NAMES, PREFIX_NAMES, symbolName } from './operators.js';
 import type { Node } from './parser.js';
 import { checkInfix, checkPrefix } from './precedence.js';
+import { buildSubexprReference, isSubexprReference } from './subexpr.js';
 
 export function buildExpr(ctx: BuildContext, n: Node): Expr {
   const loc = ctx.loc(n);
@@ -53,6 +54,7 @@ export function buildExpr(ctx: BuildContext, n: Node): Expr {
       return { kind: 'apply', name: opSymbol(ctx, sym!), prefix: [], args: args.map((a) => buildExpr(ctx, a)), loc };
     }
     case 'prefixed_op':
+      if (isSubexprReference(ctx, n)) return buildSubexprReference(ctx, n, (e) => buildExpr(ctx, e), (a) => buildArg(ctx, a));
       return buildPrefixed(ctx, n);
     case 'bound_prefix_op':
       return buildPrefix(ctx, n);
@@ -170,6 +172,7 @@ export function buildExpr(ctx: BuildContext, n: Node): Expr {
     case 'lambda':
       return buildLambda(ctx, n);
     case 'subexpression':
+      return buildSubexprReference(ctx, n, (e) => buildExpr(ctx, e), (a) => buildArg(ctx, a));
     case 'proof_step_ref':
       throw ctx.unsupported(n, `subexpression reference ${n.text}`);
     default:

@@ -130,10 +130,10 @@ describe('unsupported constructs name themselves and their location', () => {
     expect(e).toBeInstanceOf(UnsupportedError);
     expect((e as UnsupportedError).describe()).toBe('M.tla:2:6: Unsupported construct: real number 1.5 (TLC does not evaluate Reals)');
   });
-  it('subexpression references such as Op!1', async () => {
-    const e = await moduleOf('Op == 1 + 2\nA == Op!1').catch((x: unknown) => x);
+  it('subexpression selectors other than labels and positions (Op!1 and Op!lbl: subexpr.test.ts)', async () => {
+    const e = await moduleOf('Op == \\A i \\in 1..3 : i > 0\nA == Op!@').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UnsupportedError);
-    expect((e as UnsupportedError).describe()).toBe('M.tla:3:6: Unsupported construct: subexpression reference Op!1');
+    expect((e as UnsupportedError).describe()).toBe('M.tla:3:9: Unsupported construct: subexpression selector @ in Op!@');
   });
   it('unknown string escapes are parse errors', async () => {
     const e = await moduleOf('A == "a\\qb"').catch((x: unknown) => x);
