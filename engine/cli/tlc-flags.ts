@@ -50,7 +50,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   '-generate': 'random generation',
   '-dfid': 'depth-first iterative deepening',
   '-continue': 'continuing after a violation',
-  '-dump': 'dumping the state graph',
   '-recover': 'recovering from a checkpoint',
   '-loadTrace': 'loading a trace',
   '-inv': 'invariants from the command line (put them in the cfg)',
@@ -64,7 +63,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 
 /** How many values our own options of `rdsib check` take (they pass through unchanged). */
-const OWN_VALUES: Readonly<Record<string, number>> = { '--config': 1, '--workers': 1, '--num': 1, '--depth': 1, '--seed': 1, '--aril': 1, '--dump-trace': 2 };
+const OWN_VALUES: Readonly<Record<string, number>> = { '--dump-states': 1, '--dump-graph': 1, '--dump-graph-options': 1, '--config': 1, '--workers': 1, '--num': 1, '--depth': 1, '--seed': 1, '--aril': 1, '--dump-trace': 2 };
 
 /** The arguments of `rdsib check` with TLC's options translated (ours pass through unchanged), the
  *  spec first: `--dump-trace` takes a variable number of values, so a spec after it would be read
@@ -83,7 +82,8 @@ export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
     };
     const t = TRANSLATED[a];
     const moot = MOOT[a];
-    if (a === '-simulate') options.push('--simulate', ...simulateOptions(/^[a-z]+=/.test(args[i + 1] ?? '') ? args[++i]! : '', notes));
+    if (a === '-dump') options.push(...dumpOptions(takeValues(args[i + 1]?.startsWith('dot') ? 2 : 1)));
+    else if (a === '-simulate') options.push('--simulate', ...simulateOptions(/^[a-z]+=/.test(args[i + 1] ?? '') ? args[++i]! : '', notes));
     else if (t) options.push(t.to, ...takeValues(t.values));
     else if (moot) {
       const vals = takeValues(moot.values);
@@ -109,4 +109,14 @@ function simulateOptions(spec: string, notes: string[]): string[] {
     else throw new TlcFlagError(`TLC option -simulate: cannot read "${kv}" (expected num=N, file=P, stats=..., sched=...)`);
   }
   return out;
+}
+
+/** `-dump FILE` (the states as text, FILE.dump) or `-dump dot[,colorize,actionlabels,stuttering,...]
+ *  FILE` (the state graph, FILE.dot); TLC appends the extension when FILE lacks it. */
+function dumpOptions(vals: readonly string[]): string[] {
+  const withExt = (f: string, ext: string) => (f.endsWith(ext) ? f : f + ext);
+  if (vals.length === 1) return ['--dump-states', withExt(vals[0]!, '.dump')];
+  const [kind, file] = vals as [string, string];
+  const opts = kind.split(',').slice(1);
+  return ['--dump-graph', withExt(file, '.dot'), ...(opts.length > 0 ? ['--dump-graph-options', opts.join(',')] : [])];
 }

@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { traceDot, renderPng } from '../../check/dot.js';
+import { type GraphOptions, StateGraph, stateGraphDot, statesText } from '../../check/dump.js';
 import { itfStates, itfTrace } from '../../check/itf.js';
 import { checkFile, compileFile, type CheckRun } from '../../check/pipeline.js';
 import { simulate, type SimulationResult } from '../../check/simulate.js';
@@ -19,6 +20,9 @@ interface CheckFlags {
   dumpTrace?: string[];
   workers: string;
   difftrace?: boolean;
+  dumpStates?: string;
+  dumpGraph?: string;
+  dumpGraphOptions?: string;
   simulate?: boolean;
   num?: string;
   depth?: string;
@@ -38,6 +42,9 @@ export function register(program: Command): void {
     .option('--dump-trace <format_and_file...>', 'write the counterexample: `itf FILE` (ITF JSON) or `dot FILE` (Graphviz, plus FILE.png when dot is installed)')
     .option('--workers <n>', 'number of worker threads, or auto (TLC -workers): the search runs on one; the answer does not depend on it', '1')
     .option('--difftrace', 'in a counterexample, print after the first state only the variables each step changed (TLC -difftrace)')
+    .option('--dump-states <file>', 'write every distinct state found, in discovery order (TLC -dump FILE)')
+    .option('--dump-graph <file>', 'write the state graph as Graphviz DOT, plus FILE.png when dot is installed and the graph is small (TLC -dump dot FILE)')
+    .option('--dump-graph-options <list>', 'for --dump-graph: colorize, actionlabels, stuttering (TLC -dump dot,colorize,... FILE)')
     .option('--simulate', 'random simulation instead of the exhaustive search: random behaviours checked for invariants, action properties and deadlock (TLC -simulate)')
     .option('--num <n>', 'with --simulate: number of behaviours (TLC -simulate num=N; default: until a violation or interrupted)')
     .option('--depth <n>', 'with --simulate: states per behaviour (TLC -depth; default 100)')
@@ -71,10 +78,14 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
     if (!json) process.stdout.write(line + '\n');
   };
 
+  const graphOptions = graphOptionsOf(flags.dumpGraphOptions);
+  if (!graphOptions) return ExitCode.generic;
+  const graph = flags.dumpStates || flags.dumpGraph ? new StateGraph() : undefined;
   let run: CheckRun;
   try {
     let last = { generated: 0, distinct: 0, ms: 0 };
     run = await checkFile(specPath, {
+      ...(graph ? { onState: graph.onState, onEdge: graph.onEdge } : {}),
       ...(flags.config ? { cfgPath: flags.config } : {}),
       ...(flags.deadlock ? { checkDeadlock: false } : {}),
       onSearchStart: () => out(COMPUTING_INIT),
@@ -117,7 +128,28 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
   // An evaluation error is a user error like any other: also on stderr as file:line:col.
   if (result.outcome.kind === 'evalError') process.stderr.write(result.outcome.error.describe() + '\n');
   if (dump) writeDump(spec, specPath, result.outcome, dump);
+  if (graph && flags.dumpStates) writeFileSync(flags.dumpStates, statesText(spec, graph));
+  if (graph && flags.dumpGraph) {
+    writeFileSync(flags.dumpGraph, stateGraphDot(spec, graph, graphOptions));
+    // a picture of a few hundred states is readable; Graphviz takes minutes on large graphs
+    if (graph.states.length <= PNG_MAX_STATES) renderPng(flags.dumpGraph, `${flags.dumpGraph}.png`);
+    else process.stderr.write(`rdsib check: ${graph.states.length} states: no PNG of the state graph (over ${PNG_MAX_STATES}); render ${flags.dumpGraph} with dot yourself\n`);
+  }
   return exitCodeOf(result.outcome);
+}
+
+const PNG_MAX_STATES = 500;
+
+/** --dump-graph-options: the DotStateWriter options we honour; others are reported. */
+function graphOptionsOf(list: string | undefined): GraphOptions | undefined {
+  const names = (list ?? '').split(',').filter((x) => x !== '');
+  const known = ['colorize', 'actionlabels', 'stuttering'];
+  const unknown = names.filter((n) => !known.includes(n) && !['snapshot', 'constrained', 'strict'].includes(n));
+  if (unknown.length > 0) {
+    process.stderr.write(`rdsib check: --dump-graph-options: unknown ${unknown.join(', ')} (known: ${known.join(', ')})\n`);
+    return undefined;
+  }
+  return { colorize: names.includes('colorize'), actionLabels: names.includes('actionlabels'), stuttering: names.includes('stuttering') };
 }
 
 function dumpOk(dump: string[] | undefined): boolean {
