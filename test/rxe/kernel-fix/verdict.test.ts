@@ -1,0 +1,83 @@
+// What `npm run rxe:fix` accepts (verdict.mjs), on hand-written result lines shaped like
+// ../kernel/guest.sh's result.json and guest-fix.sh's modules.txt, and the figures it reads off a
+// trace (hand-written ftrace lines; the times are chosen so the differences are exact).
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM helper run by run.sh, no type declarations
+import { modulesCheck, traceFigures, verdict } from './verdict.mjs';
+
+const clean = { scenario: 'nomr', removal: 'completed', removalSeconds: 0.3, rmmod: 0, warnings: [] as string[] };
+const uaf = ['rxe_pool_cleanup', 'rxe_pool_cleanup', 'rdma_restrack_clean', 'restrack_drain_res'];
+
+describe('verdicts for the patched modules', () => {
+  it('accept a completed delete (at once or after the app let go), no warning and a clean rmmod, in every scenario', () => {
+    for (const s of ['nomr', 'mr-other', 'mr-same']) {
+      expect(verdict('fixed', s, clean).ok).toBe(true);
+      expect(verdict('fixed', s, { ...clean, removal: 'completed after the release' }).ok).toBe(true);
+    }
+  });
+
+  it('reject a pending delete, any kernel warning, or a failed or stuck rmmod, and say which', () => {
+    expect(verdict('fixed', 'mr-same', { ...clean, removal: 'pending', rmmod: undefined })).toMatchObject({ ok: false, verdict: 'NOT FIXED: removal pending; rmmod not run' });
+    expect(verdict('fixed', 'mr-other', { ...clean, warnings: uaf }).verdict).toBe(`NOT FIXED: 4 kernel warning(s) (${uaf.join(', ')})`);
+    expect(verdict('fixed', 'nomr', { ...clean, rmmod: 'pending' }).ok).toBe(false);
+    // guest.sh's first version counted warnings instead of listing them
+    expect(verdict('fixed', 'nomr', { ...clean, warnings: 2 }).verdict).toBe('NOT FIXED: 2 kernel warning(s)');
+  });
+});
+
+describe('verdicts for the stock modules (the baseline)', () => {
+  it('nomr is the control: clean', () => {
+    expect(verdict('stock', 'nomr', clean).ok).toBe(true);
+    expect(verdict('stock', 'nomr', { ...clean, warnings: ['x'] }).ok).toBe(false);
+  });
+
+  it('mr-other must show bug B: a completed delete with the use-after-free WARNs', () => {
+    expect(verdict('stock', 'mr-other', { ...clean, warnings: uaf }).verdict).toBe('bug B reproduced: as expected');
+    expect(verdict('stock', 'mr-other', clean).ok).toBe(false);
+    expect(verdict('built-stock', 'mr-other', { ...clean, warnings: ['some_other_site'] }).ok).toBe(false);
+  });
+
+  it('mr-same must show bug C: the delete never returns', () => {
+    expect(verdict('stock', 'mr-same', { ...clean, removal: 'pending' }).verdict).toBe('bug C reproduced: as expected');
+    expect(verdict('stock', 'mr-same', clean).ok).toBe(false);
+  });
+
+  it('a run that produced no result has no verdict', () => {
+    expect(verdict('stock', 'nomr', { error: 'exchange not ready' })).toMatchObject({ ok: false, verdict: 'no verdict: exchange not ready' });
+  });
+});
+
+describe('which rds_rdma ran', () => {
+  it('stock: not out of tree and without the patch\'s function; fixed: out of tree (O) with it; built-stock: out of tree without it', () => {
+    expect(modulesCheck('stock', 'taint=\nflush_dev_mrs=0\n').ok).toBe(true);
+    expect(modulesCheck('stock', 'taint=OE\nflush_dev_mrs=1\n').ok).toBe(false);
+    expect(modulesCheck('fixed', 'taint=OE\nflush_dev_mrs=1\n').ok).toBe(true);
+    expect(modulesCheck('fixed', 'taint=\nflush_dev_mrs=0\n').ok).toBe(false);
+    expect(modulesCheck('built-stock', 'taint=OE\nflush_dev_mrs=0\n').ok).toBe(true);
+    expect(modulesCheck('fixed', '').ok).toBe(false);
+  });
+});
+
+const line = (ts: string, ev: string, body = ''): string => `            rdma-207     [001] .....    ${ts}: ${ev}: ${body}`;
+
+describe('figures from the trace', () => {
+  it('the delete\'s time in the kernel and whether the deleted device was freed before it returned', () => {
+    const fixed = [
+      line('32.250000', 'ib_unregister', 'ibdev=0x1 name="rxe1"'),
+      line('32.500000', 'dev_free', 'work=0x2 name="rxe1" ref=0'),
+      line('32.750000', 'ib_unregister_ret', '(nldev_dellink+0x92/0xe0 [ib_core] <- ib_unregister_device_and_put)'),
+      line('40.000000', 'ib_unregister', 'ibdev=0x3 name="rxe0"'),
+    ].join('\n');
+    expect(traceFigures(fixed)).toEqual({ deleteKernelSeconds: 0.5, freeBeforeDeleteReturned: true });
+    // bug B: rxe1's free came after the delete returned (and rxe0's free does not count)
+    const late = [
+      line('20.000000', 'ib_unregister', 'ibdev=0x1 name="rxe1"'),
+      line('20.050000', 'dev_free', 'work=0x2 name="rxe0" ref=0'),
+      line('20.125000', 'ib_unregister_ret'),
+      line('26.000000', 'dev_free', 'work=0x4 name="rxe1" ref=0'),
+    ].join('\n');
+    expect(traceFigures(late)).toEqual({ deleteKernelSeconds: 0.125, freeBeforeDeleteReturned: false });
+    // bug C: never returned
+    expect(traceFigures(line('18.000000', 'ib_unregister', 'name="rxe0"'))).toEqual({ deleteKernelSeconds: null, freeBeforeDeleteReturned: null });
+  });
+});
