@@ -66,3 +66,20 @@ describe('errors in Unicode text are at the original line:col', () => {
     expect(e.describe()).toBe("U.tla:4:1: Syntax error: unexpected '════' ('⟨' at line 3, col 13 is never closed; the text before it is incomplete)");
   });
 });
+
+describe("every infix symbol of the TLA+ Unicode table (tlaplus/rfcs unicode/tla-unicode.csv) is its ASCII operator", () => {
+  // Unicode → the first ASCII spelling of the same row
+  const table: readonly (readonly [string, string])[] = [
+    ['≔', ':='], ['⩴', '::='], ['≈', '\\approx'], ['⊢', '|-'], ['⊨', '|='], ['⊣', '-|'], ['⫤', '=|'], ['≍', '\\asymp'],
+    ['≅', '\\cong'], ['≐', '\\doteq'], ['≫', '\\gg'], ['≪', '\\ll'], ['≺', '\\prec'], ['≻', '\\succ'], ['⪯', '\\preceq'],
+    ['⪰', '\\succeq'], ['∝', '\\propto'], ['∼', '\\sim'], ['≃', '\\simeq'], ['⊏', '\\sqsubset'], ['⊐', '\\sqsupset'],
+    ['⊑', '\\sqsubseteq'], ['⊒', '\\sqsupseteq'], ['⊂', '\\subset'], ['⊃', '\\supset'], ['⊇', '\\supseteq'], ['…', '...'],
+    ['⊕', '(+)'], ['⊖', '(-)'], ['‖', '||'], ['⊙', '(.)'], ['⊘', '(/)'], ['⊗', '(\\X)'], ['◯', '\\bigcirc'], ['●', '\\bullet'],
+    ['÷', '\\div'], ['⋆', '\\star'], ['⁇', '??'], ['⊓', '\\sqcap'], ['⊔', '\\sqcup'], ['⊎', '\\uplus'], ['≀', '\\wr'], ['‼', '!!'], ['⇸', '-+->'],
+    ['≤', '<='], ['≥', '>='], ['≠', '/='], ['∈', '\\in'], ['∉', '\\notin'], ['⊆', '\\subseteq'], ['∪', '\\cup'], ['∩', '\\cap'], ['‥', '..'], ['∘', '\\o'],
+  ];
+  it.each(table)('%s is %s', async (u, a) => {
+    const [m] = await parseModuleText('U.tla', `---- MODULE U ----\nX == 1 ${u} 2\nY == 1 ${a} 2\n====\n`);
+    expect(shape(body(m!, 'X'))).toEqual(shape(body(m!, 'Y')));
+  });
+});
