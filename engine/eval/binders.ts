@@ -13,6 +13,9 @@ import * as V from './v.js';
 
 export function bindLet(defs: readonly Definition[], sc: Scope, env: Env): Env {
   let env1 = env;
+  // `LET RECURSIVE L(_), K(_)`: a RECURSIVE operator may call one defined after it (SANY
+  // allows a use before the definition only for operators declared RECURSIVE)
+  const seesAll: { env: Env }[] = [];
   for (const d of defs) {
     switch (d.kind) {
       case 'operator': {
@@ -21,7 +24,9 @@ export function bindLet(defs: readonly Definition[], sc: Scope, env: Env): Env {
         } else {
           // the operator sees itself (RECURSIVE) and the LET definitions before it
           const node: { name: string; b: Binding; up: Env } = { name: d.name, b: undefined as unknown as Binding, up: env1 };
-          node.b = { kind: 'op', op: { kind: 'user', def: d, scope: sc, env: node } };
+          const op = { kind: 'user' as const, def: d, scope: sc, env: node as Env };
+          node.b = { kind: 'op', op };
+          if (d.recursive) seesAll.push(op);
           env1 = node;
         }
         break;
@@ -40,6 +45,7 @@ export function bindLet(defs: readonly Definition[], sc: Scope, env: Env): Env {
       }
     }
   }
+  for (const op of seesAll) op.env = env1;
   return env1;
 }
 

@@ -44,6 +44,12 @@ Sum(s) ==
                     IN  e + Go(Rest)
   IN  Go(s)
 ASSUME Sum(1..4) = 10 /\ Twice(LAMBDA v : v * 3, 2) = 18
+\* mutually recursive LET operators: both declared RECURSIVE, Ev calls Od before its definition
+Parity(n) == LET RECURSIVE Ev(_), Od(_)
+                 Ev(k) == IF k = 0 THEN TRUE ELSE Od(k - 1)
+                 Od(k) == IF k = 0 THEN FALSE ELSE Ev(k - 1)
+             IN  Ev(n)
+ASSUME Parity(4) /\ ~Parity(3)
 RECURSIVE Fact(_)
 Fact(n) == IF n = 0 THEN 1 ELSE n * Fact(n - 1)
 ASSUME Fact(5) = 120
