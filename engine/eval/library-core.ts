@@ -1,10 +1,11 @@
-// Natives of the bundled Folds, FiniteSetsExt, Functions, Bitwise and IOUtils modules, with the
+// Natives of the bundled Folds, FiniteSetsExt, Functions, Bitwise and DyadicRationals modules, with the
 // results of TLC's Java overrides (CommunityModules tlc2/overrides/FiniteSetsExt.java,
-// Functions.java, Bitwise.java, IOUtils.java). See library.ts for how they replace definitions.
+// Functions.java, Bitwise.java, DyadicRationals.java). See library.ts for how they replace definitions.
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
 import type { OpValue } from './context.js';
 import { setFromSorted } from '../values/construct.js';
+import { registerIOUtils } from './library-io.js';
 import * as V from './v.js';
 import { type NativeTable, argError, boolResult, higherImpl, intArg, isFcn, isSet, setArg, strictImpl } from './library.js';
 
@@ -13,8 +14,8 @@ export function registerCoreModules(t: NativeTable): void {
   registerFiniteSetsExt(t);
   registerFunctions(t);
   registerBitwise(t);
-  registerIOUtils(t);
   registerDyadicRationals(t);
+  registerIOUtils(t);
 }
 
 /** Fold `f(x)` for x in `xs` the way FoldSet / FoldFunctionOnSet do in TLC: the accumulator
@@ -152,16 +153,6 @@ function registerBitwise(t: NativeTable): void {
   t.add('Bitwise', 'Xor', 4, bin('Xor', (x, y) => x ^ y));
   t.add('Bitwise', 'shiftR', 2, strictImpl('shiftR', ([n, pos]) =>
     V.int((intArg('shiftR', 0, 2, n!) >>> (intArg('shiftR', 1, 2, pos!) & 31)) | 0)));
-}
-
-// ------------------------------------------------------------------ IOUtils
-
-function registerIOUtils(t: NativeTable): void {
-  // IOUtils.ioEnv: the process environment as a record from variable names to strings
-  t.add('IOUtils', 'IOEnv', 0, strictImpl('IOEnv', () => {
-    const names = Object.keys(process.env).filter((k) => process.env[k] !== undefined);
-    return V.record(names, names.map((k) => V.str(process.env[k]!)));
-  }));
 }
 
 // ------------------------------------------------------------------ DyadicRationals

@@ -2,6 +2,9 @@
 // IOUtils' IOEnv. Expected values by hand from the definitions (or from the TLC override where
 // the comment says so).
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { evalAll, group } from './helpers.js';
 
 
@@ -95,6 +98,18 @@ describe('IOUtils', () => {
     expect(got.get('n')).toBe('"42"');
   });
 });
+
+const ser = join(mkdtempSync(join(tmpdir(), 'rdsib-io-')), 'v.json');
+group('IOUtils', 'IOUtils, Integers, TLC, TLCExt', [
+  ['IOExec: exit value and output', 'IOExec(<<"echo", "hi">>) = [exitValue |-> 0, stdout |-> "hi\\n", stderr |-> ""]', 'TRUE'],
+  ['IOExec: a failing command', 'IOExec(<<"sh", "-c", "exit 3">>).exitValue', '3'],
+  ['IOEnvExec adds variables', 'IOEnvExec({<<"RDSIB_X", "7">>}, <<"sh", "-c", "echo $RDSIB_X">>).stdout', '"7\\n"'],
+  ['IOExecTemplate fills %s in order', 'IOExecTemplate(<<"echo", "%s-%s">>, <<"a", 1>>).stdout', '"a-1\\n"'],
+  ['atoi', '<<atoi("42"), atoi("-17"), atoi("-0")>>', '<<42, -17, 0>>'],
+  ['atoi of no number (the module\'s own test message)', 'AssertError("The argument of atoi should be a string, but instead it is:\\n\\"foo\\"", atoi("foo"))', 'TRUE'],
+  ['zeroPadN', '<<zeroPadN(42, 5), zeroPadN(123, 3), zeroPadN(0, 4)>>', '<<"00042", "123", "0000">>'],
+  ['IOSerialize then IODeserialize gives the value back', `IOSerialize(<<"foo", {"bar"}, 42, 1..3, [x |-> 1, y |-> 2]>>, "${ser}", FALSE) /\\ IODeserialize("${ser}", FALSE) = <<"foo", {"bar"}, 42, 1..3, [x |-> 1, y |-> 2]>>`, 'TRUE'],
+]);
 
 // Node 1 logs e1 (clock 1:1) and e3 (1:2); node 2 logs e2 after hearing of e1 (1:1, 2:1). The
 // log comes as <<e2, e3, e1>>. Sorting each node's entries by its own time gives 1: e1, e3 and
