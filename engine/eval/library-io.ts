@@ -1,7 +1,7 @@
-// Natives of the bundled IOUtils module (CommunityModules tlc2/overrides/IOUtils.java): the
-// environment, running commands, writing and reading values, atoi.
+// Natives of the bundled IOUtils and CSV modules (CommunityModules tlc2/overrides/IOUtils.java,
+// CSV.java): the environment, running commands, writing and reading values and CSV lines, atoi.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Value } from '../values/value.js';
 import { fromItf, toItf } from '../values/itf.js';
@@ -31,13 +31,16 @@ function envOf(op: string, v: Value): NodeJS.ProcessEnv {
   return env;
 }
 
-/** java.util.Formatter's %s and %n$s, the ones command templates use. */
-function fill(template: string, params: readonly Value[]): string {
+/** java.util.Formatter's %s, %n$s, %n and %%, the ones command and CSV templates use; `text`
+ *  is how a parameter is written. */
+function fill(template: string, params: readonly Value[], text = (v: Value): string => (v.kind === 'str' ? v.s : V.show(v))): string {
   let next = 0;
-  return template.replace(/%(?:(\d+)\$)?s/g, (_m, pos: string | undefined) => {
+  return template.replace(/%(?:(\d+)\$)?s|%n|%%/g, (m, pos: string | undefined) => {
+    if (m === '%n') return '\n';
+    if (m === '%%') return '%';
     const v = params[pos === undefined ? next++ : Number(pos) - 1];
-    if (v === undefined) throw new EvalError(`IOExecTemplate: no parameter for a %s of "${template}"`);
-    return v.kind === 'str' ? v.s : V.show(v);
+    if (v === undefined) throw new EvalError(`no parameter for a %s of the template "${template}"`);
+    return text(v);
   });
 }
 
@@ -80,6 +83,38 @@ export function registerIOUtils(t: NativeTable): void {
       throw new EvalError(`IODeserialize: cannot read ${p!.s} (${(err as Error).message})`);
     }
     return fromItf(JSON.parse(text));
+  }));
+
+  // CSV.java: CSVWrite appends the template filled with the values' TLC text
+  t.add('CSV', 'CSVWrite', 3, strictImpl('CSVWrite', ([tpl, vals, p]) => {
+    if (tpl!.kind !== 'str') throw argError('CSVWrite', 0, 3, 'a string', tpl!);
+    if (p!.kind !== 'str') throw argError('CSVWrite', 2, 3, 'a string', p!);
+    appendFileSync(p!.s, `${fill(tpl!.s, seqArg('CSVWrite', 1, 3, vals!), V.show)}\n`);
+    return V.TRUE;
+  }));
+  t.add('CSV', 'CSVRead', 3, strictImpl('CSVRead', ([cols, delim, p]) => {
+    markVolatile();
+    const names = strings('CSVRead', 0, 3, cols!);
+    if (delim!.kind !== 'str') throw argError('CSVRead', 1, 3, 'a string', delim!);
+    if (p!.kind !== 'str') throw argError('CSVRead', 2, 3, 'a string', p!);
+    if (!existsSync(p!.s)) return V.tuple([]);
+    const lines = readFileSync(p!.s, 'utf8').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    // Java's String.split: the delimiter is a regular expression, trailing empty fields dropped
+    const re = new RegExp(delim!.s);
+    return V.tuple(lines.map((l) => {
+      const fields = l.split(re);
+      while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+      return V.record(names.slice(0, fields.length), fields.slice(0, names.length).map((f) => V.str(f)));
+    }));
+  }));
+  t.add('CSV', 'CSVRecords', 1, strictImpl('CSVRecords', ([p]) => {
+    markVolatile();
+    if (p!.kind !== 'str') throw argError('CSVRecords', 0, 1, 'a string', p!);
+    if (!existsSync(p!.s)) return V.int(0);
+    const lines = readFileSync(p!.s, 'utf8').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return V.int(lines.length);
   }));
 
   // IOUtils.atoi: Integer.parseInt, with the module's message for anything else

@@ -121,3 +121,11 @@ group('VectorClocks', 'VectorClocks, TLC', [
   ['e2 before e1 is not', 'IsCausalOrder(<<e2, e1, e3>>, LAMBDA l : l.vc)', 'FALSE'],
   ['concurrent entries in either order', 'IsCausalOrder(<<e1, e3, e2>>, LAMBDA l : l.vc)', 'TRUE'],
 ], 'e1 == [node |-> 1, vc |-> (1 :> 1)]\ne2 == [node |-> 2, vc |-> (1 :> 1 @@ 2 :> 1)]\ne3 == [node |-> 1, vc |-> (1 :> 2)]');
+
+// CSVWrite appends one line per call, the values written as TLC prints them; CSVRead splits the
+// lines at the delimiter into records of strings; CSVRecords counts lines (0 without a file).
+const csv = join(mkdtempSync(join(tmpdir(), 'rdsib-csv-')), 'out.csv');
+group('CSV', 'CSV, TLC, Sequences', [
+  ['no file, no records', `<<CSVRecords("${csv}.none"), CSVRead(<<"a">>, ",", "${csv}.none")>>`, '<<0, <<>>>>'],
+  ['two writes, two lines read back', `CSVWrite("%1$s#%2$s", <<1, {2}>>, "${csv}") /\\ CSVWrite("%1$s#%2$s", <<3, 4>>, "${csv}") /\\ CSVRecords("${csv}") = 2 /\\ CSVRead(<<"x", "y">>, "#", "${csv}") = <<[x |-> "1", y |-> "{2}"], [x |-> "3", y |-> "4"]>>`, 'TRUE'],
+]);
