@@ -59,6 +59,12 @@ describe.each(['fixed-nomr', 'fixed-mr-other', 'fixed-mr-same'].filter((r) => ex
     expect(result.violations).toEqual([]);
   });
 
+  test('also without the timing assumption the kernel-trace cfg makes (PROMPT_WORKER = FALSE, as in MC_V3_fixed: the fix must not rely on timing)', async () => {
+    const { result } = await validateKernel(t, `${run}.trace.txt`, true, (c) => c.replace('PROMPT_WORKER = TRUE', 'PROMPT_WORKER = FALSE'));
+    expect(result.accepted).toBe(true);
+    expect(result.violations).toEqual([]);
+  });
+
   test('each rds_ib_remove_one that returned waited for its rds_ib_dev_free (RemoveOne_WaitFree once per remove_one_ret)', async () => {
     const { result } = await validateKernel(t, `${run}.trace.txt`, true);
     // the delete and, at rmmod, the remaining device: every remove_one returned (the scenario ends)
