@@ -24,8 +24,11 @@ for d in dev proc sys; do mount --move /$d /newroot/$d; done
 mkdir -p /newroot$OUTDIR
 mount -t 9p -o trans=virtio,version=9p2000.L,cache=none rxeout /newroot$OUTDIR || die "mount rxeout"
 # The standard module path -> the extracted kernel, so modprobe and the kernel's own
-# request_module() work (rdma_rxe asks for crc32 at the first link add, pitfall 2).
-mkdir -p /newroot/lib/modules && ln -sfn "$KDIR" /newroot/lib/modules/$(uname -r)
+# request_module() work (rdma_rxe asks for crc32 at the first link add, pitfall 2). The host may
+# have a directory of that name (linux-headers creates one for build/ and source/): ln -sfn would
+# put the link inside it, so it is removed first (a whiteout in the tmpfs upper layer only).
+KVER=$(uname -r)
+mkdir -p /newroot/lib/modules && rm -rf "/newroot/lib/modules/$KVER" && ln -s "$KDIR" "/newroot/lib/modules/$KVER" || die "link /lib/modules/$KVER"
 echo "RXE_VM stage1 done at uptime $(cut -d' ' -f1 /newroot/proc/uptime)"
 exec switch_root /newroot /bin/bash -c '
   export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 RXE_VM_OUT="$1"
