@@ -26,6 +26,8 @@ const expectedOf = (name: string): SyntaxExpected => JSON.parse(readFileSync(joi
 const ORACLES: Readonly<Record<string, readonly [file: string, fn: string]>> = {
   PlusCalls: ['PlusCalls', 'run'],
   PlusCallsLost: ['PlusCalls', 'runLost'],
+  Pipeline: ['Pipeline', 'run'],
+  PipelineLive: ['Pipeline', 'runLive'],
 };
 
 describe('syntax sweep: every expected result says where it comes from', () => {
@@ -42,7 +44,10 @@ describe('syntax sweep: the oracles reproduce the expected numbers', () => {
   test.each(Object.keys(ORACLES))('oracle %s', async (name) => {
     const [file, fn] = ORACLES[name]!;
     const mod = (await import(join(here, 'oracles', `${file}.oracle.ts`))) as Record<string, () => Answer>;
-    expect(answer(mod[fn]!())).toEqual(answer({ ...expectedOf(name), ...(expectedOf(name).result === 'violation' ? {} : { property: undefined }) }));
+    // the oracle counts states; a temporal verdict (liveness) is derived by hand in `how`
+    const want = expectedOf(name);
+    const counts = want.result === 'liveness' ? { ...want, result: 'ok', exitCode: 0 } : want;
+    expect(answer(mod[fn]!())).toEqual(answer({ ...counts, ...(want.result === 'violation' ? {} : { property: undefined }) }));
   });
 });
 
