@@ -23,6 +23,7 @@ import { registerSequencesExt } from './library-seq.js';
 import { registerGraphs } from './library-graphs.js';
 import { registerVectorClocks } from './library-clocks.js';
 import { registerJson } from './library-json.js';
+import { registerSvg } from './library-svg.js';
 import { registerRandomization, registerTlcExtExtras } from './library-random.js';
 
 export type NativeImpl = (args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx) => Value;
@@ -50,6 +51,7 @@ function registerAll(): void {
   registerGraphs(table);
   registerVectorClocks(table);
   registerJson(table);
+  registerSvg(table);
   registerRandomization(table);
   registerTlcExtExtras();
 }

@@ -129,3 +129,16 @@ group('CSV', 'CSV, TLC, Sequences', [
   ['no file, no records', `<<CSVRecords("${csv}.none"), CSVRead(<<"a">>, ",", "${csv}.none")>>`, '<<0, <<>>>>'],
   ['two writes, two lines read back', `CSVWrite("%1$s#%2$s", <<1, {2}>>, "${csv}") /\\ CSVWrite("%1$s#%2$s", <<3, 4>>, "${csv}") /\\ CSVRecords("${csv}") = 2 /\\ CSVRead(<<"x", "y">>, "#", "${csv}") = <<[x |-> "1", y |-> "{2}"], [x |-> "3", y |-> "4"]>>`, 'TRUE'],
 ]);
+
+// SVG.java's string form: <name k='v' ...>text children</name>. The attribute order is the
+// record's, i.e. TLC's string order: "fill" is an identifier of the spec (interned before those
+// of SVG.tla), then cx, cy, r as SVG.tla first names them; Rect's x, y, width, height likewise.
+group('SVG', 'SVG, Integers', [
+  ['a circle with an attribute', 'SVGElemToString(Circle(10, 20, 5, [fill |-> "red"]))', `"<circle fill='red' cx='10' cy='20' r='5'></circle>"`],
+  ['text escapes << and >>', 'SVGElemToString(Text(1, 2, "<<1>>", <<>>))', `"<text x='1' y='2'>&lt;&lt;1&gt;&gt;</text>"`],
+  ['a group of a rect', 'SVGElemToString(Group(<<Rect(0, 0, 1, 1, <<>>)>>, <<>>))', `"<g><rect x='0' y='0' width='1' height='1'></rect></g>"`],
+  // angle 0: (cx + r, cy); angle pi: cos = -1, sin(pi) ~ 1e-16 truncates away
+  ['NodeOfRingNetwork at angles 0 and pi', '<<NodeOfRingNetwork(10, 10, 5, 0, 4), NodeOfRingNetwork(10, 10, 5, 2, 4)>>', '<<[x |-> 15, y |-> 10], [x |-> 5, y |-> 10]>>'],
+  // Java: (int) (0 + -5 / 2.0) = (int) -2.5 = -2, where the definition's \div gives -3
+  ['PointOnLine truncates towards zero (override)', 'PointOnLine([x |-> 0, y |-> 0], [x |-> -5, y |-> 7], 2)', '[x |-> -2, y |-> 3]'],
+]);
