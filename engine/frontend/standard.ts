@@ -87,7 +87,6 @@ export const STANDARD_MODULES: ReadonlyMap<string, StandardModule> = new Map<str
         operators: { AssertEq: 2, AssertError: 2, TLCModelValue: 1, TLCNoOp: 1, TLCDefer: 1, PickSuccessor: 1, Trace: 0, CounterExample: 0, ToTrace: 1 },
         extends: [],
       },
-      { name: 'Json', operators: {}, extends: [], refused: 'module Json is not supported (no JSON values in this engine)' },
     ] as StandardModule[]
   ).map((m) => [m.name, m]),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError, TlaError, UnsupportedError } from '../../../engine/errors.js';
+import { ParseError, TlaError } from '../../../engine/errors.js';
 import { LIBRARY_DIR, loadSpec } from '../../../engine/frontend/load.js';
 import { STANDARD_MODULES, standardExports } from '../../../engine/frontend/standard.js';
 import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
@@ -95,10 +95,10 @@ describe('loading modules', () => {
     expect(e.message).toBe('Circular dependency among modules: CycA -> CycB -> CycA');
     expect(e.loc).toMatchObject({ file: `${FIX}cycle/CycB.tla`, line: 2, col: 19 });
   });
-  it('Json is recognised and refused clearly', async () => {
-    const e = await loadError('json/UsesJson.tla');
-    expect(e).toBeInstanceOf(UnsupportedError);
-    expect(e.describe()).toBe(`${FIX}json/UsesJson.tla:2:9: Unsupported construct: module Json is not supported (no JSON values in this engine)`);
+  it('Json is no longer refused: it is the bundled engine/library/Json.tla (natives in engine/eval)', async () => {
+    const { modules } = await loadSpec(`${FIX}json/UsesJson.tla`);
+    expect(modules.get('Json')?.loc.file).toBe(`${LIBRARY_DIR}Json.tla`);
+    expect(STANDARD_MODULES.has('Json')).toBe(false);
   });
   it('a nonexistent root file', async () => {
     const e = await loadError('nope/Nope.tla');
