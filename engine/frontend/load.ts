@@ -61,10 +61,13 @@ export async function findModuleFile(name: string, searchPath: readonly string[]
 export interface LoadOptions {
   /** run the name-resolution checks of resolve.ts (SANY's semantic pass); default true */
   readonly resolve?: boolean;
+  /** more folders to look in after the spec's own and before the bundled library, as TLC's
+   *  `-DTLA-Library=dir1:dir2` (SimpleFilenameToStream's libraryPaths) */
+  readonly libraryPath?: readonly string[];
 }
 
 export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const searchPath = [dirname(path), LIBRARY_DIR];
+  const searchPath = [dirname(path), ...(options.libraryPath ?? []), LIBRARY_DIR];
   const modules = new Map<string, Module>();
   const loading: string[] = []; // DFS stack, for cycle reports
 

@@ -125,6 +125,13 @@ describe('the library path (TLC: spec folder, then library folders; ours: engine
     expect(modules.get('TLAPS')?.loc.file).toBe(`${FIX}libshadow/TLAPS.tla`);
     expect(modules.get('TLAPS')?.definitions.map((d) => d.name)).toEqual(['Mine']);
   });
+  it("libraryPath folders (TLC's -DTLA-Library) come after the spec's folder and before the bundled library", async () => {
+    const { modules } = await loadSpec(`${FIX}libpath/spec/UsesExtra.tla`, { libraryPath: [`${FIX}libpath/extra`] });
+    expect(modules.get('Extra')?.loc.file).toBe(`${FIX}libpath/extra/Extra.tla`);
+    expect(modules.get('TLAPS')?.definitions.map((d) => d.name)).toEqual(['FromExtra']);
+    // without it, Extra is nowhere
+    await expect(loadSpec(`${FIX}libpath/spec/UsesExtra.tla`)).rejects.toThrow(/Cannot find source file for module Extra/);
+  });
   it('a module in neither folder is reported at its name, with the file the user would write', async () => {
     const e = await loadError('missing/Missing.tla');
     expect(e.message).toBe(`Cannot find source file for module Nowhere (looked for ${FIX}missing/Nowhere.tla)`);
