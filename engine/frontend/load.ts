@@ -1,10 +1,12 @@
 // Loading a spec: the root module and, transitively, every module it EXTENDS or INSTANCEs.
-// Like TLC (tlc2/tool/impl/SimpleFilenameToStream), a module M is the file `M.tla` found first
-// in the root file's folder, then in the library path (TLC: -DTLA-Library, then the jar's
-// bundled modules; ours: the bundled `engine/library/` folder). The standard modules are
-// recognised by name and never read (the evaluator implements them natively: see standard.ts).
+// Like TLC (util/SimpleFilenameToStream.locate), a module M is the file `M.tla` found first in
+// the root file's folder, then in the library folders (TLC: the -DTLA-Library property, then
+// the TLA_PATH environment variable, then the jar's StandardModules and classpath, where the
+// CommunityModules jar sits; ours: LoadOptions.libraryPath, TLA_PATH, then the bundled
+// `engine/library/` folder). The standard modules are recognised by name and never read (the
+// evaluator implements them natively: see standard.ts).
 import { access, readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseError, UnsupportedError } from '../errors.js';
 import type { Definition, Expr, Loc, Module } from './ast.js';
@@ -66,8 +68,14 @@ export interface LoadOptions {
   readonly libraryPath?: readonly string[];
 }
 
+/** The folders of the TLA_PATH environment variable (PATH syntax), which TLC searches after
+ *  -DTLA-Library (SimpleFilenameToStream.getLibraryPaths). */
+export function tlaPathFolders(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.TLA_PATH ?? '').split(delimiter).filter((d) => d !== '');
+}
+
 export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const searchPath = [dirname(path), ...(options.libraryPath ?? []), LIBRARY_DIR];
+  const searchPath = [dirname(path), ...(options.libraryPath ?? []), ...tlaPathFolders(), LIBRARY_DIR];
   const modules = new Map<string, Module>();
   const loading: string[] = []; // DFS stack, for cycle reports
 

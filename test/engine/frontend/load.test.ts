@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, TlaError } from '../../../engine/errors.js';
-import { LIBRARY_DIR, loadSpec } from '../../../engine/frontend/load.js';
+import { delimiter } from 'node:path';
+import { LIBRARY_DIR, loadSpec, tlaPathFolders } from '../../../engine/frontend/load.js';
 import { STANDARD_MODULES, standardExports } from '../../../engine/frontend/standard.js';
 import { app, body, def, FIXTURES, num, ref, shape } from './helpers.js';
 
@@ -131,6 +132,19 @@ describe('the library path (TLC: spec folder, then library folders; ours: engine
     expect(modules.get('TLAPS')?.definitions.map((d) => d.name)).toEqual(['FromExtra']);
     // without it, Extra is nowhere
     await expect(loadSpec(`${FIX}libpath/spec/UsesExtra.tla`)).rejects.toThrow(/Cannot find source file for module Extra/);
+  });
+  it('TLA_PATH folders (PATH syntax) are searched after libraryPath, as TLC does', async () => {
+    expect(tlaPathFolders({ TLA_PATH: `/a${delimiter}${delimiter}/b` })).toEqual(['/a', '/b']);
+    expect(tlaPathFolders({})).toEqual([]);
+    const saved = process.env.TLA_PATH;
+    process.env.TLA_PATH = `${FIX}libpath/extra`;
+    try {
+      const { modules } = await loadSpec(`${FIX}libpath/spec/UsesExtra.tla`);
+      expect(modules.get('Extra')?.loc.file).toBe(`${FIX}libpath/extra/Extra.tla`);
+    } finally {
+      if (saved === undefined) delete process.env.TLA_PATH;
+      else process.env.TLA_PATH = saved;
+    }
   });
   it('a module in neither folder is reported at its name, with the file the user would write', async () => {
     const e = await loadError('missing/Missing.tla');
