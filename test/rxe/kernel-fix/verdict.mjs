@@ -14,6 +14,19 @@ export function warningCount(w) {
   return typeof w === 'number' ? w : 0;
 }
 
+/** The kernel's complaints in a dmesg, as guest.sh's warnings() lists them: WARN sites, BUG lines,
+ *  hung tasks. For runs whose result has none (guest.sh reports no warnings when rmmod hangs). */
+export function dmesgWarnings(text) {
+  return text.split('\n').flatMap((l) => {
+    const w = /WARNING: .* at \S+ ([A-Za-z0-9_.]+)\+/.exec(l);
+    if (w) return [w[1]];
+    const b = /(BUG: [^[]*[a-z])/.exec(l);
+    if (b) return [b[1]];
+    const h = /task (\S+) blocked for more than/.exec(l);
+    return h ? [`hung task ${h[1]}`] : [];
+  });
+}
+
 const completed = (r) => typeof r.removal === 'string' && r.removal.startsWith('completed');
 
 /** { expected, ok, verdict } for one run's result (guest.sh's fields). */
@@ -90,6 +103,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } catch {
     r = { scenario, error: `no result.json (run-in-vm.sh exit ${vmExit}, console: ${out}/console.log)` };
   }
+  if (r.warnings === undefined && existsSync(`${out}/dmesg.txt`)) r = { ...r, warnings: dmesgWarnings(readFileSync(`${out}/dmesg.txt`, 'utf8')), warningsFrom: 'dmesg.txt' };
   const mt = existsSync(`${out}/modules.txt`) ? readFileSync(`${out}/modules.txt`, 'utf8') : '';
   const mc = modulesCheck(modules, mt);
   let v = verdict(modules, scenario, r);

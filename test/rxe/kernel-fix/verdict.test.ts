@@ -3,7 +3,7 @@
 // trace (hand-written ftrace lines; the times are chosen so the differences are exact).
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper run by run.sh, no type declarations
-import { modulesCheck, traceFigures, verdict } from './verdict.mjs';
+import { dmesgWarnings, modulesCheck, traceFigures, verdict } from './verdict.mjs';
 
 const clean = { scenario: 'nomr', removal: 'completed', removalSeconds: 0.3, rmmod: 0, warnings: [] as string[] };
 const uaf = ['rxe_pool_cleanup', 'rxe_pool_cleanup', 'rdma_restrack_clean', 'restrack_drain_res'];
@@ -79,5 +79,19 @@ describe('figures from the trace', () => {
     expect(traceFigures(late)).toEqual({ deleteKernelSeconds: 0.125, freeBeforeDeleteReturned: false });
     // bug C: never returned
     expect(traceFigures(line('18.000000', 'ib_unregister', 'name="rxe0"'))).toEqual({ deleteKernelSeconds: null, freeBeforeDeleteReturned: null });
+  });
+});
+
+describe('warnings read from a dmesg (for results that carry none: guest.sh lists none when rmmod hangs)', () => {
+  it('lists WARN sites, BUG lines and hung tasks in order, nothing else', () => {
+    const d = [
+      '[   21.101511] WARNING: CPU: 0 PID: 218 at drivers/infiniband/sw/rxe/rxe_pool.c:116 rxe_pool_cleanup+0x11/0x20 [rdma_rxe]',
+      '[   21.109216] WARNING: CPU: 0 PID: 218 at drivers/infiniband/core/restrack.c:52 rdma_restrack_clean+0x49/0x50 [ib_core]',
+      '[   30.000000] RDS/IB: rxe1: added',
+      '[   45.000000] watchdog: BUG: soft lockup - CPU#0 stuck for 45s! [kworker/u4:1:25]',
+      '[  243.000000] INFO: task rmmod:233 blocked for more than 120 seconds.',
+    ].join('\n');
+    expect(dmesgWarnings(d)).toEqual(['rxe_pool_cleanup', 'rdma_restrack_clean', 'BUG: soft lockup - CPU#0 stuck for 45s', 'hung task rmmod:233']);
+    expect(dmesgWarnings('[ 1.0] RDS/IB: rxe0: added\n')).toEqual([]);
   });
 });
