@@ -28,7 +28,9 @@ export interface Gen {
 }
 
 export function newGen(mode: Mode, s: readonly Value[] | null, p: Partial): Gen {
-  return { mode, p, cx: mode === 'init' ? { state: p, next: null } : { state: s, next: p } };
+  // the state being expanded does not change while its successors are generated: values read
+  // from it alone may be kept for this Ctx (context.ts `stable`); `p` changes all the time
+  return { mode, p, cx: mode === 'init' ? { state: p, next: null } : { state: s, next: p, stable: true } };
 }
 
 /** Call `k` for every assignment (extending g.p) that makes `e` true, until `k` returns true

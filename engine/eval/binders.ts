@@ -4,7 +4,7 @@
 import type { Binding as AstBinding, Definition, Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
-import { type Binding, type Ctx, type Env, bind, bindValue, markVolatile } from './context.js';
+import { type Binding, type Ctx, type Env, bind, bindValue, markNonConst, markVolatile } from './context.js';
 import type { Scope } from './scope.js';
 import { ev, evalBool, located } from './expr.js';
 import * as V from './v.js';
@@ -141,7 +141,9 @@ export function evalSetFilter(b: AstBinding, pred: Expr, loc: Loc, sc: Scope, en
   if (dom.kind === 'set' || dom.kind === 'interval') return V.setOf(V.elements(dom, loc).filter(test));
   // SetPredValue over a set TLC keeps lazy (Nat, SUBSET S, [S -> T], ...): membership tests
   // only the element in question, enumeration happens if and when it is needed
+  // the closure reads the state and the bound names later, when it is asked
   if (cx.state !== null) markVolatile();
+  markNonConst();
   return V.filter(dom, test);
 }
 
@@ -165,6 +167,7 @@ export function evalFnLiteral(bs: readonly AstBinding[], body: Expr, loc: Loc, s
     return V.fcn(xs, xs.map((x) => ev(body, sc, bindArg(x), cx)));
   }
   if (cx.state !== null) markVolatile();
+  markNonConst();
   return V.lazyFcn(dom, (x) => {
     try {
       return ev(body, sc, bindArg(x), cx);
@@ -183,6 +186,7 @@ export function fnDefValue(name: string, bs: readonly AstBinding[], body: Expr, 
   });
   const dom = bs.length === 1 ? domains[0]! : V.product(domains);
   if (cx.state !== null) markVolatile();
+  markNonConst();
   const memo = new Map<string, Value>();
   return V.lazyFcn(dom, (x) => {
     const key = V.key(x);

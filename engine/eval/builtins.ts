@@ -4,7 +4,7 @@
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { AssertionFailure, EvalError } from '../errors.js';
-import { type Ctx, type Env, lookupEnv, markVolatile } from './context.js';
+import { type Ctx, type Env, lookupEnv, markImpure, markVolatile } from './context.js';
 import type { Scope } from './scope.js';
 import { callOpValues, ev, located, opArg } from './expr.js';
 import { tlcRuntime } from './runtime.js';
@@ -33,7 +33,14 @@ export function isBuiltinOp(name: string): boolean {
 
 /** The implementation of a built-in operator (undefined if there is none). */
 export function builtinImpl(name: string): Impl | undefined {
-  return table.get(name);
+  const f = table.get(name);
+  if (f === undefined || pure.has(name)) return f;
+  // an operator with a side effect, or one registered from outside this file (a library
+  // module's native): caches must not skip it (context.ts markImpure)
+  return (args, loc, sc, env, cx) => {
+    markImpure();
+    return f(args, loc, sc, env, cx);
+  };
 }
 
 export type { Impl as BuiltinImpl };
@@ -45,7 +52,7 @@ export function registerBuiltin(name: string, impl: Impl): void {
 }
 
 export function callBuiltin(name: string, args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx): Value {
-  const f = table.get(name);
+  const f = builtinImpl(name);
   if (!f) throw new EvalError(`unknown operator ${name}`, loc);
   return f(args, loc, sc, env, cx);
 }
@@ -417,3 +424,10 @@ table.set('AssertError', (args, loc, sc, env, cx) => {
   }
   return V.FALSE;
 });
+
+// ------------------------------------------------------------------ purity
+
+/** The operators above whose value depends only on their arguments, with no side effect
+ *  (TLCGet, TLCSet and RandomElement mark their reads themselves). Print, PrintT and AssertEq
+ *  print; operators registered later (registerBuiltin) count as having side effects. */
+const pure: ReadonlySet<string> = new Set([...table.keys()].filter((n) => n !== 'Print' && n !== 'PrintT' && n !== 'AssertEq'));

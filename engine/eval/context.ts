@@ -13,6 +13,11 @@ export interface Ctx {
   readonly next: readonly (Value | undefined)[] | null;
   /** the context `next` is read in as the current state (kept to avoid an allocation per x') */
   primed?: Ctx;
+  /** (added) set when `state` is a complete state that does not change while this Ctx is in
+   *  use (the state being expanded, the state an invariant is checked in): values computed
+   *  from it may be kept for the life of the Ctx (see `unstableReads`). Unset for partial
+   *  assignments that generation fills in and restores (Init's, and the primed side). */
+  readonly stable?: true;
 }
 
 /** The context in which `e'` evaluates `e`: the next state as the current one. */
@@ -35,7 +40,9 @@ export type Binding =
   /** An operator argument or a zero-parameter LET definition, evaluated on use, in the state
    *  pair current at that moment (TLC's LazyValue): `A(v) == v' = 1` applied to `A(x)` must
    *  see `x'`. The value is kept once an evaluation read no state (see `volatileReads`). */
-  | { readonly kind: 'lazy'; readonly expr: Expr; readonly scope: Scope; readonly env: Env; cached?: Value }
+  | { readonly kind: 'lazy'; readonly expr: Expr; readonly scope: Scope; readonly env: Env; cached?: Value;
+      /** the value for one Ctx when it read only that Ctx's stable state (see `unstable`) */
+      cx?: Ctx; cxValue?: Value }
   | { readonly kind: 'op'; readonly op: OpValue }
   /** LET f[x \in S] == e */
   | { readonly kind: 'fnDef'; readonly def: FunctionDef; readonly scope: Scope; readonly env: Env };
@@ -60,20 +67,73 @@ export function bindValue(env: Env, name: string, value: Value): Env {
 }
 
 export function lookupEnv(env: Env, name: string): Binding | undefined {
-  for (let e = env; e !== undefined; e = e.up) if (e.name === name) return e.b;
+  for (let e = env; e !== undefined; e = e.up) {
+    if (e.name === name) {
+      nonConst++;
+      return e.b;
+    }
+  }
   return undefined;
 }
 
-// A counter bumped whenever evaluation depends on something other than constants and bound
+// Three counters tell an evaluation what the value it just computed depended on; a cache
+// compares a counter before and after and keeps the value only if it did not move.
+//
+// `reads`: bumped whenever evaluation depends on something other than constants and bound
 // values (a state variable, TLCGet, RandomElement, a closure over the state pair). A
 // definition or lazy argument whose evaluation left it unchanged is constant and its value is
 // kept, as TLC keeps constant definitions (Spec.processConstantDefns) and LazyValue results.
+//
+// `unstable`: bumped by what may differ between two evaluations in the same Ctx: a variable
+// read from a state that is not `stable` (a partial assignment being generated), TLCGet,
+// RandomElement, JavaTime, closures, and operators with side effects (Print...). A zero-arity
+// definition or LET/argument value evaluated without moving it is a function of the Ctx, and
+// is kept for that Ctx (TLC's LazyValue keeps a LET value for the context it was made in; we
+// also keep a state-level definition such as `Blank == CHOOSE p : board[p] = 0` for the state).
+//
+// `nonConst`: bumped by everything that moves `reads` or `unstable`, by every name found in the
+// environment (bound variables, parameters, LET), and by anything that depends on the Ctx
+// itself (primes, UNCHANGED, ENABLED). An expression node evaluated without moving it is a
+// constant of its name space: `[Dev -> {"a", "b"}]` in TypeOK is built once, not per state.
 let reads = 0;
+let unstable = 0;
+let nonConst = 0;
+/** A read of TLC's run-time state or a closure over the state pair. */
 export function markVolatile(): void {
   reads++;
+  unstable++;
+  nonConst++;
+}
+/** A state variable read in `cx` (its current state). */
+export function markStateRead(cx: Ctx): void {
+  reads++;
+  nonConst++;
+  if (cx.stable !== true) unstable++;
+}
+/** A value kept for `cx` (it read the stable state of cx) used again: what it read counts as
+ *  read by the evaluation that uses it. */
+export function markKeptRead(): void {
+  reads++;
+  nonConst++;
+}
+/** An operator with a side effect (Print, a community module's I/O): never skipped by a cache,
+ *  but a constant definition evaluated once stays evaluated once, as in TLC. */
+export function markImpure(): void {
+  unstable++;
+  nonConst++;
+}
+/** Something that depends on the environment or the Ctx, not on the state values. */
+export function markNonConst(): void {
+  nonConst++;
 }
 export function volatileReads(): number {
   return reads;
+}
+export function unstableReads(): number {
+  return unstable;
+}
+export function nonConstReads(): number {
+  return nonConst;
 }
 
 // Each compileSpec is a run with its own string table; caches of string values are per run.

@@ -5,7 +5,8 @@
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError, TlaError } from '../errors.js';
-import { type Ctx, type Env, bind, lookupEnv, primedCtx, currentRun } from './context.js';
+import { type Ctx, type Env, bind, lookupEnv, primedCtx, currentRun, markNonConst, markVolatile } from './context.js';
+import { constHit, constMark, constStore } from './constcache.js';
 import type { Scope } from './scope.js';
 import { applyOp, evalApply, evalRef, force } from './names.js';
 import { bindLet, evalChoose, evalFnLiteral, evalSetFilter, forEachBinding, quantify, applyFn } from './binders.js';
@@ -73,6 +74,7 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       throw new EvalError('a LAMBDA expression can only be an argument of an operator', e.loc);
     case 'prime': {
       // Tool.eval OPCODE_prime: evaluate the argument in the next state (s1 as s0).
+      markNonConst();
       if (cx.next === null) throw new EvalError(`a primed expression cannot be evaluated here: there is no next state`, e.loc);
       return ev(e.expr, sc, env, primedCtx(cx));
     }
@@ -104,28 +106,16 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
       return V.bool(quantify(e, sc, env, cx, true));
     case 'choose':
       return evalChoose(e.binding, e.body, e.loc, sc, env, cx);
+    // value constructors: a constant one is built once per name space (constcache.ts)
     case 'setEnum':
-      return V.setOf(e.elems.map((x) => ev(x, sc, env, cx)));
     case 'setFilter':
-      return evalSetFilter(e.binding, e.pred, e.loc, sc, env, cx);
-    case 'setMap': {
-      const out: Value[] = [];
-      forEachBinding(e.bindings, sc, env, cx, e.loc, (env1) => {
-        out.push(ev(e.body, sc, env1, cx));
-        return true;
-      });
-      return V.setOf(out);
-    }
+    case 'setMap':
     case 'tuple':
-      return V.tuple(e.elems.map((x) => ev(x, sc, env, cx)));
     case 'record':
-      return V.record(e.fields.map((f) => f.name), e.fields.map((f) => ev(f.value, sc, env, cx)));
     case 'recordSet':
-      return V.recordSet(e.fields.map((f) => f.name), e.fields.map((f) => ev(f.set, sc, env, cx)));
     case 'fnLiteral':
-      return evalFnLiteral(e.bindings, e.body, e.loc, sc, env, cx);
     case 'fnSet':
-      return V.fcnSet(ev(e.domain, sc, env, cx), ev(e.range, sc, env, cx));
+      return constructed(e, sc, env, cx);
     case 'fnApply': {
       const f = ev(e.fn, sc, env, cx);
       const arg = e.args.length === 1 ? ev(e.args[0]!, sc, env, cx) : V.tuple(e.args.map((a) => ev(a, sc, env, cx)));
@@ -144,15 +134,19 @@ export function ev(e: Expr, sc: Scope, env: Env, cx: Ctx): Value {
     }
     case 'unchanged': {
       // Tool.eval OPCODE_unchanged: e' = e
+      markNonConst();
       if (cx.next === null) throw new EvalError('UNCHANGED cannot be evaluated here: there is no next state', e.loc);
       const now = ev(e.expr, sc, env, cx);
       const then = ev(e.expr, sc, env, primedCtx(cx));
       return V.bool(V.equals(now, then));
     }
     case 'enabled':
+      // reads the state through action generation, which does not mark its reads
+      markVolatile();
       return V.bool(hooks.enabled(e.expr, sc, env, cx));
     case 'actionBox': {
       // [A]_v == A \/ v' = v ; <<A>>_v == A /\ v' # v
+      markNonConst();
       const unchanged = (): boolean => {
         if (cx.next === null) throw new EvalError('an action cannot be evaluated here: there is no next state', e.loc);
         return V.equals(ev(e.vars, sc, env, cx), ev(e.vars, sc, env, primedCtx(cx)));
@@ -181,6 +175,50 @@ export const hooks: { enabled: (a: Expr, sc: Scope, env: Env, cx: Ctx) => boolea
     throw new EvalError('ENABLED is not available');
   },
 };
+
+// ------------------------------------------------------------------ value constructors
+
+type Constructor = Extract<Expr, { kind: 'setEnum' | 'setFilter' | 'setMap' | 'tuple' | 'record' | 'recordSet' | 'fnLiteral' | 'fnSet' }>;
+
+/** A value constructor whose value is kept when it is constant (no state, bound name or Ctx
+ *  read), e.g. the sets of a TypeOK. Out of `ev` so that ev's stack frame stays small: deeply
+ *  recursive operators nest it thousands of times. */
+function constructed(e: Constructor, sc: Scope, env: Env, cx: Ctx): Value {
+  const kept = constHit(e, sc);
+  if (kept !== undefined) return kept;
+  return constStore(e, sc, constMark(), construct(e, sc, env, cx));
+}
+
+function construct(e: Constructor, sc: Scope, env: Env, cx: Ctx): Value {
+  switch (e.kind) {
+    case 'setEnum':
+      return V.setOf(e.elems.map((x) => ev(x, sc, env, cx)));
+    case 'setFilter':
+      return evalSetFilter(e.binding, e.pred, e.loc, sc, env, cx);
+    case 'setMap': {
+      const out: Value[] = [];
+      forEachBinding(e.bindings, sc, env, cx, e.loc, (env1) => {
+        out.push(ev(e.body, sc, env1, cx));
+        return true;
+      });
+      return V.setOf(out);
+    }
+    case 'tuple':
+      return V.tuple(e.elems.map((x) => ev(x, sc, env, cx)));
+    case 'record':
+      return V.record(e.fields.map((f) => f.name), e.fields.map((f) => ev(f.value, sc, env, cx)));
+    case 'recordSet':
+      return V.recordSet(e.fields.map((f) => f.name), e.fields.map((f) => ev(f.set, sc, env, cx)));
+    case 'fnLiteral':
+      return evalFnLiteral(e.bindings, e.body, e.loc, sc, env, cx);
+    case 'fnSet':
+      return V.fcnSet(ev(e.domain, sc, env, cx), ev(e.range, sc, env, cx));
+    default: {
+      const never: never = e;
+      throw new EvalError(`unknown constructor ${JSON.stringify(never)}`);
+    }
+  }
+}
 
 // ------------------------------------------------------------------ EXCEPT
 

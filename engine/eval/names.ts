@@ -5,7 +5,8 @@
 import type { Expr, Loc } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
-import { type Binding, type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, bindValue, lookupEnv, markVolatile, volatileReads } from './context.js';
+import { type Binding, type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, bindValue, lookupEnv, markKeptRead, markStateRead, unstableReads, volatileReads } from './context.js';
+import { constHit, constStore, constMark } from './constcache.js';
 import { type DefEntry, Scope, type Subst, instantiate } from './scope.js';
 import { type BuiltinImpl, builtinConstant, builtinImpl, callBuiltin, isBuiltinOp } from './builtins.js';
 import { ev } from './expr.js';
@@ -64,7 +65,7 @@ export function evalRef(e: Extract<Expr, { kind: 'ref' }>, sc: Scope, env: Env, 
     case 'subst':
       return substValue(r.s, cx);
     case 'var': {
-      markVolatile();
+      markStateRead(cx);
       if (cx.state === null) throw new EvalError(`the variable ${e.name} cannot be evaluated here: there is no state`, e.loc);
       const v = cx.state[r.slot];
       if (v === undefined) throw new EvalError(`the variable ${e.name} has no value yet`, e.loc);
@@ -93,7 +94,10 @@ export function evalApply(e: Extract<Expr, { kind: 'apply' }>, sc: Scope, env: E
       const c = e as { [BI]?: BuiltinImpl };
       const f = (c[BI] ??= builtinImpl(e.name));
       if (f === undefined) throw new EvalError(`unknown operator ${e.name}`, e.loc);
-      return f(e.args, e.loc, sc, env, cx);
+      // `Dev \cup {NoDev}`, `1..N`, `{"conn"} \X Conn`: built once per name space
+      const kept = constHit(e, sc);
+      if (kept !== undefined) return kept;
+      return constStore(e, sc, constMark(), f(e.args, e.loc, sc, env, cx));
     }
     default:
       return applyOp(e.name, e.prefix, e.args, e.loc, sc, env, cx);
@@ -102,9 +106,18 @@ export function evalApply(e: Extract<Expr, { kind: 'apply' }>, sc: Scope, env: E
 
 function substValue(s: Subst, cx: Ctx): Value {
   if (s.cached !== undefined) return s.cached;
+  if (s.cx === cx) {
+    markKeptRead();
+    return s.cxValue!;
+  }
   const r0 = volatileReads();
+  const u0 = unstableReads();
   const v = ev(s.expr, s.scope, s.env, cx);
   if (volatileReads() === r0) s.cached = v;
+  else if (unstableReads() === u0) {
+    s.cx = cx;
+    s.cxValue = v;
+  }
   return v;
 }
 
@@ -116,9 +129,19 @@ export function force(b: Binding, name: string, loc: Loc, cx: Ctx): Value {
       return b.value;
     case 'lazy': {
       if (b.cached !== undefined) return b.cached;
+      if (b.cx === cx) {
+        markKeptRead();
+        return b.cxValue!;
+      }
       const r0 = volatileReads();
+      const u0 = unstableReads();
       const v = ev(b.expr, b.scope, b.env, cx);
       if (volatileReads() === r0) b.cached = v;
+      else if (unstableReads() === u0) {
+        // read only the stable state of cx: the same value for as long as cx lives
+        b.cx = cx;
+        b.cxValue = v;
+      }
       return v;
     }
     case 'fnDef':
@@ -145,7 +168,7 @@ export function lookupValue(name: string, loc: Loc, sc: Scope, env: Env, cx: Ctx
   if (c) return defValue(c, name, loc, cx);
   const slot = sc.vars.get(name);
   if (slot !== undefined) {
-    markVolatile();
+    markStateRead(cx);
     if (cx.state === null) throw new EvalError(`the variable ${name} cannot be evaluated here: there is no state`, loc);
     const v = cx.state[slot];
     if (v === undefined) throw new EvalError(`the variable ${name} has no value yet`, loc);
@@ -162,9 +185,20 @@ function defValue(d: DefEntry, name: string, loc: Loc, cx: Ctx): Value {
     case 'op': {
       if (d.def.params.length > 0) throw new EvalError(`the operator ${name} needs ${d.def.params.length} argument(s)`, loc);
       if (d.cached !== undefined) return d.cached;
+      if (d.cx === cx) {
+        markKeptRead();
+        return d.cxValue!;
+      }
       const r0 = volatileReads();
+      const u0 = unstableReads();
       const v = ev(d.def.body, d.scope, undefined, cx);
       if (volatileReads() === r0) d.cached = v;
+      else if (unstableReads() === u0) {
+        // a state-level definition (`Blank == CHOOSE p \in Pos : board[p] = 0`) read several
+        // times while one state is expanded or checked is computed once for it
+        d.cx = cx;
+        d.cxValue = v;
+      }
       return v;
     }
     case 'fn':

@@ -5,13 +5,15 @@
 import type { Expr, FunctionDef, InstanceDef, Loc, Module, OperatorDef } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import { EvalError, ParseError } from '../errors.js';
-import type { Env, OpValue } from './context.js';
+import type { Ctx, Env, OpValue } from './context.js';
 import { STANDARD_MODULES } from '../frontend/standard.js';
 import { withNative } from './library.js';
 export type { LoadedSpec } from '../frontend/load.js';
 
 export type DefEntry =
-  | { readonly kind: 'op'; readonly def: OperatorDef; readonly scope: Scope; cached?: Value; asOp?: OpValue }
+  | { readonly kind: 'op'; readonly def: OperatorDef; readonly scope: Scope; cached?: Value; asOp?: OpValue;
+      /** the value for one Ctx when it read only that Ctx's stable state (context.ts `unstable`) */
+      cx?: Ctx; cxValue?: Value }
   | { readonly kind: 'fn'; readonly def: FunctionDef; readonly scope: Scope }
   | { readonly kind: 'instance'; readonly def: InstanceDef; readonly scope: Scope; inst?: Scope }
   /** a cfg override: `Def = v` or `Def <- Other` in the configuration */
@@ -24,6 +26,9 @@ export interface Subst {
   readonly scope: Scope;
   readonly env: Env;
   cached?: Value;
+  /** the value for one Ctx when it read only that Ctx's stable state (context.ts `unstable`) */
+  cx?: Ctx;
+  cxValue?: Value;
 }
 
 export class Scope {

@@ -172,7 +172,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     return (s, t) => {
       atLevelOf(s);
       try {
-        return evalBool(b.expr, b.scope, b.env, { state: s, next: t ?? null }, `the ${what} ${n.name}`);
+        return evalBool(b.expr, b.scope, b.env, { state: s, next: t ?? null, stable: true }, `the ${what} ${n.name}`);
       } catch (err) {
         throw located(err, b.expr.loc);
       }
