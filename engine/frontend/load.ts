@@ -92,7 +92,9 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
       text = await readFile(file, 'utf8');
     } catch {
       const where = at ?? { file, module: expectedName, line: 1, col: 1, endLine: 1, endCol: 1 };
-      throw new ParseError(at ? `Cannot find source file for module ${expectedName} (looked for ${file})` : `Cannot read ${file}`, where);
+      const others = searchPath.slice(1).map((d) => (d === LIBRARY_DIR ? "rdsib's bundled library" : d));
+      const also = others.length > 0 ? `, then in ${others.join(', ')}` : '';
+      throw new ParseError(at ? `Cannot find source file for module ${expectedName} (looked for ${file}${also})` : `Cannot read ${file}`, where);
     }
     const all = await parseModuleText(file, text);
     const first = all[0]!;

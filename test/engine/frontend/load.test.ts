@@ -130,8 +130,11 @@ describe('the library path (TLC: spec folder, then library folders; ours: engine
     const { modules } = await loadSpec(`${FIX}libpath/spec/UsesExtra.tla`, { libraryPath: [`${FIX}libpath/extra`] });
     expect(modules.get('Extra')?.loc.file).toBe(`${FIX}libpath/extra/Extra.tla`);
     expect(modules.get('TLAPS')?.definitions.map((d) => d.name)).toEqual(['FromExtra']);
-    // without it, Extra is nowhere
+    // without it, Extra is nowhere; the message lists every folder looked in
     await expect(loadSpec(`${FIX}libpath/spec/UsesExtra.tla`)).rejects.toThrow(/Cannot find source file for module Extra/);
+    await expect(loadSpec(`${FIX}libpath/spec/UsesExtra.tla`, { libraryPath: ['/nonexistent'] })).rejects.toThrow(
+      `Cannot find source file for module Extra (looked for ${FIX}libpath/spec/Extra.tla, then in /nonexistent, rdsib's bundled library)`,
+    );
   });
   it('TLA_PATH folders (PATH syntax) are searched after libraryPath, as TLC does', async () => {
     expect(tlaPathFolders({ TLA_PATH: `/a${delimiter}${delimiter}/b` })).toEqual(['/a', '/b']);
@@ -148,7 +151,7 @@ describe('the library path (TLC: spec folder, then library folders; ours: engine
   });
   it('a module in neither folder is reported at its name, with the file the user would write', async () => {
     const e = await loadError('missing/Missing.tla');
-    expect(e.message).toBe(`Cannot find source file for module Nowhere (looked for ${FIX}missing/Nowhere.tla)`);
+    expect(e.message).toBe(`Cannot find source file for module Nowhere (looked for ${FIX}missing/Nowhere.tla, then in rdsib's bundled library)`);
   });
 });
 
