@@ -35,7 +35,8 @@ function registerFolds(t: NativeTable): void {
   // Computed as that, without building SUBSET S; a `choose` that picks a non-member would make
   // the definition recurse forever, reported here instead.
   t.add('Folds', 'MapThenFoldSet', 5, higherImpl([0, 2, 3], ([, base, , , S], [op, , f, choose], call) => {
-    if (!isSet(S!)) throw argError('MapThenFoldSet', 4, 5, 'a set', S!);
+    // TLC meets a non-set first as the argument of the definition's fold[S \in SUBSET S]
+    if (!isSet(S!)) throw new EvalError(`Attempted to check if the non-enumerable value\n${V.show(S!)}\nis element of\nSUBSET ${V.show(S!)}`);
     // the elements not picked yet, in TLC's (sorted) order, handed to choose as a set
     let rest: readonly Value[] = V.elements(S!);
     const picked: Value[] = [];
@@ -70,8 +71,10 @@ function registerFiniteSetsExt(t: NativeTable): void {
 
   // FiniteSetsExt.quantify: counts without building the filtered set
   t.add('FiniteSetsExt', 'Quantify', 2, higherImpl([1], ([S], [, p], call) => {
+    // one element at a time: a set beyond TLC's maxSetSize (1..2000000) is never built
+    if (!isSet(S!)) throw argError('Quantify', 0, 2, 'a set', S!);
     let n = 0;
-    for (const x of setArg('Quantify', 0, 2, S!)) if (boolResult('Quantify', 1, 2, call(p!, x), p!)) n++;
+    for (const x of V.iterate(S!)) if (boolResult('Quantify', 1, 2, call(p!, x), p!)) n++;
     return V.int(n);
   }));
 

@@ -7,7 +7,7 @@
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
 import * as V from './v.js';
-import { type NativeTable, boolResult, higherImpl, intArg, seqArg, setArg, strictImpl } from './library.js';
+import { type NativeTable, argError, boolResult, higherImpl, intArg, isFcn, seqArg, setArg, strictImpl } from './library.js';
 
 const M = 'SequencesExt';
 
@@ -48,8 +48,12 @@ export function registerSequencesExt(t: NativeTable): void {
   t.add(M, 'Contains', 2, strictImpl('Contains', ([s, e]) => V.bool(seqArg('Contains', 0, 2, s!).some((x) => V.equals(x, e!)))));
 
   // folds: FoldSeq is FoldFunction (op(s[n], ... op(s[1], base))); FoldLeft / FoldRight as named
-  t.add(M, 'FoldSeq', 3, higherImpl([0], ([, base, s], [op], call) =>
-    seqArg('FoldSeq', 2, 3, s!).reduce((acc, x) => call(op!, x, acc), base!)));
+  // SequencesExt.foldSeq is Functions.foldFunction (its errors name FoldFunction)
+  t.add(M, 'FoldSeq', 3, higherImpl([0], ([, base, s], [op], call) => {
+    if (!isFcn(s!)) throw argError('FoldFunction', 2, 3, 'a function', s!);
+    const dom = V.elements(V.domainOf(s!));
+    return dom.reduce((acc, i) => call(op!, V.apply(s!, i), acc), base!);
+  }));
   t.add(M, 'FoldLeft', 3, higherImpl([0], ([, base, s], [op], call) =>
     seqArg('FoldLeft', 2, 3, s!).reduce((acc, x) => call(op!, acc, x), base!)));
   t.add(M, 'FoldRight', 3, higherImpl([0], ([, s, base], [op], call) =>

@@ -60,6 +60,11 @@ const cases: [string, string, string][] = [
   ['SeqMod maps 0 to b', '<<SeqMod(4, 2), SeqMod(5, 2)>>', '<<2, 1>>'],
   // FoldSeq is FoldFunction: the accumulator starts at base and takes s[1], s[2], ... in turn
   ['FoldSeq folds from the first element', 'FoldSeq(LAMBDA e, acc : Append(acc, e), <<>>, <<5, 6, 7>>)', '<<5, 6, 7>>'],
+  // FoldSeq is FoldFunction in TLC, errors included
+  ['FoldSeq of a non-function names FoldFunction', 'AssertError("The third argument of FoldFunction should be a function, but instead it is:\\nTRUE", FoldSeq(+, 23, TRUE))', 'TRUE'],
+  ['FoldRight of a non-sequence', 'AssertError("The second argument of FoldRight should be a sequence, but instead it is:\\nTRUE", FoldRight(+, TRUE, 23))', 'TRUE'],
+  // from the right: op(1, op(2, op(3, 1))) = 1 - (2 - (3 - 1)) = 1
+  ['FoldRight with -', 'FoldRight(-, <<1, 2, 3>>, 1)', '1'],
   ['FoldLeft', 'FoldLeft(LAMBDA acc, e : acc * 10 + e, 0, <<1, 2, 3>>)', '123'],
   ['FoldLeft nests to the left', 'FoldLeft(LAMBDA acc, e : <<acc, e>>, 0, <<3, 1, 2>>)', '<<<<<<0, 3>>, 1>>, 2>>'],
   ['FoldRight', 'FoldRight(LAMBDA e, acc : acc * 10 + e, <<1, 2, 3>>, 0)', '321'],
@@ -91,7 +96,7 @@ const cases: [string, string, string][] = [
 describe('SequencesExt', () => {
   let got: Map<string, string>;
   beforeAll(async () => {
-    got = await evalAll('SequencesExt', cases.map(([name, lhs]) => [name, lhs] as const));
+    got = await evalAll('SequencesExt, TLCExt', cases.map(([name, lhs]) => [name, lhs] as const));
   });
   it.each(cases)('%s: %s = %s', (name, _lhs, want) => {
     expect(got.get(name)).toBe(want);

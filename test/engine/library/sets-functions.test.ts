@@ -5,12 +5,17 @@
 import { evalAll, group } from './helpers.js';
 
 
-group('Folds', 'Folds, Sequences, FiniteSets, Naturals', [
+group('Folds', 'Folds, Sequences, FiniteSets, Integers, TLCExt', [
   // the definition: op(f(x1), op(f(x2), op(f(x3), base))) with x1 = choose(S), x2 = choose(S \ {x1}) ...
   // choosing the least first, 3 is appended first
   ['MapThenFoldSet choosing the least element first', 'MapThenFoldSet(LAMBDA x, acc : Append(acc, x), <<>>, LAMBDA x : x, LAMBDA S : CHOOSE x \\in S : TRUE, {1, 2, 3})', '<<3, 2, 1>>'],
   ['MapThenFoldSet choosing the greatest first', 'MapThenFoldSet(LAMBDA x, acc : Append(acc, x), <<>>, LAMBDA x : x, LAMBDA S : CHOOSE x \\in S : \\A y \\in S : x >= y, {1, 2, 3})', '<<1, 2, 3>>'],
   ['MapThenFoldSet maps before folding', 'MapThenFoldSet(LAMBDA x, y : x + y, 0, LAMBDA x : x * x, LAMBDA S : CHOOSE x \\in S : TRUE, 1..3)', '14'],
+  // the definition's fold[T \in SUBSET S] is where TLC meets a non-set first
+  ['MapThenFoldSet of a non-set', 'AssertError("Attempted to check if the non-enumerable value\\n42\\nis element of\\nSUBSET 42", MapThenFoldSet(LAMBDA x, y : x - y, 0, LAMBDA i : i, LAMBDA S : CHOOSE x \\in S : TRUE, 42))', 'TRUE'],
+  // choosing the greatest first: 4 - (3 - (2 - (1 - 0))) = 2; the least first: 1 - (2 - (3 - (4 - 0))) = -2
+  ['MapThenFoldSet with - from the greatest', 'MapThenFoldSet(LAMBDA x, y : x - y, 0, LAMBDA i : i, LAMBDA S : CHOOSE x \\in S : \\A y \\in S : x >= y, 1..4)', '2'],
+  ['MapThenFoldSet with - from the least', 'MapThenFoldSet(LAMBDA x, y : x - y, 0, LAMBDA i : i, LAMBDA S : CHOOSE x \\in S : TRUE, 1..4)', '-2'],
   ['MapThenFoldSet of {} is base', 'MapThenFoldSet(LAMBDA x, y : x + y, 7, LAMBDA x : x, LAMBDA S : CHOOSE x \\in S : TRUE, {})', '7'],
 ]);
 
@@ -29,6 +34,8 @@ group('FiniteSetsExt', 'FiniteSetsExt, Sequences, Integers', [
   ['FlattenSet', 'FlattenSet({{1}, {2, 3}})', '{1, 2, 3}'],
   ['SymDiff', 'SymDiff({1, 2}, {2, 3})', '{1, 3}'],
   ['Quantify the even numbers of 1..9', 'Quantify(1..9, LAMBDA n : n % 2 = 0)', '4'],
+  // counted one element at a time: 1..2000000 is beyond what TLC would enumerate as a set
+  ['Quantify over 1..2000000', 'Quantify(1..2000000, LAMBDA n : n % 1000 = 0)', '2000'],
   ['kSubset(2, 1..3)', 'kSubset(2, 1..3)', '{{1, 2}, {1, 3}, {2, 3}}'],
   ['kSubset(0, S) = {{}}', 'kSubset(0, {1})', '{{}}'],
   ['kSubset beyond the size is {}', 'kSubset(3, {1})', '{}'],
