@@ -8,8 +8,8 @@ import { parseModuleText } from '../../../engine/frontend/load.js';
 import { resolveSpec } from '../../../engine/frontend/resolve.js';
 import { FIXTURES } from './helpers.js';
 
-const SOURCES = ['basic/Basic.tla', 'pluscal/Counter2.tla'].map((f) => readFileSync(`${FIXTURES}${f}`, 'utf8'));
-const PIECES = ['(', ')', '[', ']', '{', '}', '<<', '>>', '/\\', '\\/', '==', '\t', '\n', '"', '\\', '!', '@', ':', ',', 'EXCEPT', 'LET', 'IN', 'x', '1', '(*', '*)', '\\*'];
+const SOURCES = ['basic/Basic.tla', 'pluscal/Counter2.tla', 'unicode/Uni.tla', 'subexpr/Labels.tla'].map((f) => readFileSync(`${FIXTURES}${f}`, 'utf8'));
+const PIECES = ['(', ')', '[', ']', '{', '}', '<<', '>>', '/\\', '\\/', '==', '\t', '\n', '"', '\\', '!', '@', ':', ',', 'EXCEPT', 'LET', 'IN', 'x', '1', '(*', '*)', '\\*', '′', '─', '═', '⟨', '⟩', '≜', '∀', '😀', '!1', '!<<', '!lbl', '::'];
 
 const mutation = fc.record({
   source: fc.integer({ min: 0, max: SOURCES.length - 1 }),
@@ -35,7 +35,7 @@ describe('mutated specs', () => {
           expect(loc?.col).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 150, seed: 20261127 },
+      { numRuns: 300, seed: 20261127 },
     );
   });
 });
