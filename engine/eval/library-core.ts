@@ -16,6 +16,7 @@ export function registerCoreModules(t: NativeTable): void {
   registerBitwise(t);
   registerDyadicRationals(t);
   registerIOUtils(t);
+  registerBagsExt(t);
 }
 
 /** Fold `f(x)` for x in `xs` the way FoldSet / FoldFunctionOnSet do in TLC: the accumulator
@@ -176,5 +177,24 @@ function registerDyadicRationals(t: NativeTable): void {
     const g = gcd(num, den);
     if (g === 1 || g === 0) return p!;
     return V.record(['num', 'den'], [V.int(Math.trunc(num / g)), V.int(Math.trunc(den / g))]);
+  }));
+}
+
+// ------------------------------------------------------------------ BagsExt
+
+function registerBagsExt(t: NativeTable): void {
+  // BagsExt.foldBag: the bag's elements in TLC's order, each as many times as it occurs, the
+  // accumulator FIRST: op(... op(op(base, x1), x1) ..., xn). Without it TLC's recursion over
+  // the copies overflows the stack, and a product meets 10000^1000 before 0.
+  t.add('BagsExt', 'FoldBag', 3, higherImpl([0], ([, base, B], [op], call) => {
+    if (!isFcn(B!)) throw argError('FoldBag', 2, 3, 'a bag', B!);
+    const { dom, vals } = V.fcnView(V.materialize(B!));
+    let acc = base!;
+    dom.forEach((x, i) => {
+      const n = vals[i]!;
+      if (n.kind !== 'int' || n.n <= 0) throw argError('FoldBag', 2, 3, 'a bag', B!);
+      for (let j = 0; j < n.n; j++) acc = call(op!, acc, x);
+    });
+    return acc;
   }));
 }

@@ -72,7 +72,7 @@ group('Combinatorics', 'Combinatorics', [
 ]);
 
 // bags as functions: B is {| 1, 1, 2 |}
-group('BagsExt', 'BagsExt, Bags, TLC, Naturals, Sequences', [
+group('BagsExt', 'BagsExt, Bags, TLC, Integers, Sequences', [
   ['BagAdd a new element', 'BagAdd(B, 3) = (1 :> 2 @@ 2 :> 1 @@ 3 :> 1)', 'TRUE'],
   ['BagAdd a present element', 'BagAdd(B, 2) = (1 :> 2 @@ 2 :> 2)', 'TRUE'],
   ['BagRemove the last copy', 'BagRemove(B, 2) = (1 :> 2)', 'TRUE'],
@@ -81,6 +81,10 @@ group('BagsExt', 'BagsExt, Bags, TLC, Naturals, Sequences', [
   ['SumBag: 1 + 1 + 2', 'SumBag(B)', '4'],
   ['ProductBag: 1 * 1 * 2', 'ProductBag(B)', '2'],
   ['FoldBag {| 1, 1, 2, 3, 3, 3 |}: 2 + 2 + 9', 'FoldBag(LAMBDA x, y : x + y, 0, (1 :> 2 @@ 2 :> 1 @@ 3 :> 3))', '13'],
+  // BagsExt.java's FoldBag: the copies one by one, the accumulator first, smallest element first
+  ['FoldBag with the accumulator first', 'FoldBag(LAMBDA acc, x : Append(acc, x), <<>>, (2 :> 1 @@ 1 :> 2))', '<<1, 1, 2>>'],
+  ['FoldBag over 1500 copies', 'FoldBag(LAMBDA x, y : x + y, 0, (1 :> 1000 @@ -2 :> 500))', '0'],
+  ['ProductBag meets 0 before 10000^1000', 'ProductBag((0 :> 1) @@ (10000 :> 1000))', '0'],
   // handle(1) = <<1, 1>>, handle(2) = <<2>>; op(handle(1), op(handle(2), base))
   ['MapThenFoldBag keeps the copies together', 'MapThenFoldBag(LAMBDA x, y : x \\o y, <<>>, LAMBDA x : <<x>>, LAMBDA S : CHOOSE x \\in S : TRUE, B)', '<<1, 1, 2>>'],
 ], 'B == (1 :> 2 @@ 2 :> 1)');
