@@ -25,6 +25,8 @@ export function defaultConfigPath(specPath: string): string {
 
 export interface CheckOptions extends SearchOptions {
   readonly cfgPath?: string;
+  /** folders searched for modules after the spec's own (TLC's -DTLA-Library) */
+  readonly libraryPath?: readonly string[];
   /** called after loading and compiling, right before the search (TLC prints
    *  "Computing initial states..." at that point) */
   readonly onSearchStart?: () => void;
@@ -37,8 +39,8 @@ export interface CompiledRun {
 }
 
 /** Load, read the cfg and compile, without searching (for other searches: simulation). */
-export async function compileFile(specPath: string, cfgPath?: string): Promise<CompiledRun> {
-  return compileLoaded(await loadSpec(specPath), specPath, cfgPath);
+export async function compileFile(specPath: string, cfgPath?: string, libraryPath?: readonly string[]): Promise<CompiledRun> {
+  return compileLoaded(await loadSpec(specPath, libraryPath ? { libraryPath } : {}), specPath, cfgPath);
 }
 
 function compileLoaded(loaded: LoadedSpec, specPath: string, cfgPath = defaultConfigPath(specPath)): CompiledRun {
@@ -47,7 +49,7 @@ function compileLoaded(loaded: LoadedSpec, specPath: string, cfgPath = defaultCo
 }
 
 export async function checkFile(specPath: string, options: CheckOptions = {}): Promise<CheckRun> {
-  return checkLoaded(await loadSpec(specPath), specPath, options);
+  return checkLoaded(await loadSpec(specPath, options.libraryPath ? { libraryPath: options.libraryPath } : {}), specPath, options);
 }
 
 /** Checks an already loaded spec: one load serves many cfgs (the verdict table). */

@@ -63,7 +63,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 
 /** How many values our own options of `rdsib check` take (they pass through unchanged). */
-const OWN_VALUES: Readonly<Record<string, number>> = { '--dump-states': 1, '--dump-graph': 1, '--dump-graph-options': 1, '--config': 1, '--workers': 1, '--num': 1, '--depth': 1, '--seed': 1, '--aril': 1, '--dump-trace': 2 };
+const OWN_VALUES: Readonly<Record<string, number>> = { '--library': 1, '--dump-states': 1, '--dump-graph': 1, '--dump-graph-options': 1, '--config': 1, '--workers': 1, '--num': 1, '--depth': 1, '--seed': 1, '--aril': 1, '--dump-trace': 2 };
 
 /** The arguments of `rdsib check` with TLC's options translated (ours pass through unchanged), the
  *  spec first: `--dump-trace` takes a variable number of values, so a spec after it would be read
@@ -89,6 +89,8 @@ export function translateTlcFlags(args: readonly string[]): TranslatedArgs {
       const vals = takeValues(moot.values);
       notes.push(`TLC option ${[a, ...vals].join(' ')} accepted and has no effect: ${moot.why}`);
     } else if (REFUSED[a] !== undefined) throw new TlcFlagError(`TLC option ${a} (${REFUSED[a]}) is not supported by rdsib check`);
+    // TLC's library path is a Java property: java -DTLA-Library=dir1:dir2 tlc2.TLC ...
+    else if (a.startsWith('-DTLA-Library=')) options.push('--library', a.slice('-DTLA-Library='.length));
     else if (a === '--tlc') options.push(a, ...(args[i + 1]?.endsWith('.jar') ? [args[++i]!] : []));
     else if (a.startsWith('-')) options.push(a, ...args.slice(i + 1, (i += OWN_VALUES[a] ?? 0) + 1));
     else positionals.push(a);

@@ -1,5 +1,6 @@
 // `rdsib check SPEC.tla`: TLC's breadth-first model checking with TLC's output and exit codes.
 import { existsSync, writeFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import type { Command } from 'commander';
 import { traceDot, renderPng } from '../../check/dot.js';
 import { type GraphOptions, StateGraph, stateGraphDot, statesText } from '../../check/dump.js';
@@ -20,6 +21,7 @@ interface CheckFlags {
   dumpTrace?: string[];
   workers: string;
   difftrace?: boolean;
+  library?: string;
   dumpStates?: string;
   dumpGraph?: string;
   dumpGraphOptions?: string;
@@ -42,6 +44,7 @@ export function register(program: Command): void {
     .option('--dump-trace <format_and_file...>', 'write the counterexample: `itf FILE` (ITF JSON) or `dot FILE` (Graphviz, plus FILE.png when dot is installed)')
     .option('--workers <n>', 'number of worker threads, or auto (TLC -workers): the search runs on one; the answer does not depend on it', '1')
     .option('--difftrace', 'in a counterexample, print after the first state only the variables each step changed (TLC -difftrace)')
+    .option('--library <dirs>', 'folders (separated by :) searched for modules after the spec\'s own, before TLA_PATH and the bundled library (TLC -DTLA-Library)')
     .option('--dump-states <file>', 'write every distinct state found, in discovery order (TLC -dump FILE)')
     .option('--dump-graph <file>', 'write the state graph as Graphviz DOT, plus FILE.png when dot is installed and the graph is small (TLC -dump dot FILE)')
     .option('--dump-graph-options <list>', 'for --dump-graph: colorize, actionlabels, stuttering (TLC -dump dot,colorize,... FILE)')
@@ -85,6 +88,7 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
   try {
     let last = { generated: 0, distinct: 0, ms: 0 };
     run = await checkFile(specPath, {
+      ...libraryOf(flags),
       ...(graph ? { onState: graph.onState, onEdge: graph.onEdge } : {}),
       ...(flags.config ? { cfgPath: flags.config } : {}),
       ...(flags.deadlock ? { checkDeadlock: false } : {}),
@@ -139,6 +143,10 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
 }
 
 const PNG_MAX_STATES = 500;
+
+function libraryOf(flags: CheckFlags): { libraryPath?: readonly string[] } {
+  return flags.library ? { libraryPath: flags.library.split(delimiter).filter((d) => d !== '') } : {};
+}
 
 /** --dump-graph-options: the DotStateWriter options we honour; others are reported. */
 function graphOptionsOf(list: string | undefined): GraphOptions | undefined {
@@ -203,7 +211,7 @@ async function runSimulation(specPath: string, flags: CheckFlags): Promise<numbe
   let spec: CompiledSpec;
   let r: SimulationResult;
   try {
-    ({ spec } = await compileFile(specPath, flags.config));
+    ({ spec } = await compileFile(specPath, flags.config, libraryOf(flags).libraryPath));
     const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
     out(simulationStartText(seed));
     out(COMPUTING_INIT);

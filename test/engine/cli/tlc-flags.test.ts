@@ -33,7 +33,7 @@ describe('translating TLC options', () => {
   it('refuses options whose effect is not implemented, by name', () => {
     expect(() => translateTlcFlags(['-generate', 'Spec'])).toThrow(new TlcFlagError('TLC option -generate (random generation) is not supported by rdsib check'));
     expect(() => translateTlcFlags(['-continue', 'Spec'])).toThrow(/-continue \(continuing after a violation\)/);
-    expect(() => translateTlcFlags(['-dump', 'dot', 'states.dot', 'Spec'])).toThrow(/-dump/);
+    expect(() => translateTlcFlags(['-dfid', '3', 'Spec'])).toThrow(/-dfid \(depth-first iterative deepening\)/);
   });
 
   it('reports a missing value instead of taking the next option as it', () => {
@@ -81,5 +81,23 @@ describe('rdsib check with a TLC command line', () => {
     const r = rdsib(['check', '-workers', '0', 'DiffTrace.tla']);
     expect(r.status).toBe(255);
     expect(r.stderr).toMatch(/must be a positive integer or auto/);
+  });
+});
+
+describe('the library path', () => {
+  const SPEC = join(FIXTURES, 'libpath/spec/UsesLib.tla');
+  const LIB = join(FIXTURES, 'libpath/lib');
+  it('a module found nowhere is a parse error (150) naming where it looked', () => {
+    const r = rdsib(['check', SPEC]);
+    expect(r.status).toBe(150);
+    expect(r.stderr).toMatch(/UsesLib\.tla:2:19: Cannot find source file for module Helper/);
+  });
+
+  it('--library DIR and TLC\'s -DTLA-Library=DIR add folders searched after the spec\'s own: x = Twice(3) = 6, one state', () => {
+    for (const flag of [['--library', LIB], [`-DTLA-Library=${LIB}`]]) {
+      const r = rdsib(['check', ...flag, SPEC, '--json']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1, generatedStates: 2 });
+    }
   });
 });
