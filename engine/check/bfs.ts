@@ -33,7 +33,7 @@
 //   one the first successor of the previous with the recorded fingerprint
 //   (ConcurrentTLCTrace.getTrace, Tool.getState(fp, s)). We do the same (trace.ts), so under a
 //   VIEW the printed states are the ones TLC prints.
-import type { ActionLabel, CompiledSpec, State } from '../eval/api.js';
+import type { ActionLabel, CompiledSpec, State, Successor } from '../eval/api.js';
 import { TlaError } from '../errors.js';
 import { tlcRuntime } from '../eval/runtime.js';
 import { OutDegreeStats } from './outdegree.js';
@@ -263,21 +263,33 @@ class Search {
     }
   }
 
-  // Worker.run + Worker.addElement
+  // Worker.run + Worker.addElement. The loop allocates no closure per state or successor
+  // (traces are built only when something fails): at hundreds of thousands of states the
+  // closures and their names cost more than the search itself.
   private explore(): void {
+    const spec = this.spec;
     for (;;) {
       const cur: QueueEntry | undefined = this.queue.dequeue();
       if (!cur) return;
       const before = this.generated;
-      const toCur = () => this.traceTo(cur.id);
-      const succs = this.guard('next', toCur, () => this.spec.successors(cur.state)[Symbol.iterator]());
-      for (;;) {
-        const r = this.guard('next', toCur, () => succs.next());
-        if (r.done) break;
-        this.step(cur, r.value.state, r.value.action, toCur);
+      let succs: Iterator<Successor>;
+      try {
+        succs = spec.successors(cur.state)[Symbol.iterator]();
+      } catch (e) {
+        throw this.evalStop(e, 'next', cur, undefined, undefined);
       }
-      if (this.checkDeadlock && this.generated === before) throw new Stop({ kind: 'deadlock', trace: toCur() });
-      this.expandedForLiveness(cur, toCur);
+      for (;;) {
+        let r: IteratorResult<Successor>;
+        try {
+          r = succs.next();
+        } catch (e) {
+          throw this.evalStop(e, 'next', cur, undefined, undefined);
+        }
+        if (r.done) break;
+        this.step(cur, r.value.state, r.value.action);
+      }
+      if (this.checkDeadlock && this.generated === before) throw new Stop({ kind: 'deadlock', trace: this.traceTo(cur.id) });
+      this.expandedForLiveness(cur);
       this.outDegree.add(this.newSuccessors);
       this.newSuccessors = 0;
       if (Date.now() >= this.nextProgress) {
@@ -287,14 +299,29 @@ class Search {
     }
   }
 
-  private step(cur: QueueEntry, t: State, action: ActionLabel, toCur: () => TraceStep[]): void {
+  /** What `guard` makes of an error while expanding `cur` (and looking at its successor `t`,
+   *  reached by `action`): a TlaError stops the search with the trace to there. */
+  private evalStop(e: unknown, during: EvalPhase, cur: QueueEntry, t: State | undefined, action: ActionLabel | undefined, property?: string): unknown {
+    if (!(e instanceof TlaError)) return e;
+    const trace: TraceStep[] = this.traceTo(cur.id);
+    if (t !== undefined) trace.push({ state: t, action: action! });
+    return new Stop({ kind: 'evalError', error: e, during, ...(property !== undefined ? { property } : {}), trace });
+  }
+
+  private step(cur: QueueEntry, t: State, action: ActionLabel): void {
     this.generated++;
-    const toT = () => [...toCur(), { state: t, action }];
-    const inModel = this.guard('constraint', toT, () => this.spec.stateConstraint(t) && this.spec.actionConstraint(cur.state, t));
+    const spec = this.spec;
+    let inModel: boolean;
+    let fp = '';
+    try {
+      inModel = spec.stateConstraint(t) && spec.actionConstraint(cur.state, t);
+      if (inModel) fp = spec.fingerprint(t);
+    } catch (e) {
+      throw this.evalStop(e, 'constraint', cur, t, action);
+    }
     let id: number | undefined;
     let unseen = true;
     if (inModel) {
-      const fp = this.guard('constraint', toT, () => this.spec.fingerprint(t));
       const known = this.ids.get(fp);
       if (known === undefined) {
         id = this.insert(fp, t, cur.id)!;
@@ -307,11 +334,28 @@ class Search {
       }
     }
     if (unseen) {
-      const inv = this.firstFailing(this.invariants, t, toT);
-      if (inv !== undefined) throw new Stop({ kind: 'invariant', name: inv, trace: toT() });
+      const invs = this.invariants;
+      for (let i = 0; i < invs.length; i++) {
+        const c = invs[i]!;
+        let holds: boolean;
+        try {
+          holds = c.holds(t);
+        } catch (e) {
+          throw this.evalStop(e, 'invariant', cur, t, action, c.name);
+        }
+        if (!holds) throw new Stop({ kind: 'invariant', name: c.name, trace: [...this.traceTo(cur.id), { state: t, action }] });
+      }
     }
-    for (const a of this.actionProperties) {
-      if (!this.guard('actionProperty', toT, () => a.holds(cur.state, t), a.name)) throw new Stop({ kind: 'actionProperty', name: a.name, trace: toT() });
+    const acts = this.actionProperties;
+    for (let i = 0; i < acts.length; i++) {
+      const a = acts[i]!;
+      let holds: boolean;
+      try {
+        holds = a.holds(cur.state, t);
+      } catch (e) {
+        throw this.evalStop(e, 'actionProperty', cur, t, action, a.name);
+      }
+      if (!holds) throw new Stop({ kind: 'actionProperty', name: a.name, trace: [...this.traceTo(cur.id), { state: t, action }] });
     }
     if (id !== undefined) {
       this.options.onEdge?.(cur.id, id, action);
@@ -322,11 +366,11 @@ class Search {
 
   // LiveCheck.addNextState: once a state's successors are generated and checked, its atoms
   // and those of its transitions are evaluated
-  private expandedForLiveness(cur: QueueEntry, trace: () => readonly TraceStep[]): void {
+  private expandedForLiveness(cur: QueueEntry): void {
     const live = this.liveness;
     if (!live) return;
     const edges = this.pendingEdges;
-    this.guard('liveness', trace, () => {
+    this.guard('liveness', () => this.traceTo(cur.id), () => {
       live.recordExpansion(cur.id, cur.state);
       for (const e of edges) live.recordEdge(cur.id, e.to, cur.state, e.t);
     });

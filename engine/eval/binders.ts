@@ -131,6 +131,19 @@ export function evalChoose(b: AstBinding, body: Expr, loc: Loc, sc: Scope, env: 
 export function evalSetFilter(b: AstBinding, pred: Expr, loc: Loc, sc: Scope, env: Env, cx: Ctx): Value {
   if (b.domain === undefined) throw new EvalError('a set filter needs a domain', loc);
   const dom = ev(b.domain, sc, env, cx);
+  if (dom.kind === 'set' || dom.kind === 'interval') {
+    // (a loop, not a named closure: esbuild's keepNames would name one on every evaluation)
+    const xs = V.elements(dom, loc);
+    const out: Value[] = [];
+    try {
+      for (let i = 0; i < xs.length; i++) {
+        if (evalBool(pred, sc, bindPattern(env, b.pattern, xs[i]!), cx, 'the condition of a set filter')) out.push(xs[i]!);
+      }
+    } catch (err) {
+      throw located(err, loc);
+    }
+    return V.setOf(out);
+  }
   const test = (x: Value): boolean => {
     try {
       return evalBool(pred, sc, bindPattern(env, b.pattern, x), cx, 'the condition of a set filter');
@@ -138,7 +151,6 @@ export function evalSetFilter(b: AstBinding, pred: Expr, loc: Loc, sc: Scope, en
       throw located(err, loc);
     }
   };
-  if (dom.kind === 'set' || dom.kind === 'interval') return V.setOf(V.elements(dom, loc).filter(test));
   // SetPredValue over a set TLC keeps lazy (Nat, SUBSET S, [S -> T], ...): membership tests
   // only the element in question, enumeration happens if and when it is needed
   // the closure reads the state and the bound names later, when it is asked
@@ -155,6 +167,14 @@ export function evalFnLiteral(bs: readonly AstBinding[], body: Expr, loc: Loc, s
   // [x \in S, y \in T |-> e] has domain S \X T (Specifying Systems §16.1.7)
   const flatNames = bs.length === 1 ? null : bs;
   const dom = flatNames ? V.product(domains) : domains[0]!;
+  if (!flatNames && V.isFiniteEnumerable(dom)) {
+    // the common [x \in S |-> e], without the closure below
+    const xs = V.elements(dom, loc);
+    const vals: Value[] = new Array(xs.length);
+    const pattern = bs[0]!.pattern;
+    for (let i = 0; i < xs.length; i++) vals[i] = ev(body, sc, bindPattern(env, pattern, xs[i]!), cx);
+    return V.fcn(xs, vals);
+  }
   const bindArg = (x: Value): Env => {
     if (!flatNames) return bindPattern(env, bs[0]!.pattern, x);
     if (x.kind !== 'tuple') throw new EvalError(`function argument ${V.show(x)} is not a tuple`, loc);
