@@ -56,6 +56,9 @@ function registerFolds(t: NativeTable): void {
 
 // ------------------------------------------------------------------ FiniteSetsExt
 
+/** kSubset lists its elements up to this many k-subsets, and stays lazy beyond. */
+const KSUBSET_EAGER = 200_000;
+
 function registerFiniteSetsExt(t: NativeTable): void {
   // FiniteSetsExt.foldSet: the elements in the set's enumeration order, op(x, acc)
   t.add('FiniteSetsExt', 'FoldSet', 3, higherImpl([0], ([, base, S], [op], call) =>
@@ -84,6 +87,14 @@ function registerFiniteSetsExt(t: NativeTable): void {
     const k = intArg('kSubset', 0, 2, kv!);
     const xs = setArg('kSubset', 1, 2, S!);
     if (k < 0 || k > xs.length) return V.EMPTY_SET;
+    // KSubsetValue answers membership without enumerating: where the k-subsets are too many to
+    // list, keep the set lazy (SUBSET S filtered by size: members tested, enumerated in order)
+    let count = 1;
+    for (let i = 0; i < k && count <= KSUBSET_EAGER; i++) count = (count * (xs.length - i)) / (i + 1);
+    if (count > KSUBSET_EAGER) {
+      const base = V.setOf(xs);
+      return V.filter(V.subset(base), (x) => V.cardinality(x) === k);
+    }
     const out: Value[] = [];
     const pick: Value[] = [];
     const go = (from: number): void => {

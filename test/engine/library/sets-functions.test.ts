@@ -39,6 +39,8 @@ group('FiniteSetsExt', 'FiniteSetsExt, Sequences, Integers', [
   ['kSubset(2, 1..3)', 'kSubset(2, 1..3)', '{{1, 2}, {1, 3}, {2, 3}}'],
   ['kSubset(0, S) = {{}}', 'kSubset(0, {1})', '{{}}'],
   ['kSubset beyond the size is {}', 'kSubset(3, {1})', '{}'],
+  // C(60, 30) ~ 1.2e17 subsets: membership is answered without listing them
+  ['kSubset membership without enumeration', '<<(1..30) \\in kSubset(30, 1..60), (1..29) \\in kSubset(30, 1..60)>>', '<<TRUE, FALSE>>'],
   ['Max', 'Max({4, 9, 2})', '9'],
   ['Min', 'Min({4, -9, 2})', '-9'],
   ['Choices: one element from each set', 'Choices({{1, 2}, {3}})', '{{1, 3}, {2, 3}}'],
