@@ -13,8 +13,10 @@
 (***************************************************************************)
 EXTENDS Bags, TLC, TLAPS, FiniteSetTheorems, SequenceTheorems
 
-\* How many copies of e the bag B holds (0 when none).
-CopiesIn(e, B) == IF BagIn(e, B) THEN B[e] ELSE 0
+\* How many copies of e the bag B holds (0 when none).  BagIn(e, B) is
+\* e \in DOMAIN B by its definition in Bags; written out so that the empty bag,
+\* which is also <<>>, is not indexed by a non-number (TLC's BagIn scans the domain).
+CopiesIn(e, B) == IF e \in DOMAIN B THEN B[e] ELSE 0
 
 \* Each element of B n times as often; no element at all when n <= 0.
 Scaling(n, B) == IF n > 0 THEN [e \in DOMAIN B |-> n * B[e]] ELSE EmptyBag
