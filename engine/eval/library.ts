@@ -24,6 +24,7 @@ import { registerGraphs } from './library-graphs.js';
 import { registerVectorClocks } from './library-clocks.js';
 import { registerJson } from './library-json.js';
 import { registerSvg } from './library-svg.js';
+import { registerStatistics } from './library-stats.js';
 import { registerRandomization, registerTlcExtExtras } from './library-random.js';
 
 export type NativeImpl = (args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx) => Value;
@@ -52,6 +53,7 @@ function registerAll(): void {
   registerVectorClocks(table);
   registerJson(table);
   registerSvg(table);
+  registerStatistics(table);
   registerRandomization(table);
   registerTlcExtExtras();
 }

@@ -149,3 +149,14 @@ group('SVG', 'SVG, Integers', [
   // Java: (int) (0 + -5 / 2.0) = (int) -2.5 = -2, where the definition's \div gives -3
   ['PointOnLine truncates towards zero (override)', 'PointOnLine([x |-> 0, y |-> 0], [x |-> -5, y |-> 7], 2)', '[x |-> -2, y |-> 3]'],
 ]);
+
+// Chi-square with one degree of freedom: the 5% critical value is 3.841 (tables). Expected 50/50:
+// observed 60/40 gives (10^2 + 10^2) / 50 = 4 > 3.841 (rejected: FALSE), 59/41 gives 3.24 (kept:
+// TRUE); expected counts are rescaled to the observed total, so 1/1 is 50/50 for 100 draws.
+group('Statistics', 'Statistics', [
+  ['equal counts are kept', 'ChiSquare(<<10, 10>>, <<10, 10>>, "0.05")', 'TRUE'],
+  ['60/40 against 50/50 is rejected at 5%', 'ChiSquare(<<50, 50>>, <<60, 40>>, "0.05")', 'FALSE'],
+  ['59/41 against 50/50 is kept at 5%', 'ChiSquare(<<50, 50>>, <<59, 41>>, "0.05")', 'TRUE'],
+  ['expected counts are rescaled', 'ChiSquare(<<1, 1>>, <<59, 41>>, "0.05")', 'TRUE'],
+  ['100/0 is rejected', 'ChiSquare(<<50, 50>>, <<100, 0>>, "0.05")', 'FALSE'],
+]);
