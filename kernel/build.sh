@@ -23,12 +23,13 @@ for d in "${RXE_VM_DIR:-}" /tmp/rxe-kernel-vm /tmp/rxe-vm; do
   [ -n "$d" ] && [ -s "$d/kernel-version" ] && { KV=$(cat "$d/kernel-version"); break; }
 done
 if [ -z "$KV" ]; then
-  KV=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{sub("linux-image-","",$2); print $2; exit}')
+  KV=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{sub("linux-image-","",$2); print $2; exit}' || true)
 fi
 [ -n "$KV" ] || die "cannot tell the guest kernel: run test/rxe/prepare-host.sh first, or apt-get update"
 # The Debian version of that ABI (e.g. 6.1.0-56-amd64 -> 6.1.192-2): the source must be the same.
-DEBVER=$(apt-cache show "linux-headers-$KV" 2>/dev/null | awk '/^Version:/{print $2; exit}')
-[ -n "$DEBVER" ] || { apt-get update -qq; DEBVER=$(apt-cache show "linux-headers-$KV" 2>/dev/null | awk '/^Version:/{print $2; exit}'); }
+debver() { apt-cache show "linux-headers-$KV" 2>/dev/null | awk '/^Version:/{print $2; exit}' || true; }
+DEBVER=$(debver)
+[ -n "$DEBVER" ] || { apt-get update -qq || log "apt-get update failed"; DEBVER=$(debver); }
 [ -n "$DEBVER" ] || die "linux-headers-$KV is not in the archive (this ABI left it?): boot a kernel whose headers exist"
 log "kernel $KV, Debian version $DEBVER"
 
