@@ -17,6 +17,7 @@ export function registerCoreModules(t: NativeTable): void {
   registerDyadicRationals(t);
   registerIOUtils(t);
   registerBagsExt(t);
+  registerCombinatorics(t);
 }
 
 /** Fold `f(x)` for x in `xs` the way FoldSet / FoldFunctionOnSet do in TLC: the accumulator
@@ -207,5 +208,24 @@ function registerBagsExt(t: NativeTable): void {
       for (let j = 0; j < n.n; j++) acc = call(op!, acc, x);
     });
     return acc;
+  }));
+}
+
+// ------------------------------------------------------------------ Combinatorics
+
+function registerCombinatorics(t: NativeTable): void {
+  // Combinatorics.chse: the binomial coefficient computed exactly, an overflow only if the
+  // result leaves TLC's 32-bit integers (the definition's factorial[n] overflows from n = 13)
+  t.add('Combinatorics', 'choose', 2, strictImpl('choose', ([nv, kv]) => {
+    const n = intArg('choose', 0, 2, nv!);
+    const k = intArg('choose', 1, 2, kv!);
+    if (n < 0) throw argError('choose', 0, 2, 'a natural number', nv!);
+    if (k < 0) throw argError('choose', 1, 2, 'a natural number', kv!);
+    if (k > n) return V.int(0);
+    let r = 1n;
+    const kk = Math.min(k, n - k);
+    for (let i = 1; i <= kk; i++) r = (r * BigInt(n - kk + i)) / BigInt(i);
+    if (r > 2147483647n) throw new EvalError(`Overflow when computing ${n} choose ${k}`);
+    return V.int(Number(r));
   }));
 }

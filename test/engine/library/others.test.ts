@@ -65,10 +65,14 @@ group('Bitwise', 'Bitwise', [
   ['shiftR(1, 1)', 'shiftR(1, 1)', '0'],
 ]);
 
-group('Combinatorics', 'Combinatorics', [
+group('Combinatorics', 'Combinatorics, TLCExt', [
   ['5! = 120', 'factorial[5]', '120'],
   ['0! = 1', 'factorial[0]', '1'],
   ['5 choose 2 = 10', 'choose(5, 2)', '10'],
+  // beyond 12!, which overflows: choose is computed exactly (Combinatorics.java)
+  ['20 choose 10 = 184756', 'choose(20, 10)', '184756'],
+  ['63 choose 63 = 1', 'choose(63, 63)', '1'],
+  ['34 choose 17 = 2333606220 overflows', 'AssertError("Overflow when computing 34 choose 17", choose(34, 17))', 'TRUE'],
 ]);
 
 // bags as functions: B is {| 1, 1, 2 |}
