@@ -4,12 +4,14 @@
 (* library module of that name (facts about restriction, range, inverse,  *)
 (* injections, surjections and bijections, Cantor-Bernstein-Schroeder and  *)
 (* bijections with 1..n), so that specs whose proofs EXTEND it load in the *)
-(* model checker.  The operators are those of Functions; tlapm ships its   *)
-(* own smaller Functions (renamed FunctionsFork in later releases), with   *)
-(* the same definitions as the bundled CommunityModules one, which is the  *)
-(* one EXTENDed here so that a spec may use both without a name clash.     *)
+(* model checker; the CommunityModules' current version (which EXTENDS     *)
+(* FiniteSets too) adds the FoldFunction facts at the end.  The operators  *)
+(* are those of Functions; tlapm ships its own smaller Functions (renamed  *)
+(* FunctionsFork in later releases), with the same definitions as the      *)
+(* bundled CommunityModules one, which is the one EXTENDed here so that a  *)
+(* spec may use both without a name clash.                                 *)
 (***************************************************************************)
-EXTENDS Functions, Integers
+EXTENDS Functions, Integers, FiniteSets
 
 \* Restriction, range and inverse.
 THEOREM Fun_RestrictProperties ==
@@ -240,4 +242,81 @@ THEOREM Fun_NatBijSubElem ==
   ASSUME NEW S, NEW m \in Nat, ExistsBijection(1..m,S),
          NEW x, x \in S
   PROVE  ExistsBijection(1..(m-1), S \ {x})
+
+-----------------------------------------------------------------------------
+\* FoldFunctionOnSet and FoldFunction (CommunityModules' Functions).
+THEOREM FoldFunctionOnSetEmpty ==
+  ASSUME NEW op(_,_), NEW base, NEW fun
+  PROVE  FoldFunctionOnSet(op, base, fun, {}) = base
+
+THEOREM FoldFunctionOnSetNonempty ==
+  ASSUME NEW op(_,_), NEW base, NEW fun,
+         NEW indices, indices # {}, IsFiniteSet(indices)
+  PROVE  \E i \in indices : FoldFunctionOnSet(op, base, fun, indices) =
+            op(fun[i], FoldFunctionOnSet(op, base, fun, indices \ {i}))
+
+THEOREM FoldFunctionOnSetType ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         NEW indices, IsFiniteSet(indices), NEW fun,
+         \A i \in indices : fun[i] \in Typ
+  PROVE FoldFunctionOnSet(op, base, fun, indices) \in Typ
+
+THEOREM FoldFunctionOnSetAC ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         \A t,u \in Typ : op(t,u) = op(u,t),
+         \A t,u,v \in Typ : op(t, op(u,v)) = op(op(t,u),v),
+         NEW indices, IsFiniteSet(indices), NEW i \in indices, NEW fun,
+         \A j \in indices : fun[j] \in Typ
+  PROVE FoldFunctionOnSet(op, base, fun, indices) =
+        op(fun[i], FoldFunctionOnSet(op, base, fun, indices \ {i}))
+
+THEOREM FoldFunctionOnSetACAddIndex ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         \A t,u \in Typ : op(t,u) = op(u,t),
+         \A t,u,v \in Typ : op(t, op(u,v)) = op(op(t,u),v),
+         NEW indices, IsFiniteSet(indices), NEW i, i \notin indices,
+         NEW fun, \A j \in indices \union {i} : fun[j] \in Typ
+  PROVE FoldFunctionOnSet(op, base, fun, indices \union {i}) =
+        op(fun[i], FoldFunctionOnSet(op, base, fun, indices))
+
+THEOREM FoldFunctionOnSetDisjointUnion ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         \A t,u \in Typ : op(t,u) = op(u,t),
+         \A t,u,v \in Typ : op(t, op(u,v)) = op(op(t,u),v),
+         \A t \in Typ : op(base, t) = t,
+         NEW S, IsFiniteSet(S), NEW T, IsFiniteSet(T), S \cap T = {},
+         NEW fun, \A i \in S \union T : fun[i] \in Typ
+  PROVE FoldFunctionOnSet(op, base, fun, S \union T) =
+        op(FoldFunctionOnSet(op, base, fun, S), FoldFunctionOnSet(op, base, fun, T))
+
+THEOREM FoldFunctionEmpty ==
+  ASSUME NEW op(_,_), NEW base, NEW fun, DOMAIN fun = {}
+  PROVE  FoldFunction(op, base, fun) = base
+
+THEOREM FoldFunctionNonempty ==
+  ASSUME NEW op(_,_), NEW base, NEW fun,
+         DOMAIN fun # {}, IsFiniteSet(DOMAIN fun)
+  PROVE  \E i \in DOMAIN fun : FoldFunction(op, base, fun) =
+            op(fun[i], FoldFunctionOnSet(op, base, fun, DOMAIN fun \ {i}))
+
+THEOREM FoldFunctionType ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         NEW fun, IsFiniteSet(DOMAIN fun),
+         \A i \in DOMAIN fun : fun[i] \in Typ
+  PROVE FoldFunction(op, base, fun) \in Typ
+
+THEOREM FoldFunctionAC ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         \A t,u \in Typ : op(t,u) = op(u,t),
+         \A t,u,v \in Typ : op(t, op(u,v)) = op(op(t,u),v),
+         NEW fun, IsFiniteSet(DOMAIN fun), NEW i \in DOMAIN fun,
+         \A j \in DOMAIN fun : fun[j] \in Typ
+  PROVE FoldFunction(op, base, fun) =
+        op(fun[i], FoldFunctionOnSet(op, base, fun, (DOMAIN fun) \ {i}))
 =============================================================================

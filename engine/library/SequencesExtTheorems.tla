@@ -8,7 +8,9 @@
 (* SequencesExt (tlapm ships an older copy of the CommunityModules one);   *)
 (* the definitions below are what recursive definitions over Seq(S) need.  *)
 (* They quantify over all values or over Seq(S): TLC evaluates none of     *)
-(* them, as with the originals.                                            *)
+(* them, as with the originals.  The CommunityModules' current version of  *)
+(* the module adds facts about Contains, IsSorted and the folds over       *)
+(* sequences; they are included too (marked below).                       *)
 (***************************************************************************)
 EXTENDS Sequences, SequencesExt, Functions, Integers
 LOCAL INSTANCE SequenceTheorems
@@ -39,6 +41,11 @@ THEOREM ConsAppend ==
   ASSUME NEW S, NEW seq \in Seq(S), NEW x \in S, NEW y \in S
   PROVE  Cons(x, Append(seq, y)) = Append(Cons(x,seq), y)
 
+\* (CommunityModules)
+THEOREM ConsConcat ==
+  ASSUME NEW S, NEW e \in S, NEW ls \in Seq(S), NEW rs \in Seq(S)
+  PROVE  Cons(e, ls) \o rs = Cons(e, ls \o rs)
+
 THEOREM ConsInjective ==
   ASSUME NEW S, NEW e \in S, NEW s \in Seq(S), NEW f \in S, NEW t \in Seq(S)
   PROVE  Cons(e,s) = Cons(f,t) <=> e = f /\ s = t
@@ -48,6 +55,86 @@ THEOREM SequencesInductionCons ==
          P(<< >>),
          \A s \in Seq(S), e \in S : P(s) => P(Cons(e,s))
   PROVE \A seq \in Seq(S) : P(seq)
+
+\* Contains (CommunityModules): membership in a sequence.
+THEOREM ContainsRange ==
+  ASSUME NEW S, NEW s \in Seq(S), NEW e
+  PROVE  Contains(s, e) <=> e \in Range(s)
+
+THEOREM ContainsEmpty ==
+  ASSUME NEW e
+  PROVE  ~ Contains(<< >>, e)
+
+THEOREM ContainsAppend ==
+  ASSUME NEW S, NEW s \in Seq(S), NEW x \in S, NEW e
+  PROVE  Contains(Append(s, x), e) <=> (Contains(s, e) \/ e = x)
+
+THEOREM ContainsSingleton ==
+  ASSUME NEW S, NEW x \in S
+  PROVE  \A e : Contains(<< x >>, e) <=> e = x
+
+THEOREM ContainsConcat ==
+  ASSUME NEW S, NEW s \in Seq(S), NEW t \in Seq(S), NEW e
+  PROVE  Contains(s \o t, e) <=> (Contains(s, e) \/ Contains(t, e))
+
+THEOREM ContainsCons ==
+  ASSUME NEW S, NEW s \in Seq(S), NEW x \in S, NEW e
+  PROVE  Contains(Cons(x, s), e) <=> (e = x \/ Contains(s, e))
+
+THEOREM ContainsTail ==
+  ASSUME NEW S, NEW s \in Seq(S), s # << >>, NEW e
+  PROVE  Contains(Tail(s), e) => Contains(s, e)
+
+THEOREM ContainsTailExceptHead ==
+  ASSUME NEW S, NEW s \in Seq(S), s # << >>, NEW e,
+         Contains(s, e), e # Head(s)
+  PROVE  Contains(Tail(s), e)
+
+THEOREM ContainsAppendGen ==
+  ASSUME NEW S, NEW s \in Seq(S), NEW x, NEW e,
+         Contains(Append(s, x), e), e # x
+  PROVE  Contains(s, e)
+
+THEOREM ContainsConcatGen ==
+  ASSUME NEW S, NEW s \in Seq(S), NEW U, NEW t \in Seq(U), NEW e,
+         Contains(s \o t, e), ~ Contains(t, e)
+  PROVE  Contains(s, e)
+
+\* IsSorted (CommunityModules); the order properties are hypotheses.
+THEOREM SortedEmpty ==
+  ASSUME NEW op(_,_)
+  PROVE  IsSorted(<< >>, op)
+
+THEOREM SortedSingleton ==
+  ASSUME NEW S, NEW x \in S, NEW op(_,_)
+  PROVE  IsSorted(<< x >>, op)
+
+THEOREM SortedAppend ==
+  ASSUME NEW S, NEW op(_,_),
+         \A x,y,z \in S : op(x,y) /\ op(y,z) => op(x,z),
+         NEW s \in Seq(S), IsSorted(s, op),
+         NEW e \in S, s # << >> => op(s[Len(s)], e)
+  PROVE  IsSorted(Append(s, e), op)
+
+THEOREM SortedConcat ==
+  ASSUME NEW S, NEW op(_,_),
+         \A x,y,z \in S : op(x,y) /\ op(y,z) => op(x,z),
+         NEW s \in Seq(S), NEW t \in Seq(S),
+         IsSorted(s, op), IsSorted(t, op),
+         (Len(s) > 0 /\ Len(t) > 0) => op(s[Len(s)], t[1])
+  PROVE  IsSorted(s \o t, op)
+
+THEOREM SortedInjective ==
+  ASSUME NEW S, NEW op(_,_),
+         \A x \in S : ~ op(x, x),
+         NEW s \in Seq(S), IsSorted(s, op)
+  PROVE  IsInjective(s)
+
+THEOREM SortedSubSeq ==
+  ASSUME NEW S, NEW op(_,_),
+         NEW s \in Seq(S), IsSorted(s, op),
+         NEW m \in 1..Len(s)+1, NEW n \in 0..Len(s)
+  PROVE  IsSorted(SubSeq(s, m, n), op)
 
 \* InsertAt and RemoveAt.
 THEOREM InsertAtProperties ==
@@ -409,4 +496,84 @@ THEOREM FrontInductiveDefType ==
          f0 \in T,
          \A v \in T, s \in Seq(S) : s # <<>> => Def(v,s) \in T
   PROVE  f \in [Seq(S) -> T]
+
+----------------------------------------------------------------------------
+\* FoldLeft and FoldRight (CommunityModules): their recursions, types, and
+\* how they meet Append, Cons and concatenation.
+THEOREM FoldLeftRecursion ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S)
+  PROVE  FoldLeft(op, base, seq) =
+           IF seq = << >> THEN base
+           ELSE op(FoldLeft(op, base, Front(seq)), Last(seq))
+
+THEOREM FoldLeftEmpty ==
+  ASSUME NEW op(_,_), NEW base
+  PROVE  FoldLeft(op, base, <<>>) = base
+
+THEOREM FoldLeftNonempty ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S), seq # << >>
+  PROVE  FoldLeft(op, base, seq) = op(FoldLeft(op, base, Front(seq)), Last(seq))
+
+THEOREM FoldLeftAppend ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S), NEW s \in S
+  PROVE  FoldLeft(op, base, Append(seq,s)) = op(FoldLeft(op, base, seq), s)
+
+THEOREM FoldLeftType ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ, NEW seq \in Seq(Typ),
+         \A t,u \in Typ : op(t,u) \in Typ
+  PROVE  FoldLeft(op, base, seq) \in Typ
+
+THEOREM FoldLeftConcat ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         \A t,u,v \in Typ : op(t, op(u,v)) = op(op(t,u), v),
+         \A t \in Typ : op(t, base) = t,
+         NEW ls \in Seq(Typ), NEW rs \in Seq(Typ)
+  PROVE  FoldLeft(op, base, ls \o rs) =
+         op(FoldLeft(op, base, ls), FoldLeft(op, base, rs))
+
+THEOREM FoldRightRecursion ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S)
+  PROVE  FoldRight(op, seq, base) =
+           IF seq = << >> THEN base
+           ELSE op(Head(seq), FoldRight(op, Tail(seq), base))
+
+THEOREM FoldRightEmpty ==
+  ASSUME NEW op(_,_), NEW base
+  PROVE  FoldRight(op, <<>>, base) = base
+
+THEOREM FoldRightNonempty ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S), seq # << >>
+  PROVE  FoldRight(op, seq, base) = op(Head(seq), FoldRight(op, Tail(seq), base))
+
+THEOREM FoldRightCons ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S), NEW s \in S
+  PROVE  FoldRight(op, Cons(s, seq), base) = op(s, FoldRight(op, seq, base))
+
+THEOREM FoldRightType ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ, NEW seq \in Seq(Typ),
+         \A t,u \in Typ : op(t,u) \in Typ
+  PROVE  FoldRight(op, seq, base) \in Typ
+
+THEOREM FoldRightConcat ==
+  ASSUME NEW Typ, NEW op(_,_), NEW base \in Typ,
+         \A t,u \in Typ : op(t,u) \in Typ,
+         \A t,u,v \in Typ : op(t, op(u,v)) = op(op(t,u), v),
+         \A t \in Typ : op(base, t) = t,
+         NEW ls \in Seq(Typ), NEW rs \in Seq(Typ)
+  PROVE  FoldRight(op, ls \o rs, base) =
+         op(FoldRight(op, ls, base), FoldRight(op, rs, base))
+
+\* The ...Domain folds as MapThenFoldSet over the indices.
+THEOREM FoldLeftDomainIsMFS ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S)
+  PROVE  FoldLeftDomain(op, base, seq) =
+         MapThenFoldSet(LAMBDA x,y : op(y,x), base,
+                        LAMBDA i : i, LAMBDA T : Max(T), 1 .. Len(seq))
+
+THEOREM FoldRightDomainIsMFS ==
+  ASSUME NEW op(_,_), NEW base, NEW S, NEW seq \in Seq(S)
+  PROVE  FoldRightDomain(op, seq, base) =
+         MapThenFoldSet(op, base,
+                        LAMBDA i : i, LAMBDA T : Min(T), 1 .. Len(seq))
 =============================================================================

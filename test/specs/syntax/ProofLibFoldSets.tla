@@ -1,8 +1,9 @@
 ---------------------------- MODULE ProofLibFoldSets ----------------------------
-(* A spec that EXTENDS the CommunityModules' FiniteSetsExtTheorems: a set of numbers that
-   grows while its SumSet stays within a budget; FoldSet, ProductSet and MapThenSumSet agree
-   with it, and the proof cites SumSetAddElement and friends. *)
-EXTENDS Naturals, FiniteSetsExtTheorems
+(* A spec that EXTENDS the CommunityModules' FiniteSetsExtTheorems and FoldsTheorems: a set of
+   numbers that grows while its SumSet stays within a budget; FoldSet, ProductSet,
+   MapThenSumSet and MapThenFoldSet agree with it, and the proofs cite SumSetAddElement,
+   MapThenFoldSetAC and friends. *)
+EXTENDS Naturals, FiniteSetsExtTheorems, FoldsTheorems
 
 CONSTANTS Items, Budget
 VARIABLE S
@@ -20,6 +21,7 @@ WithinBudget == SumSet(S) <= Budget
 FoldsAgree == /\ FoldSet(+, 0, S) = SumSet(S)
               /\ MapThenSumSet(LAMBDA x : x, S) = SumSet(S)
               /\ FoldSet(LAMBDA x, y : x * y, 1, S) = ProductSet(S)
+              /\ MapThenFoldSet(+, 0, LAMBDA x : x, LAMBDA T : CHOOSE t \in T : TRUE, S) = SumSet(S)
 \* With Items = 1..3 and Budget = 4 the product never exceeds 3 (1 * 3).
 SmallProduct == ProductSet(S) <= 3
 
@@ -32,5 +34,6 @@ THEOREM Budgeted == ASSUME Items \subseteq Nat, IsFiniteSet(Items), Budget \in N
 <1>. QED  OMITTED
 
 THEOREM Agree == ASSUME IsFiniteSet(S), S \subseteq Nat PROVE FoldsAgree
-  BY FoldSetAC, FoldSetEmpty, MapThenSumSetNonempty, ProductSetNonempty DEF FoldsAgree
+  BY FoldSetAC, FoldSetEmpty, MapThenSumSetNonempty, ProductSetNonempty,
+     MapThenFoldSetAC, MapThenFoldSetEmpty DEF FoldsAgree
 =================================================================================
