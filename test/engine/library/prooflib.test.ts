@@ -1,6 +1,6 @@
 // tlapm's proof library (NaturalsInduction, WellFoundedInduction, FiniteSetTheorems,
 // FunctionTheorems, SequenceTheorems, SequencesExtTheorems, BagsTheorems), the CommunityModules'
-// FiniteSetsExtTheorems and FoldsTheorems, and TLC's Toolbox, as bundled in engine/library: every module loads and
+// FiniteSetsExtTheorems and FoldsTheorems, RealTime (tlapm) and TLC's Toolbox, as bundled in engine/library: every module loads and
 // resolves alone and all together, and the operators TLC can evaluate have the values their
 // definitions give. Expected values are worked out by hand in the comment of each group.
 import { readdirSync } from 'node:fs';
@@ -25,6 +25,7 @@ const MODULES: Readonly<Record<string, readonly string[]>> = {
   FiniteSetsExtTheorems: ['FoldSet', 'SumSet', 'ProductSet', 'MapThenSumSet'],
   FoldsTheorems: ['MapThenFoldSet', 'Cardinality'],
   Toolbox: ['_TETrace', '_TEPosition'],
+  RealTime: ['now', 'RTBound', 'RTnow'],
 };
 
 describe('the proof library modules load and resolve', () => {
@@ -62,7 +63,7 @@ function arityCall(n: string): string {
     TailInductiveDefHypothesis: '(1, {}, 1, LAMBDA a, b : a)', TailInductiveDefConclusion: '(1, {}, 1, LAMBDA a, b : a)',
     FrontInductiveDefHypothesis: '(1, {}, 1, LAMBDA a, b : a)', FrontInductiveDefConclusion: '(1, {}, 1, LAMBDA a, b : a)',
     Cons: '(1, <<>>)', Front: '(<<>>)', IsStrictPrefix: '(<<>>, <<>>)', CopiesIn: '(1, <<>>)', Scaling: '(1, <<>>)', SeqToBag: '(<<>>)',
-    BagIn: '(1, <<>>)', FoldSet: '(+, 0, {})', SumSet: '({})', ProductSet: '({})', MapThenSumSet: '(LAMBDA a : a, {})',
+    RTBound: '(TRUE, 1, 0, 1)', RTnow: '(1)', BagIn: '(1, <<>>)', FoldSet: '(+, 0, {})', SumSet: '({})', ProductSet: '({})', MapThenSumSet: '(LAMBDA a : a, {})',
     MapThenFoldSet: '(LAMBDA a, b : a, 0, LAMBDA a : a, LAMBDA T : CHOOSE t \\in T : TRUE, {})',
   };
   return n + (args[n] ?? '');
