@@ -79,7 +79,7 @@ CoreStep ==
 
 ConnStep(c) ==
     \/ ConnSetup_GetClientData(c) \/ ConnSetup_DevGet(c) \/ ConnSetup_AddConn(c)
-    \/ ConnComplete(c) \/ ConnDrop(c)
+    \/ ConnComplete_GetClientData(c) \/ ConnComplete(c) \/ ConnDrop(c)
 
 ShutdownStep(c) ==
     ConnShutdown_FlushPool(c) \/ ConnShutdown_DestroyQp(c) \/ ConnShutdown_RemoveConn(c)
@@ -115,7 +115,7 @@ TypeOK ==
     /\ ipaddr_list \in [Dev -> BOOLEAN]
     /\ free_work_queued \in [Dev -> BOOLEAN]
     /\ remove_called \subseteq Dev
-    /\ conn_pc \in [Conn -> {"idle", "setup_devget", "setup_addconn", "connected", "up",
+    /\ conn_pc \in [Conn -> {"idle", "setup_devget", "setup_addconn", "connected", "completing", "up",
                              "drop_queued", "shutdown", "closed"}]
     /\ ic_rds_ibdev \in [Conn -> Dev \cup {NoDev}]
     /\ setup_ibdev \in [Conn -> Dev \cup {NoDev}]
@@ -191,8 +191,8 @@ S6_FreedUnreachable ==
 \* inside a work item).  Other waits-for cycles show up as deadlocks.
 S8_NoSelfWait == rds_wq_pc # "free_flush_wq"
 
-\* S9: no pool teardown while an MR of the pool is outstanding, and no flush
-\* work pending for a destroyed pool.
+\* S9: no pool teardown while an MR of the pool is outstanding, no flush of a
+\* destroyed pool, and no flush work pending for one.
 S9_PoolLifetime ==
     /\ "S9" \notin faults
     /\ \A d \in Dev : mr_pool[d] = "destroyed" =>

@@ -79,7 +79,7 @@ AddOne_Put(d) ==
 \* mapped has been (an MR whose connection is gone never will be).
 MayStillMap(m) ==
     /\ mr_pc[m] \in {"idle", "lookup"}
-    /\ conn_pc[MrConn(m)] \in {"idle", "setup_devget", "setup_addconn", "connected", "up"}
+    /\ conn_pc[MrConn(m)] \in {"idle", "setup_devget", "setup_addconn", "connected", "completing", "up"}
 
 \* Connections on d's conn_list: ic->rds_ibdev = d and not yet dropped.
 ConnsOn(d) == {c \in Conn : ic_rds_ibdev[c] = d /\ conn_pc[c] \in {"connected", "up"}}
@@ -87,7 +87,9 @@ ConnsOn(d) == {c \in Conn : ic_rds_ibdev[c] = d /\ conn_pc[c] \in {"connected", 
 \* Step 1-2: read the client data; if NULL (add_one failed) return.  Else
 \* rds_ib_dev_shutdown: rds_conn_drop() every connection on conn_list (only
 \* queues their shutdown work).  V0 instead tears everything down here:
-\* frees the ipaddr entries and destroys the connections (rds_ib_destroy_conns).
+\* frees the ipaddr entries and destroys the connections (rds_ib_destroy_conns
+\* -> rds_conn_destroy -> rds_ib_conn_shutdown, which also rdma_destroy_id's
+\* their cm_ids and rds_ib_remove_conn's them off the device).
 RemoveOne_Begin(d) ==
     /\ \/ /\ core_pc = "idle" /\ d \in REMOVABLE /\ ib_device[d] = "registered"
           /\ MR_HELD_ACROSS_REMOVE => \A m \in Mr : ~MayStillMap(m)
@@ -112,12 +114,14 @@ RemoveOne_Begin(d) ==
             /\ ipaddr_list' = [ipaddr_list EXCEPT ![d] = FALSE]
             /\ conn_pc' = [c \in Conn |-> IF c \in cs THEN "closed" ELSE conn_pc[c]]
             /\ ic_rds_ibdev' = [c \in Conn |-> IF c \in cs THEN NoDev ELSE ic_rds_ibdev[c]]
+            /\ i_cm_id' = [c \in Conn |-> IF c \in cs THEN FALSE ELSE i_cm_id[c]]
             /\ faults' = faults \cup TouchF(d)
             /\ core_pc' = "rm_v0_destroy_pool"
             /\ rds_wq' = rds_wq
+    /\ REFCOUNT \/ ~client_data[d] => i_cm_id' = i_cm_id
     /\ UNCHANGED <<rds_ibdev, refcount, client_data, rds_ib_devices, lists_inited, mr_pool,
                    free_work_queued, unloading>>
-    /\ UNCHANGED <<setup_ibdev, i_cm_id, mrVars, syncVars, rds_wq_pc, rds_ib_mr_wq>>
+    /\ UNCHANGED <<setup_ibdev, mrVars, syncVars, rds_wq_pc, rds_ib_mr_wq>>
 
 \* Step 3: ib_set_client_data(device, &rds_ib_client, NULL).
 RemoveOne_ClearClientData(d) ==
@@ -192,30 +196,35 @@ RemoveOne_WaitFree(d) ==
     /\ UNCHANGED <<connVars, mrVars, syncVars, wqVars, faults>>
 
 \* V0 step 3: rds_ib_destroy_mr_pool from rds_ib_remove_one: flush_workqueue
-\* (rds_wq) (fine here: the IB core is not a worker), then BUG_ON if an MR is
-\* still in use (S9).
+\* (rds_wq) (fine here: the IB core is not a worker), rds_ib_flush_mr_pool
+\* (pool, 1) (free-all: the freed MRs are unmapped, as FreeWork's teardown in
+\* V1+), then BUG_ON if an MR is still in use (S9).
 RemoveOne_V0_DestroyPool(d) ==
     /\ core_pc = "rm_v0_destroy_pool" /\ core_dev = d
     /\ rds_wq = <<>> /\ rds_wq_pc = "idle"
     /\ mr_pool' = [mr_pool EXCEPT ![d] = IF @ = "live" THEN "destroyed" ELSE @]
+    /\ fr_state' = IF mr_pool[d] = "live" THEN FlushPool(d) ELSE fr_state
     /\ faults' = faults \cup TouchF(d)
                  \cup (IF \E m \in Mr : mr_pc[m] = "mapped" /\ ibmr_device[m] = d
                        THEN {"S9"} ELSE {})
     /\ core_pc' = "rm_v0_free"
     /\ UNCHANGED <<ib_device, rds_ibdev, refcount, client_data, rds_ib_devices, lists_inited,
                    ipaddr_list, free_work_queued, remove_called, core_dev, unloading>>
-    /\ UNCHANGED <<connVars, mrVars, syncVars, wqVars>>
+    /\ UNCHANGED <<connVars, mr_pc, ibmr_device, flush_pos, syncVars, wqVars>>
 
 \* V0 steps 4-5: deregister the DMA MR, ib_dealloc_pd, unlink from the list
-\* (no lock) and kfree the device.
+\* (no lock) and kfree the device.  The ipaddr_list head goes with it: an
+\* entry a racing rds_ib_cm_connect_complete added after step 1 is leaked, no
+\* longer on any device's list.
 RemoveOne_V0_Free(d) ==
     /\ core_pc = "rm_v0_free" /\ core_dev = d
     /\ rds_ib_devices' = rds_ib_devices \ {d}
     /\ client_data' = [client_data EXCEPT ![d] = FALSE]
     /\ rds_ibdev' = [rds_ibdev EXCEPT ![d] = "freed"]
+    /\ ipaddr_list' = [ipaddr_list EXCEPT ![d] = FALSE]
     /\ faults' = faults \cup TouchF(d)
     /\ core_pc' = AfterClientRemove
-    /\ UNCHANGED <<ib_device, refcount, lists_inited, mr_pool, ipaddr_list, free_work_queued,
+    /\ UNCHANGED <<ib_device, refcount, lists_inited, mr_pool, free_work_queued,
                    remove_called, core_dev, unloading>>
     /\ UNCHANGED <<connVars, mrVars, syncVars, wqVars>>
 
@@ -267,7 +276,7 @@ ModuleExit_Begin ==
     /\ MODULE_EXIT
     /\ core_pc = "idle"
     /\ \A m \in Mr : mr_pc[m] \in {"idle", "done"}
-    /\ \A c \in Conn : conn_pc[c] \notin SetupStates
+    /\ \A c \in Conn : conn_pc[c] \notin SetupStates \cup {"completing"}
     /\ unloading' = TRUE
     /\ core_pc' = "exit"
     /\ UNCHANGED <<devVars, core_dev, connVars, mrVars, syncVars, wqVars, faults>>

@@ -54,13 +54,15 @@ ConnSetup_DevGet(c) ==
 \* Setup steps 2-4: rds_ib_add_conn (ic->rds_ibdev = d, inc); create the CQs
 \* and QP on d's PD; rds_ib_dev_put of the lookup reference (missing on the
 \* success path under bug D2).  The lookup reference is held throughout, so
-\* no other step can change d's fate in between.
+\* no other step can change d's fate in between.  V0: rds_ib_setup_qp only
+\* uses rds_ibdev->pd (no rds_ib_add_conn, no reference); the connection is
+\* added to the device later, by rds_ib_cm_connect_complete (V0 ib_cm.c).
 ConnSetup_AddConn(c) ==
     LET d == setup_ibdev[c]
         delta == IF ~REFCOUNT THEN 0 ELSE IF SETUP_SUCCESS_PUT THEN 0 ELSE 1
     IN
     /\ conn_pc[c] = "setup_addconn"
-    /\ ic_rds_ibdev' = [ic_rds_ibdev EXCEPT ![c] = d]
+    /\ ic_rds_ibdev' = IF REFCOUNT THEN [ic_rds_ibdev EXCEPT ![c] = d] ELSE ic_rds_ibdev
     /\ refcount' = [refcount EXCEPT ![d] = @ + delta]
     /\ faults' = faults \cup TouchF(d) \cup (IF REFCOUNT THEN IncF(d) ELSE {}) \cup IbTouchF(d)
     /\ setup_ibdev' = [setup_ibdev EXCEPT ![c] = NoDev]
@@ -69,19 +71,45 @@ ConnSetup_AddConn(c) ==
                    ipaddr_list, free_work_queued, remove_called>>
     /\ UNCHANGED <<i_cm_id, mrVars, coreVars, syncVars, wqVars>>
 
+\* V0's rds_ib_cm_connect_complete, first half: rds_ibdev =
+\* ib_get_client_data(ic->i_cm_id->device) once more, with no reference and no
+\* RCU, so nothing keeps the device from being freed before the second half
+\* uses it.  NULL (remove_one already ran): the kernel would pass it on to
+\* rds_ib_update_ipaddr and oops on the NULL pointer -- a crash, but not a use
+\* of freed memory; abstracted, as in the implementation and as a setup that
+\* finds NULL, as the connection giving up, its id with it.
+ConnComplete_GetClientData(c) ==
+    LET d == ConnDev(c) IN
+    /\ ~REFCOUNT
+    /\ conn_pc[c] = "connected"
+    /\ IF client_data[d]
+       THEN /\ setup_ibdev' = [setup_ibdev EXCEPT ![c] = d]
+            /\ conn_pc' = [conn_pc EXCEPT ![c] = "completing"]
+            /\ i_cm_id' = i_cm_id
+       ELSE /\ conn_pc' = [conn_pc EXCEPT ![c] = "closed"]
+            /\ i_cm_id' = [i_cm_id EXCEPT ![c] = FALSE]
+            /\ setup_ibdev' = setup_ibdev
+    /\ UNCHANGED <<devVars, ic_rds_ibdev, mrVars, coreVars, syncVars, wqVars, faults>>
+
 \* rds_ib_cm_connect_complete -> rds_ib_update_ipaddr(ic->rds_ibdev, laddr):
 \* the lookup of laddr can only find this same device (addresses do not move
 \* between devices here), whose reference the connection holds, so the
-\* lookup, the put and rds_ib_add_ipaddr are one step.  V0: no reference.
+\* lookup, the put and rds_ib_add_ipaddr are one step.  V0: the device read
+\* by ConnComplete_GetClientData, unreferenced (a use after free if remove_one
+\* freed it meanwhile); rds_ib_update_ipaddr, then rds_ib_add_conn
+\* (ic->rds_ibdev = d), in that order (V0 ib_cm.c).
 ConnComplete(c) ==
-    LET d == ic_rds_ibdev[c] IN
-    /\ conn_pc[c] = "connected"
-    /\ ipaddr_list' = [ipaddr_list EXCEPT ![d] = TRUE]
+    LET d == IF REFCOUNT THEN ic_rds_ibdev[c] ELSE setup_ibdev[c] IN
+    /\ IF REFCOUNT THEN conn_pc[c] = "connected" ELSE conn_pc[c] = "completing"
+    \* (V0, d freed meanwhile: the write lands in freed memory, on no list)
+    /\ ipaddr_list' = IF rds_ibdev[d] = "freed" THEN ipaddr_list ELSE [ipaddr_list EXCEPT ![d] = TRUE]
     /\ faults' = faults \cup TouchF(d)
     /\ conn_pc' = [conn_pc EXCEPT ![c] = "up"]
+    /\ ic_rds_ibdev' = [ic_rds_ibdev EXCEPT ![c] = d]
+    /\ setup_ibdev' = [setup_ibdev EXCEPT ![c] = NoDev]
     /\ UNCHANGED <<ib_device, rds_ibdev, refcount, client_data, rds_ib_devices, lists_inited,
                    mr_pool, free_work_queued, remove_called>>
-    /\ UNCHANGED <<ic_rds_ibdev, setup_ibdev, i_cm_id, mrVars, coreVars, syncVars, wqVars>>
+    /\ UNCHANGED <<i_cm_id, mrVars, coreVars, syncVars, wqVars>>
 
 \* rds_conn_drop on RDMA_CM_EVENT_DISCONNECTED (the peer end shut down) or,
 \* with PEER_DISCONNECT, from outside at any time: queue the shutdown.
@@ -252,11 +280,15 @@ FlushMRs_Next(m) ==
     /\ UNCHANGED <<devVars, connVars, ibmr_device, fr_state, coreVars, syncVars, wqVars, faults>>
 
 \* rds_ib_flush_mr_pool(pool of d, 0): touch d; LOCAL_INV for freed MRs.
+\* V0: between RemoveOne_V0_DestroyPool and RemoveOne_V0_Free d is still
+\* listed and rds_ibdev->mr_pool points at the kfree'd pool (V0's
+\* rds_ib_remove_one does not clear it): flushing it is S9.
 FlushMRs_Pool(m) ==
     LET d == flush_pos[m] IN
     /\ mr_pc[m] = "flush_pool"
     /\ fr_state' = FlushPool(d)
     /\ faults' = faults \cup TouchF(d) \cup IbTouchF(d)
+                 \cup (IF mr_pool[d] = "destroyed" THEN {"S9"} ELSE {})
     /\ mr_pc' = [mr_pc EXCEPT ![m] = "flush_next"]
     /\ UNCHANGED <<devVars, connVars, ibmr_device, flush_pos, coreVars, syncVars, wqVars>>
 

@@ -103,7 +103,9 @@ function spawnMrOwner(s: RdsIb, wm: WorkloadMr, c: Conn, spawn: Spawn): void {
     await k.waitUntil(t, `${c.name} to connect`, settled);
     await rdsIbGetMr(s, t, m);
     if (m.state !== 'mapped') return;
-    if (wm.irq) await k.waitUntil(t, `the interrupt handler to free ${m.name}`, () => m.state !== 'mapped');
+    // until the handler's rds_ib_free_mr has finished (ibmr->device dropped), not just begun: the
+    // model's FreeMR is one step, and the socket's close (FlushMRs_Begin) comes after it
+    if (wm.irq) await k.waitUntil(t, `the interrupt handler to free ${m.name}`, () => m.state !== 'mapped' && m.device === null);
     else await rdsIbFreeMr(s, t, m, v.FREE_INVALIDATE);
     await rdsIbFlushMrs(s, t, m);
   });

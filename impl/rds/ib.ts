@@ -5,7 +5,7 @@ import { kfree, touch } from '../kernel/memory.js';
 import type { Task } from '../kernel/scheduler.js';
 import { rdsConnDrop, rdsIbConnDestroy } from './ib_cm.js';
 import { rdsIbCreateMrPool, rdsIbDestroyMrPool } from './ib_rdma.js';
-import { IbDevice, RdsIb, RdsIbDevice } from './state.js';
+import { IbDevice, RdsIb, RdsIbDevice, type Conn } from './state.js';
 
 /** rds_ib_dev_put (V1+): the put that drops the count to 0 queues free_work on rds_wq; that is
  *  allowed from any context, which is why the free itself is deferred. */
@@ -128,7 +128,14 @@ async function rdsIbRemoveOneV0(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void
   for (const c of [...(d.connList ?? [])]) await rdsIbConnDestroy(s, t, c); // rds_ib_destroy_conns
 
   if (d.mrPool) {
-    await s.at(t, 'RemoveOne_V0_DestroyPool', { d: d.name });
+    // rds_ib_destroy_mr_pool's flush_workqueue(rds_wq) is the model step's enabling condition
+    // (rds_wq drained): wait before the step begins, and again if work was queued meanwhile
+    for (;;) {
+      while (!s.rdsWq.idle) await s.rdsWq.flush(t);
+      await s.at(t, 'RemoveOne_V0_DestroyPool', { d: d.name });
+      if (s.rdsWq.idle) break;
+      s.retract(t);
+    }
     await rdsIbDestroyMrPool(s, t, d.mrPool);
   }
   await rdsIbDevFreeNow(s, t, d);
@@ -159,10 +166,14 @@ async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void>
     }
   }
 
-  if (v.REFCOUNT) await s.at(t, 'FreeWork_FreeIpaddrs', { d: d.name });
-  touch(k, t, d, 'rds_ib_dev_free frees the ipaddr entries');
-  if (d.ipaddrList === null) k.fault(t, 'uninitialised', `rds_ib_dev_free walks the uninitialised ipaddr_list of ${d.name}`);
-  d.ipaddrList = [];
+  if (v.REFCOUNT) {
+    // V1+ rds_ib_dev_free. (V0's rds_ib_remove_one freed the ipaddr entries at its start; one a
+    // racing connect_complete added since goes down with the device.)
+    await s.at(t, 'FreeWork_FreeIpaddrs', { d: d.name });
+    touch(k, t, d, 'rds_ib_dev_free frees the ipaddr entries');
+    if (d.ipaddrList === null) k.fault(t, 'uninitialised', `rds_ib_dev_free walks the uninitialised ipaddr_list of ${d.name}`);
+    d.ipaddrList = [];
+  }
 
   if (v.REFCOUNT) await s.at(t, 'FreeWork', { d: d.name }); // the model's FreeWork ends here
   s.devices = s.devices.filter((x) => x !== d); // V0: unlinked here, without a lock
@@ -224,9 +235,20 @@ export async function rdsIbExit(s: RdsIb, t: Task): Promise<void> {
   // rds_ib_destroy_nodev_conns, then rds_conn_exit destroys whatever connection is left (in V1+
   // every connection is back on the nodev list by now; V0 may leave one attached to a freed device).
   await s.at(t, 'ModuleExit_DestroyNodevConns');
-  for (const c of s.conns) if (c.state !== 'destroyed') await rdsIbConnDestroy(s, t, c);
+  // V0: a connection whose connect_complete added it to a device that remove_one then freed is
+  // on that freed device's conn_list, not on ib_nodev_conns: V0's rds_ib_exit never reaches it
+  // (rds.ko's rds_conn_exit would, at its own unload, outside rds_rdma and the model)
+  const reached = (c: Conn) => s.v.REFCOUNT || c.rdsIbDev === null;
+  for (const c of s.conns) if (c.state !== 'destroyed' && reached(c)) await rdsIbConnDestroy(s, t, c);
   if (s.v.EXIT_FLUSH_TWICE) await s.rdsWq.flush(t); // V3: the last connection may queue rds_ib_dev_free
   await s.at(t, 'ModuleExit_FlushWq');
   // The module's text and data are gone once rds_ib_exit returns: anything still queued runs freed code.
   if (!s.rdsWq.idle) k.fault(t, 'use-after-free', `rds_ib_exit returns with ${s.rdsWq.items.join(', ')} still on rds_wq (D3)`);
+  const left = s.conns.filter((c) => c.state !== 'destroyed');
+  if (left.length === 0) return;
+  // V0 only (see `reached` above): rds.ko's rds_conn_exit, after rds_ib_exit and the model's last
+  // step (a point of its own ends that step), destroys the connections left on a freed device:
+  // rds_ib_conn_shutdown's verbs calls reach the context the early free closed (issue #6)
+  await k.point(t, 'rds_conn_exit');
+  for (const c of left) await rdsIbConnDestroy(s, t, c);
 }

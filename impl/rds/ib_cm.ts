@@ -18,7 +18,9 @@ export async function rdsIbConnPathConnect(s: RdsIb, t: Task, c: Conn): Promise<
   if (!up) return;
 
   await c.cmLock.lock(k, t);
-  await s.at(t, 'ConnComplete_Begin', { c: c.name });
+  // V0's connect_complete begins by reading client data again: a model step of its own (the
+  // device may be freed before the rest of the handler uses it)
+  await s.at(t, s.v.REFCOUNT ? 'ConnComplete_Begin' : 'ConnComplete_GetClientData', { c: c.name });
   await rdsIbCmConnectComplete(s, t, c);
   c.cmLock.unlock(t);
 }
@@ -72,17 +74,25 @@ function failSetup(c: Conn): false {
   return false;
 }
 
-/** rds_ib_cm_connect_complete: V0 attaches the connection here, by reading client data again. */
+/** rds_ib_cm_connect_complete. V0 (before 3e0249f9) reads client data again, with no reference,
+ *  then rds_ib_update_ipaddr(rds_ibdev, laddr), then rds_ib_add_conn(rds_ibdev, conn) — in that
+ *  order (V0 net/rds/ib_cm.c); V1+ use the device the setup attached. */
 async function rdsIbCmConnectComplete(s: RdsIb, t: Task, c: Conn): Promise<void> {
-  if (c.dropped) return;
   if (!s.v.REFCOUNT) {
+    if (c.dropped) return s.retract(t);
     const d0 = c.ibdev.clientData;
     if (!d0) {
-      c.state = 'failed'; // the device went away between setup and establishment
+      // remove_one ran: the kernel passes NULL on and oopses (a crash, not a use after free);
+      // the model (ConnComplete_GetClientData) abstracts it as a setup finding NULL: give up
+      failSetup(c);
       return;
     }
-    await rdsIbAddConn(s, t, d0, c);
+    await rdsIbUpdateIpaddr(s, t, c, d0, c.laddr); // ends with the step ConnComplete
+    await rdsIbAddConn(s, t, d0, c); // V0: only now on d0's conn_list (rds_ib_destroy_conns missed it)
+    c.state = 'up';
+    return;
   }
+  if (c.dropped) return;
   const d = c.rdsIbDev;
   if (!d) {
     c.state = 'failed';

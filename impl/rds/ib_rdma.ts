@@ -156,7 +156,7 @@ export async function rdsIbFreeMr(s: RdsIb, t: Task, m: Mr, invalidate: boolean)
   await s.at(t, 'FreeMR_Begin', { m: m.name, ctx, invalidate });
   const d = m.device!;
   touch(k, t, d, 'rds_ib_free_mr reads ibmr->device->mr_pool');
-  const pool = d.mrPool!;
+  const pool = d.mrPool ?? d.freedPool!;
   touch(k, t, pool, 'rds_ib_free_mr');
   pool.dropList.push(m);
   m.pool = pool;
@@ -219,7 +219,10 @@ export async function rdsIbFlushMrs(s: RdsIb, t: Task, by: Mr): Promise<void> {
     await s.at(t, 'FlushMRs_Next', { m, d: d.name }); // V1: d picked with no lock and no reference
     await s.at(t, 'FlushMRs_Pool', { m, d: d.name });
     touch(k, t, d, 'rds_ib_flush_mrs');
-    if (d.mrPool) await rdsIbFlushMrPool(s, t, d.mrPool);
+    // V0's remove_one leaves rds_ibdev->mr_pool dangling after rds_ib_destroy_mr_pool kfree'd it
+    // (the device stays listed until its kfree): the walk flushes the freed pool
+    const pool = d.mrPool ?? (s.v.REFCOUNT ? null : d.freedPool);
+    if (pool) await rdsIbFlushMrPool(s, t, pool);
     cursor = d;
   }
   await s.at(t, 'FlushMRs_End', { m });
@@ -241,9 +244,11 @@ export async function rdsIbDestroyMrPool(s: RdsIb, t: Task, pool: MrPool): Promi
   else await s.mrWq.cancelWorkSync(t, pool.flushWorker);
   await rdsIbFlushMrPool(s, t, pool);
   if (pool.itemCount > 0 && !s.v.REFCOUNT) {
-    s.k.fault(t, 'use-after-free', `rds_ib_destroy_mr_pool BUG_ON(item_count): ${pool.itemCount} MR(s) of ${pool.name} still in use while the device is freed under them`);
+    // BUG_ON: the run stops here, unless it continues after faults (as the model goes on past S9)
+    s.k.kasan(t, `rds_ib_destroy_mr_pool BUG_ON(item_count): ${pool.itemCount} MR(s) of ${pool.name} still in use while the device is freed under them`);
   }
   kfree(s.k, t, pool, 'rds_ib_destroy_mr_pool');
   pool.rdsIbDev.mrPool = null;
   pool.rdsIbDev.poolDestroyed = true;
+  pool.rdsIbDev.freedPool = pool;
 }

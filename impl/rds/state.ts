@@ -49,6 +49,9 @@ export class RdsIbDevice extends KObject {
   mrPool: MrPool | null = null;
   /** rds_ib_destroy_mr_pool has run */
   poolDestroyed = false;
+  /** the pool rds_ib_destroy_mr_pool freed: V0's rds_ibdev->mr_pool still points there, so an MR
+   *  mapped across its BUG_ON (with continueAfterFault) reaches the freed pool in free_mr */
+  freedPool: MrPool | null = null;
   constructor(
     readonly dev: IbDevice,
     freeFn: (t: Task) => Promise<void>,

@@ -25,6 +25,7 @@ export const MODEL_ACTIONS = [
   'ConnSetup_GetClientData',
   'ConnSetup_DevGet',
   'ConnSetup_AddConn',
+  'ConnComplete_GetClientData',
   'ConnComplete',
   'ConnDrop',
   'ConnShutdown_FlushPool',

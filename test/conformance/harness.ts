@@ -106,6 +106,10 @@ export interface ConformOptions {
   readonly validate?: ValidateOptions;
   /** validate the per-task logs instead of the global order */
   readonly perTask?: Intervals;
+  /** keep running after a fault report (runOnce's continueAfterFault): a V0 run's early free is
+   *  the model's own S1, so the run goes on to the end and the whole trace is validated, the
+   *  faulting step included, instead of stopping half-way through that step */
+  readonly continueAfterFault?: boolean;
 }
 
 /** Variables the implementation logs that a model variant does not have: with REFCOUNT = FALSE
@@ -160,6 +164,7 @@ export async function conformRun(o: ConformOptions): Promise<Conformance> {
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
     ...(o.removeAt !== undefined ? { removeAt: o.removeAt } : {}),
     ...(o.schedule !== undefined ? { schedule: o.schedule } : {}),
+    ...(o.continueAfterFault ? { continueAfterFault: true } : {}),
   });
   const model = await modelFor(modelVariant, workload);
   const lines = raw.map((e, i) => ({ line: i + 1, obj: e as unknown as Record<string, unknown> }));
