@@ -70,11 +70,12 @@ export function registerIOUtils(t: NativeTable): void {
   t.add(M, 'IOSerialize', 3, strictImpl('IOSerialize', ([v, p]) => {
     if (p!.kind !== 'str') throw argError('IOSerialize', 1, 3, 'a string', p!);
     mkdirSync(dirname(p!.s), { recursive: true });
+    markVolatile(); // a write each time it is evaluated, never a cached constant
     writeFileSync(p!.s, JSON.stringify(toItf(v!)));
     return V.TRUE;
   }));
   t.add(M, 'IODeserialize', 2, strictImpl('IODeserialize', ([p]) => {
-    markVolatile();
+    // not volatile: the file stands for the run (see Json's deserializers)
     if (p!.kind !== 'str') throw argError('IODeserialize', 0, 2, 'a string', p!);
     let text: string;
     try {
@@ -89,6 +90,7 @@ export function registerIOUtils(t: NativeTable): void {
   t.add('CSV', 'CSVWrite', 3, strictImpl('CSVWrite', ([tpl, vals, p]) => {
     if (tpl!.kind !== 'str') throw argError('CSVWrite', 0, 3, 'a string', tpl!);
     if (p!.kind !== 'str') throw argError('CSVWrite', 2, 3, 'a string', p!);
+    markVolatile(); // a line each time it is evaluated, never a cached constant
     appendFileSync(p!.s, `${fill(tpl!.s, seqArg('CSVWrite', 1, 3, vals!), V.show)}\n`);
     return V.TRUE;
   }));

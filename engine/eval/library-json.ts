@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Value } from '../values/value.js';
 import { EvalError } from '../errors.js';
+import { markVolatile } from './context.js';
 import * as V from './v.js';
 import { type NativeTable, argError, isSet, seqArg, strictImpl } from './library.js';
 
@@ -61,6 +62,8 @@ export function fromJson(j: Json): Value {
 
 function read(op: string, path: Value): string {
   if (path.kind !== 'str') throw argError(op, 0, 1, 'a string', path);
+  // not volatile: a file read once stands for the run, as TLC keeps a constant definition
+  // such as Log == ndJsonDeserialize(...) (trace validation reads its log this way)
   try {
     return readFileSync(path.s, 'utf8');
   } catch (err) {
@@ -79,6 +82,7 @@ function parse(op: string, text: string): Json {
 function write(op: string, path: Value, text: string): Value {
   if (path.kind !== 'str') throw argError(op, 0, 2, 'a string', path);
   mkdirSync(dirname(path.s), { recursive: true });
+  markVolatile(); // a write each time it is evaluated, never a cached constant
   writeFileSync(path.s, text);
   return V.TRUE;
 }

@@ -89,6 +89,7 @@ export function registerTlcExtExtras(): void {
   // that a later conjunct assigns.
   registerBuiltin('TLCDefer', (args, loc, sc, env, cx) => {
     if (args.length !== 1) throw new EvalError('TLCDefer takes 1 argument', loc);
+    markVolatile(); // evaluated for its effects each time
     ev(args[0]!, sc, env, cx);
     return V.TRUE;
   });
