@@ -327,8 +327,11 @@ strict('SetToBag', 1, ([s]) => {
   const xs = V.elements(setArg(s!, 'the argument of SetToBag'));
   return V.fcn(xs, xs.map(() => V.int(1)));
 });
-strict('BagIn', 2, ([e, b]) => V.bool(V.inDomain(b!, e!)));
-strict('CopiesIn', 2, ([e, b]) => V.select(b!, e!) ?? V.int(0));
+// Bags.java BagIn/CopiesIn walk the bag's domain comparing e with each element: the empty bag
+// (EmptyBag is <<>>) has nothing to compare, so it holds no e of any type (no tuple-index error).
+const emptyBag = (b: Value): boolean => b.kind === 'tuple' && b.elems.length === 0;
+strict('BagIn', 2, ([e, b]) => V.bool(!emptyBag(b!) && V.inDomain(b!, e!)));
+strict('CopiesIn', 2, ([e, b]) => (emptyBag(b!) ? V.int(0) : (V.select(b!, e!) ?? V.int(0))));
 strict('BagCardinality', 1, ([b], loc) => V.int(bagView(b!, 'the argument of BagCardinality').vals.reduce((n, c) => n + (c as { n: number }).n, 0), loc));
 strict('(+)', 2, ([a, b], loc) => bagCombine(a!, b!, (x, y) => x + y, loc));
 strict('(-)', 2, ([a, b], loc) => bagCombine(a!, b!, (x, y) => x - y, loc));

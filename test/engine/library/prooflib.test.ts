@@ -180,13 +180,18 @@ group('FiniteSetsExtTheorems', 'FiniteSetsExtTheorems', [
   ['MapThenSumSet', 'MapThenSumSet(LAMBDA x : x * x, {1, 2})', '5'],
 ]);
 
-// Known engine bug (engine/eval/builtins.ts, not this module): the native BagIn indexes the bag,
-// and the empty bag is the tuple <<>>, so a non-number fails; TLC's Bags.BagIn scans the domain
-// and answers FALSE. BagsTheorems' CopiesIn avoids BagIn for that reason. Turns red once fixed.
+// TLC's Bags.BagIn and CopiesIn scan the bag's domain: the empty bag (the tuple <<>>) holds
+// nothing, of any type, rather than failing on a non-number index.
 describe('Bags (engine)', () => {
-  it.fails('BagIn("a", EmptyBag) is FALSE, as in TLC', async () => {
-    const got = await evalAll('Bags', [['in', 'BagIn("a", EmptyBag)']]);
+  it('BagIn("a", EmptyBag) is FALSE and CopiesIn("a", EmptyBag) is 0, as in TLC', async () => {
+    const got = await evalAll('Bags', [
+      ['in', 'BagIn("a", EmptyBag)'],
+      ['copies', 'CopiesIn("a", EmptyBag)'],
+      ['one', 'CopiesIn("a", SetToBag({"a"}))'],
+    ]);
     expect(got.get('in')).toBe('FALSE');
+    expect(got.get('copies')).toBe('0');
+    expect(got.get('one')).toBe('1');
   });
 });
 
