@@ -1,18 +1,27 @@
 #!/bin/bash
-# build.sh [BUILD_DIR] — rds.ko + rds_rdma.ko for the kernel the rxe guest boots, stock and with
-# the removal fix (kernel/0001-*.patch), built out of tree against Debian's own headers, so that
-# their vermagic matches the booted kernel and `insmod` accepts them.
+# build.sh [BUILD_DIR] [VARIANT...] — rds.ko + rds_rdma.ko for the kernel the rxe guest boots,
+# stock and with the removal fix (kernel/0001-*.patch), built out of tree against Debian's own
+# headers, so that their vermagic matches the booted kernel and `insmod` accepts them.
 #   BUILD_DIR (default kernel/build, not committed) gets:
 #     src/        net/rds of linux-source-6.1 at the exact Debian version of the guest kernel
 #     stock/      rds.ko rds_rdma.ko built from the unpatched source (the baseline, same compiler)
 #     fixed/      rds.ko rds_rdma.ko built with the patch
+#   and, only when named (debug builds, never for submission, kernel/debug/):
+#     fixed-race/     the patch + widen-remove-race.patch (2 s between remove_one's conn_list walk
+#                     and clearing the client data: reconnects join conn_list late)
+#     noredrop-race/  the same without the fix's part 3 (no-redrop.patch)
+#   VARIANT...: default stock fixed.
 # The kernel is the one test/rxe/prepare-host.sh extracted (RXE_VM_DIR/kernel-version), else the
 # ABI that linux-image-amd64 points to. Idempotent: each step is skipped when its output is there
 # and newer than its inputs. Needs root for apt (headers, kbuild, gcc-12, the source package).
 set -euo pipefail
 HERE=$(dirname "$(realpath "$0")")
 B=$(realpath -m "${1:-$HERE/build}")
+shift || true
+VARIANTS=("$@"); [ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(stock fixed)
 PATCH=$(ls "$HERE"/0001-*.patch)
+RACE=$HERE/debug/widen-remove-race.patch NOREDROP=$HERE/debug/no-redrop.patch
+for v in "${VARIANTS[@]}"; do case $v in stock|fixed|fixed-race|noredrop-race) ;; *) echo "[kernel/build] error: unknown variant $v (stock, fixed, fixed-race, noredrop-race)" >&2; exit 2;; esac; done
 log() { echo "[kernel/build] $*" >&2; }
 die() { echo "[kernel/build] error: $*" >&2; exit 1; }
 mkdir -p "$B"
@@ -60,16 +69,18 @@ if [ ! -e "$B/src/.version" ] || [ "$(cat "$B/src/.version")" != "$DEBVER" ]; th
   echo "$DEBVER" > "$B/src/.version"
 fi
 
-# build VARIANT [PATCH]: copy net/rds, patch, make M=... against the installed headers.
+# build VARIANT [PATCH...]: copy net/rds, apply the patches in order, make M=... against the
+# installed headers.
 build() {
-  local v=$1 p=${2:-} o="$B/$1"
-  if [ -e "$o/rds_rdma.ko" ] && [ "$o/rds_rdma.ko" -nt "$B/src/.version" ] && { [ -z "$p" ] || [ "$o/rds_rdma.ko" -nt "$p" ]; } && [ "$o/rds_rdma.ko" -nt "$0" ]; then
-    log "$v: up to date"; return; fi
+  local v=$1 o="$B/$1" p fresh=yes
+  shift
+  for p in "$B/src/.version" "$0" "$@"; do [ -e "$o/rds_rdma.ko" ] && [ "$o/rds_rdma.ko" -nt "$p" ] || fresh=no; done
+  if [ $fresh = yes ]; then log "$v: up to date"; return; fi
   rm -rf "$o.tree" "$o"; mkdir -p "$o"; cp -r "$B/src/net/rds" "$o.tree"
-  if [ -n "$p" ]; then
-    # the patch is against the tree root (a/net/rds/...): strip 3 components inside net/rds
-    (cd "$o.tree" && patch -p3 --no-backup-if-mismatch -s < "$p") || die "$v: the patch does not apply to $DEBVER"
-  fi
+  for p in "$@"; do
+    # the patches are against the tree root (a/net/rds/...): strip 3 components inside net/rds
+    (cd "$o.tree" && patch -p3 --no-backup-if-mismatch -s < "$p") || die "$v: $(basename "$p") does not apply to $DEBVER"
+  done
   log "$v: make (CONFIG_RDS=m CONFIG_RDS_RDMA=m, gcc-12)"
   # Debian builds its kernel with gcc-12; the vermagic and the module layout must match.
   if ! timeout 900 make -s -C "$HDR" M="$o.tree" CC=gcc-12 CONFIG_RDS=m CONFIG_RDS_RDMA=m CONFIG_RDS_TCP= \
@@ -85,6 +96,12 @@ build() {
   case "$have" in "$KV "*) ;; *) die "$v: vermagic '$have' does not start with $KV";; esac
   log "$v: $o/rds.ko $o/rds_rdma.ko (vermagic $have)"
 }
-build stock
-build fixed "$PATCH"
+for v in "${VARIANTS[@]}"; do
+  case $v in
+    stock) build stock ;;
+    fixed) build fixed "$PATCH" ;;
+    fixed-race) build fixed-race "$PATCH" "$RACE" ;;
+    noredrop-race) build noredrop-race "$PATCH" "$RACE" "$NOREDROP" ;;
+  esac
+done
 echo "$B"
