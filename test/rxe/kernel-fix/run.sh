@@ -20,26 +20,31 @@ mods=(); scen=()
 while [ $# -gt 0 ]; do [ "$1" = -- ] && { shift; scen=("$@"); break; }; mods+=("$1"); shift; done
 [ ${#mods[@]} -gt 0 ] || mods=(fixed stock)
 [ ${#scen[@]} -gt 0 ] || scen=(nomr mr-other mr-same)
-for m in "${mods[@]}"; do case $m in stock|fixed|built-stock) ;; *) echo "run.sh: modules must be stock, fixed or built-stock (got $m)" >&2; exit 2;; esac; done
+# fixed-race / noredrop-race: debug builds (kernel/debug/) that force late connections; only
+# when named. Expected: fixed-race completes through the re-drop, noredrop-race deadlocks.
+for m in "${mods[@]}"; do case $m in stock|fixed|built-stock|fixed-race|noredrop-race) ;; *) echo "run.sh: modules must be stock, fixed, built-stock, fixed-race or noredrop-race (got $m)" >&2; exit 2;; esac; done
 
 command -v pahole >/dev/null || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dwarves >/dev/null; }
 "$HERE/../prepare-host.sh" "$RXE_VM_DIR" >&2
 KV=$(cat "$RXE_VM_DIR/kernel-version")
 # The patched modules must be built for the kernel the guest boots (vermagic), else insmod fails.
-if [[ " ${mods[*]} " = *" fixed "* || " ${mods[*]} " = *" built-stock "* ]]; then
-  RXE_VM_DIR=$RXE_VM_DIR "$ROOT/kernel/build.sh" "$BUILD" >&2
-  vm=$(modinfo -F vermagic "$BUILD/fixed/rds_rdma.ko")
-  [[ $vm = "$KV "* ]] || { echo "run.sh: $BUILD/fixed/rds_rdma.ko is for '$vm', the guest boots $KV" >&2; exit 2; }
+built=(); for m in "${mods[@]}"; do case $m in stock) ;; built-stock) built+=(stock) ;; *) built+=("$m") ;; esac; done
+if [ ${#built[@]} -gt 0 ]; then
+  RXE_VM_DIR=$RXE_VM_DIR "$ROOT/kernel/build.sh" "$BUILD" "${built[@]}" >&2
+  for v in "${built[@]}"; do
+    vm=$(modinfo -F vermagic "$BUILD/$v/rds_rdma.ko")
+    [[ $vm = "$KV "* ]] || { echo "run.sh: $BUILD/$v/rds_rdma.ko is for '$vm', the guest boots $KV" >&2; exit 2; }
+  done
 fi
 ART=${RXE_FIX_ARTIFACTS:-$HERE/artifacts}
 mkdir -p "$ART"
 fail=0
 for m in "${mods[@]}"; do
-  case $m in stock) dir=stock ;; fixed) dir=$BUILD/fixed ;; built-stock) dir=$BUILD/stock ;; esac
+  case $m in stock) dir=stock ;; built-stock) dir=$BUILD/stock ;; *) dir=$BUILD/$m ;; esac
   for s in "${scen[@]}"; do
     KP="$RXE_VM_DIR/kprobes-$m.txt"
     "$HERE/../kernel/kprobes.sh" "$RXE_VM_DIR" > "$KP"
-    [ "$m" = fixed ] && "$HERE/kprobes-fix.sh" "$KP"
+    case $m in stock|built-stock) ;; *) "$HERE/kprobes-fix.sh" "$KP" ;; esac
     export RXE_VM_OUT="$RXE_VM_DIR/out-$m-$s"
     t0=$EPOCHREALTIME; rc=0
     "$HERE/../run-in-vm.sh" "$HERE/guest-fix.sh" "$dir" "$s" "$KP" || rc=$?

@@ -34,7 +34,13 @@ export function verdict(modules, scenario, r) {
   if (r.error) return { expected: '-', ok: false, verdict: `no verdict: ${r.error}` };
   const warns = warningCount(r.warnings);
   const sites = Array.isArray(r.warnings) ? r.warnings : [];
-  if (modules === 'fixed') {
+  if (modules === 'noredrop-race') {
+    // the fix without part 3, with late connections forced: rds_ib_remove_one waits for a
+    // reference only a late connection's shutdown would put, and nothing drops it (tla/README.md)
+    const ok = r.removal === 'pending';
+    return { expected: 'the delete never returns (rds_ib_remove_one waits for the late connection)', ok, verdict: ok ? 'deadlock without the re-drop: as expected' : `UNEXPECTED: removal ${r.removal}` };
+  }
+  if (modules === 'fixed' || modules === 'fixed-race') {
     const expected = 'the delete completes, no WARN/BUG in dmesg, rmmod rds_rdma clean';
     const bad = [];
     if (!completed(r)) bad.push(`removal ${r.removal ?? 'unknown'}`);
@@ -71,7 +77,7 @@ export function modulesCheck(modules, text) {
   if (kv.taint === undefined || kv.flush_dev_mrs === undefined) return { ...kv, ok: false };
   const outOfTree = kv.taint.includes('O');
   const patched = Number(kv.flush_dev_mrs) > 0;
-  const ok = modules === 'stock' ? !outOfTree && !patched : modules === 'fixed' ? outOfTree && patched : outOfTree && !patched;
+  const ok = modules === 'stock' ? !outOfTree && !patched : modules === 'built-stock' ? outOfTree && !patched : outOfTree && patched;
   return { ...kv, ok };
 }
 
@@ -81,17 +87,25 @@ export function modulesCheck(modules, text) {
  *  ib_device). null where the trace does not show it (a delete that never returned). */
 export function traceFigures(text) {
   const ev = text.split('\n').flatMap((l) => {
-    const m = /\s(\d+\.\d+):\s+(\w+):/.exec(l);
-    return m ? [{ ts: Number(m[1]), event: m[2], name: /\sname="([^"]*)"/.exec(l)?.[1] }] : [];
+    const m = /-(\d+)\s+\[\d+\].*\s(\d+\.\d+):\s+(\w+):/.exec(l);
+    return m ? [{ pid: Number(m[1]), ts: Number(m[2]), event: m[3], name: /\sname="([^"]*)"/.exec(l)?.[1], destroy: /\sdestroy=(\d)/.exec(l)?.[1] }] : [];
   });
   const unreg = ev.find((e) => e.event === 'ib_unregister');
-  if (!unreg) return { deleteKernelSeconds: null, freeBeforeDeleteReturned: null };
+  if (!unreg) return { deleteKernelSeconds: null, freeBeforeDeleteReturned: null, redrops: 0 };
   const i = ev.indexOf(unreg);
   const ret = ev.slice(i + 1).find((e) => e.event === 'ib_unregister_ret');
   const free = ev.slice(i + 1).find((e) => e.event === 'dev_free' && e.name === unreg.name);
+  // the fix's re-drop: rds_conn_path_drop(destroy=1) by the deleting task after its two puts,
+  // before its rds_ib_remove_one returned
+  const own = ev.slice(i + 1).filter((e) => e.pid === unreg.pid);
+  const end = own.findIndex((e) => e.event === 'remove_one_ret');
+  const mine = end < 0 ? own : own.slice(0, end);
+  const secondPut = mine.filter((e) => e.event === 'dev_put')[1];
+  const redrops = secondPut ? mine.slice(mine.indexOf(secondPut) + 1).filter((e) => e.event === 'conn_path_drop' && e.destroy === '1').length : 0;
   return {
     deleteKernelSeconds: ret ? Number((ret.ts - unreg.ts).toFixed(3)) : null,
     freeBeforeDeleteReturned: ret ? free !== undefined && ev.indexOf(free) < ev.indexOf(ret) : null,
+    redrops,
   };
 }
 
@@ -106,9 +120,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (r.warnings === undefined && existsSync(`${out}/dmesg.txt`)) r = { ...r, warnings: dmesgWarnings(readFileSync(`${out}/dmesg.txt`, 'utf8')), warningsFrom: 'dmesg.txt' };
   const mt = existsSync(`${out}/modules.txt`) ? readFileSync(`${out}/modules.txt`, 'utf8') : '';
   const mc = modulesCheck(modules, mt);
-  let v = verdict(modules, scenario, r);
-  if (!mc.ok && !r.error) v = { ...v, ok: false, verdict: `WRONG MODULE: the loaded rds_rdma is not ${modules}'s (${mt.trim().replace(/\n/g, ', ')})` };
   const figures = trace && existsSync(trace) ? traceFigures(readFileSync(trace, 'utf8')) : {};
+  let v = verdict(modules, scenario, r);
+  // fixed-race must also show that the re-drop ran (else the race was not forced and it proves nothing)
+  if (modules === 'fixed-race' && v.ok && !(figures.redrops > 0)) v = { ...v, ok: false, verdict: 'RACE NOT HIT: no re-drop in the trace' };
+  if (!mc.ok && !r.error) v = { ...v, ok: false, verdict: `WRONG MODULE: the loaded rds_rdma is not ${modules}'s (${mt.trim().replace(/\n/g, ', ')})` };
   console.log(JSON.stringify({ modules, ...r, ...figures, rdsRdma: mc, vmExit: Number(vmExit), vmSeconds: Number(vmSeconds), ...v }));
   process.exit(v.ok ? 0 : 1);
 }

@@ -25,6 +25,20 @@ describe('verdicts for the patched modules', () => {
   });
 });
 
+describe('verdicts for the debug builds that force late connections (kernel/debug/)', () => {
+  it('fixed-race is judged as fixed (run.sh also requires a re-drop in its trace); noredrop-race must deadlock', () => {
+    expect(verdict('fixed-race', 'nomr', { ...clean, removal: 'completed after the release' }).ok).toBe(true);
+    expect(verdict('fixed-race', 'nomr', { ...clean, warnings: ['x'] }).ok).toBe(false);
+    expect(verdict('noredrop-race', 'nomr', { ...clean, removal: 'pending' }).verdict).toBe('deadlock without the re-drop: as expected');
+    expect(verdict('noredrop-race', 'nomr', clean).ok).toBe(false);
+  });
+
+  it('their rds_rdma is out of tree and has the fix\'s function', () => {
+    expect(modulesCheck('fixed-race', 'taint=OE\nflush_dev_mrs=1\n').ok).toBe(true);
+    expect(modulesCheck('noredrop-race', 'taint=\nflush_dev_mrs=0\n').ok).toBe(false);
+  });
+});
+
 describe('verdicts for the stock modules (the baseline)', () => {
   it('nomr is the control: clean', () => {
     expect(verdict('stock', 'nomr', clean).ok).toBe(true);
@@ -68,7 +82,7 @@ describe('figures from the trace', () => {
       line('32.750000', 'ib_unregister_ret', '(nldev_dellink+0x92/0xe0 [ib_core] <- ib_unregister_device_and_put)'),
       line('40.000000', 'ib_unregister', 'ibdev=0x3 name="rxe0"'),
     ].join('\n');
-    expect(traceFigures(fixed)).toEqual({ deleteKernelSeconds: 0.5, freeBeforeDeleteReturned: true });
+    expect(traceFigures(fixed)).toEqual({ deleteKernelSeconds: 0.5, freeBeforeDeleteReturned: true, redrops: 0 });
     // bug B: rxe1's free came after the delete returned (and rxe0's free does not count)
     const late = [
       line('20.000000', 'ib_unregister', 'ibdev=0x1 name="rxe1"'),
@@ -76,9 +90,26 @@ describe('figures from the trace', () => {
       line('20.125000', 'ib_unregister_ret'),
       line('26.000000', 'dev_free', 'work=0x4 name="rxe1" ref=0'),
     ].join('\n');
-    expect(traceFigures(late)).toEqual({ deleteKernelSeconds: 0.125, freeBeforeDeleteReturned: false });
+    expect(traceFigures(late)).toEqual({ deleteKernelSeconds: 0.125, freeBeforeDeleteReturned: false, redrops: 0 });
     // bug C: never returned
-    expect(traceFigures(line('18.000000', 'ib_unregister', 'name="rxe0"'))).toEqual({ deleteKernelSeconds: null, freeBeforeDeleteReturned: null });
+    expect(traceFigures(line('18.000000', 'ib_unregister', 'name="rxe0"'))).toEqual({ deleteKernelSeconds: null, freeBeforeDeleteReturned: null, redrops: 0 });
+  });
+
+  it('counts the re-drops: destroy=1 drops by the deleting task after its two puts and before remove_one returned', () => {
+    const other = (ts: string, ev: string, body = ''): string => `    kworker/u4:1-25      [000] .....    ${ts}: ${ev}: ${body}`;
+    const t = [
+      line('3.000000', 'ib_unregister', 'name="rxe1"'),
+      line('3.100000', 'remove_one', 'name="rxe1"'),
+      line('3.200000', 'conn_path_drop', 'conn=0x1 destroy=1'), // rds_ib_dev_shutdown's walk: before the puts
+      line('3.300000', 'dev_put', 'name="rxe1" ref_before=3'),
+      other('3.350000', 'conn_path_drop', 'conn=0x2 destroy=1'), // another task
+      line('3.400000', 'dev_put', 'name="rxe1" ref_before=2'),
+      line('4.400000', 'conn_path_drop', 'conn=0x2 destroy=1'), // the re-drop
+      line('4.410000', 'conn_path_drop', 'conn=0x3 destroy=0'), // not a destroy
+      line('5.000000', 'remove_one_ret'),
+      line('5.100000', 'conn_path_drop', 'conn=0x4 destroy=1'), // after remove_one returned
+    ].join('\n');
+    expect(traceFigures(t).redrops).toBe(1);
   });
 });
 
