@@ -150,7 +150,75 @@ describe('the baseline (stock modules, same runner)', () => {
   });
 });
 
-// A connection racing with the removal, written by hand (no guest run hit the race): rxe1's end
+/** pid of the task in `TASK-PID [CPU]` at the start of an ftrace line */
+const pidOf = (l: string): string => /-(\d+)\s+\[/.exec(l)![1]!;
+
+// Part 3 on the real kernel. The race is forced by debug builds (kernel/debug/, never for
+// submission): 2 s between rds_ib_remove_one's conn_list walk and its clearing of the client data,
+// so the reconnects the walk's drops cause find rxe1 and join its conn_list late.
+describe('the re-drop (part 3) on the real kernel, late connections forced (fixed-race, noredrop-race)', () => {
+  const t = text('fixed-race-nomr');
+  const lines = t.split('\n');
+  const unreg = first(t, /: ib_unregister: .*name="rxe1"/);
+  const rdma = pidOf(lines[unreg - 1]!);
+  const ofRdma = (re: RegExp): number[] => linesMatching(t, re).filter((n) => pidOf(lines[n - 1]!) === rdma);
+
+  test('the trace: a connection joined rxe1 between the walk and the clearing of the client data; after its two puts the deleting task dropped it (destroy=1) while it waited; the delete returned after rxe1\'s free', () => {
+    const walk = first(t, /: remove_one: .*name="rxe1"/);
+    const cleared = first(t, /: set_client_data: .*name="rxe1" .*data=0x0 /);
+    const late = linesMatching(t, /: add_conn: .*name="rxe1"/).filter((n) => n > walk && n < cleared);
+    expect(late.length).toBeGreaterThanOrEqual(1);
+    const [, secondPut] = ofRdma(/: dev_put: .*name="rxe1"/);
+    const removeRet = ofRdma(/: remove_one_ret: /)[0]!;
+    const redrops = ofRdma(/: conn_path_drop: .*destroy=1/).filter((n) => n > secondPut! && n < removeRet);
+    expect(redrops).toHaveLength(1);
+    expect(first(t, /: dev_free: .*name="rxe1"/)).toBeLessThan(removeRet);
+    expect(dmesg('fixed-race-nomr')).not.toMatch(/WARNING:|BUG:|blocked for more than/);
+  });
+
+  test('the model with the fix explains it, the re-drop as RemoveOne_Redrop at that line, no invariant violated', async () => {
+    const { k, result } = await validateKernel(t, 'fixed-race-nomr.trace.txt', true);
+    const [, secondPut] = ofRdma(/: dev_put: .*name="rxe1"/);
+    const redrop = ofRdma(/: conn_path_drop: .*destroy=1/).find((n) => n > secondPut!);
+    expect(k.events.filter((e) => e.obj.action === 'RemoveOne_Redrop').map((e) => e.line)).toEqual([redrop]);
+    expect(result.rejection).toBeUndefined();
+    expect(result.accepted).toBe(true);
+    expect(result.violations).toEqual([]);
+    expect(result.coverage.get('RemoveOne_Redrop')).toBe(1);
+  });
+
+  test('without part 3 the same race deadlocks the kernel: the delete never returned, sysrq-w shows rdma in rds_ib_remove_one\'s wait', () => {
+    const n = text('noredrop-race-nomr');
+    expect(count(n, /: ib_unregister: .*name="rxe1"/)).toBe(1);
+    expect(count(n, /: ib_unregister_ret: /)).toBe(0);
+    expect(count(n, /: remove_one_ret: /)).toBe(0);
+    expect(dmesg('noredrop-race-nomr')).toMatch(/rds_ib_remove_one\+/);
+  });
+
+  test('and the model without "redrop" is stuck where that kernel is: only a drop from outside could move it, and with MC_V3_fixed\'s PEER_DISCONNECT = FALSE nothing can (a deadlock for TLC); with "redrop", RemoveOne_Redrop is the one way on', async () => {
+    const n = text('noredrop-race-nomr');
+    const noRedrop = (c: string): string => c.replace('"shutdown_flush", "redrop"}', '"shutdown_flush"}');
+    const noOutsideDrops = (c: string): string => c.replace('PEER_DISCONNECT = TRUE', 'PEER_DISCONNECT = FALSE');
+    const { k, model, result } = await validateKernel(n, 'noredrop-race-nomr.trace.txt', true, noRedrop);
+    expect(result.accepted).toBe(true);
+    expect(result.violations).toEqual([]);
+    expect(result.final!.length).toBeGreaterThan(0);
+    // the cfg's other constants, for the same end states (same variables, same values)
+    const strict = await loadModel(SPEC, undefined, noOutsideDrops(noRedrop(kernelConfig(k.scenario))));
+    const fixed = await loadModel(SPEC, undefined, noOutsideDrops(kernelConfig(k.scenario)));
+    const names = (m: typeof model, s: (typeof result.final)[number]): string[] => [...m.spec.successors(s)].map((x) => x.action.name);
+    for (const end of result.final!) {
+      // remove_one waits; the two late connection ends are up; rds_wq is empty
+      expect(model.spec.formatState(end)).toContain('/\\ core_pc = "rm_wait_free"');
+      expect(model.spec.formatState(end)).toContain('/\\ rds_wq = <<>>');
+      expect(names(model, end)).toEqual(['ConnDrop', 'ConnDrop']);
+      expect(names(strict, end)).toEqual([]);
+      expect(names(fixed, end)).toEqual(['RemoveOne_Redrop']);
+    }
+  });
+});
+
+// A connection racing with the removal, written by hand (the same race, reduced): rxe1's end
 // reads the client data after remove_one began and before it cleared it, then joins conn_list
 // after rds_ib_dev_shutdown walked it. With the fix the removing task re-drops it while it waits.
 // Refcounts by hand: rxe1 has 2 (list + client data); the lookup makes 3, add_conn 4, the setup's
