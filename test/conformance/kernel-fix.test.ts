@@ -206,7 +206,7 @@ describe('the re-drop (part 3) on the real kernel, late connections forced (fixe
     // the cfg's other constants, for the same end states (same variables, same values)
     const strict = await loadModel(SPEC, undefined, noOutsideDrops(noRedrop(kernelConfig(k.scenario))));
     const fixed = await loadModel(SPEC, undefined, noOutsideDrops(kernelConfig(k.scenario)));
-    const names = (m: typeof model, s: (typeof result.final)[number]): string[] => [...m.spec.successors(s)].map((x) => x.action.name);
+    const names = (m: typeof model, s: NonNullable<typeof result.final>[number]): string[] => [...m.spec.successors(s)].map((x) => x.action.name);
     for (const end of result.final!) {
       // remove_one waits; the two late connection ends are up; rds_wq is empty
       expect(model.spec.formatState(end)).toContain('/\\ core_pc = "rm_wait_free"');
