@@ -51,6 +51,22 @@ describe('V0 against its own model (MC_V0 sized for the basic workload)', () => 
     expect(kinds.clean).toBeGreaterThan(0);
   }, 120_000);
 
+  test('removal injected at every step position of a run (seed 7): the same, wherever the delete lands', async () => {
+    const first = await conformRun({ variant: 'V0', seed: 7, continueAfterFault: true, validate: V0_OPTS });
+    const kinds = { clean: 0, bug: 0 };
+    for (let removeAt = 0; removeAt < first.run.steps + 2; removeAt++) {
+      const c = await conformRun({ variant: 'V0', seed: 7, removeAt, continueAfterFault: true, validate: V0_OPTS });
+      expect(c.result.accepted, `V0 seed 7 removeAt ${removeAt}`).toBe(true);
+      const v = await verdict(c, 'V0', 'basic');
+      const bug = reportedWithinModel(c.run.reports);
+      expect(v !== null, `V0 seed 7 removeAt ${removeAt}: model ${v?.kind ?? 'conforms'}, implementation reports ${c.run.reports.map((r) => r.label).join(', ') || 'none'}`).toBe(bug);
+      kinds[bug ? 'bug' : 'clean']++;
+    }
+    // an early delete (before any setup reads the client data) is harmless; a racing one is not
+    expect(kinds.bug).toBeGreaterThan(0);
+    expect(kinds.clean).toBeGreaterThan(0);
+  }, 120_000);
+
   test("V0's own steps are exercised: the second client-data read and remove_one's teardown", async () => {
     const seen = new Set<string>();
     for (let seed = 0; seed < 10; seed++) {
