@@ -10,6 +10,9 @@ import { type Ctx, type Env, type OpValue, CONSTANT_CTX, bind, lookupEnv, primed
 import type { Scope } from './scope.js';
 import { argBinding, bindLet, defOp, ev, evalBool, forEachBinding, hooks, located, resolveName, resolvePrefix } from './expr.js';
 import * as V from './v.js';
+import { Memo } from './memo.js';
+import { STATE, levelOf } from './level.js';
+import type { State } from './api.js';
 
 export type Partial = (Value | undefined)[];
 /** continuation: called with g.p complete for one branch; returns true to stop generating */
@@ -227,6 +230,88 @@ function unfoldOp(op: OpValue, args: readonly Expr[], loc: Loc, sc: Scope, env: 
     return { body: op.body, scope: op.scope, env: env1, op };
   }
   return undefined;
+}
+
+// ------------------------------------------------------------------ guards
+
+/** The leading conjuncts of an action that generation only tests (no branching, no
+ *  assignment: built-in operators and negations of the current state, e.g. `core_pc = "idle"`,
+ *  also inside a nested conjunction `/\ core_pc = "rm_put" /\ core_dev = d`), and a memo of
+ *  their conjunction (memo.ts): most actions are disabled in most states by their first
+ *  conjunct, which reads one or two variables. */
+export interface Guard {
+  /** the tests in the order generation meets them */
+  readonly tests: readonly Expr[];
+  /** the top-level conjunct generation continues with once they hold */
+  readonly rest: number;
+  readonly memo: Memo;
+}
+
+export function guardOf(a: SplitAction): Guard {
+  const tests: Expr[] = [];
+  let rest = 0;
+  const e = a.pred;
+  if (e.kind === 'and') {
+    while (rest < e.args.length && testsOf(e.args[rest]!, a.scope, a.env, tests)) rest++;
+  }
+  return { tests, rest, memo: new Memo() };
+}
+
+/** Appends the tests `c` consists of and returns true, or returns false (and appends nothing)
+ *  if generation would do more than test it. */
+function testsOf(c: Expr, sc: Scope, env: Env, out: Expr[]): boolean {
+  if (c.kind === 'and') {
+    const mine: Expr[] = [];
+    for (const x of c.args) if (!testsOf(x, sc, env, mine)) return false;
+    out.push(...mine);
+    return true;
+  }
+  if (!isTest(c, sc, env)) return false;
+  out.push(c);
+  return true;
+}
+
+/** gen's default case: a state-level application of a built-in (not an assignment `x' = e`,
+ *  not a user operator it would unfold) or a negation. */
+function isTest(c: Expr, sc: Scope, env: Env): boolean {
+  try {
+    const shape = c.kind === 'not' || (c.kind === 'apply' && c.prefix.length === 0 && resolveName(c, c.name, sc, env).k === 'builtin');
+    return shape && levelOf(c, sc, env) <= STATE;
+  } catch {
+    return false;
+  }
+}
+
+/** generate(g, a.pred, a.scope, a.env, k) for an action in the state `s` being expanded
+ *  (g.cx.state), with its guard answered from the memo when the guard's variables hold the same
+ *  values as when it was last evaluated. */
+export function generateAction(g: Gen, a: SplitAction, guard: Guard, s: State, k: K): boolean {
+  const e = a.pred;
+  if (guard.rest === 0 || !guard.memo.active || e.kind !== 'and') return generate(g, e, a.scope, a.env, k);
+  try {
+    let ok = guard.memo.lookup(s);
+    if (ok === undefined) {
+      const tests = guard.tests;
+      guard.memo.begin();
+      ok = true;
+      try {
+        for (let i = 0; i < tests.length; i++) {
+          if (!evalBool(tests[i]!, a.scope, a.env, g.cx, 'an action')) {
+            ok = false;
+            break;
+          }
+        }
+      } catch (err) {
+        guard.memo.abort();
+        throw err;
+      }
+      guard.memo.end(s, ok);
+    }
+    if (!ok) return false;
+    return guard.rest === e.args.length ? k() : genAnd(g, e.args, guard.rest, a.scope, a.env, k);
+  } catch (err) {
+    throw located(err, e.loc);
+  }
 }
 
 // ------------------------------------------------------------------ ENABLED

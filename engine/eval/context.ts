@@ -104,17 +104,38 @@ export function markVolatile(): void {
   unstable++;
   nonConst++;
 }
-/** A state variable read in `cx` (its current state). */
-export function markStateRead(cx: Ctx): void {
+/** The state variable in `slot` read in `cx` (its current state). */
+export function markStateRead(cx: Ctx, slot: number): void {
   reads++;
   nonConst++;
   if (cx.stable !== true) unstable++;
+  if (logging) readLog.push(slot);
+}
+
+// The variables one evaluation read (memo.ts): the slots of the variables read while the log is
+// on. A value kept for a Ctx (see `unstable`) records no slot when it is used again, so such
+// a use spoils the log: the evaluation's variables are then not known.
+let logging = false;
+let spoiled = false;
+const readLog: number[] = [];
+/** Start recording the slots of the variables read. */
+export function startReadLog(): void {
+  logging = true;
+  spoiled = false;
+  readLog.length = 0;
+}
+/** Stop recording; the slots read since startReadLog (with repetitions), or undefined if they
+ *  are not all known. */
+export function stopReadLog(): readonly number[] | undefined {
+  logging = false;
+  return spoiled ? undefined : readLog;
 }
 /** A value kept for `cx` (it read the stable state of cx) used again: what it read counts as
  *  read by the evaluation that uses it. */
 export function markKeptRead(): void {
   reads++;
   nonConst++;
+  if (logging) spoiled = true;
 }
 /** An operator with a side effect (Print, a community module's I/O): never skipped by a cache,
  *  but a constant definition evaluated once stays evaluated once, as in TLC. */

@@ -65,7 +65,7 @@ export function evalRef(e: Extract<Expr, { kind: 'ref' }>, sc: Scope, env: Env, 
     case 'subst':
       return substValue(r.s, cx);
     case 'var': {
-      markStateRead(cx);
+      markStateRead(cx, r.slot);
       if (cx.state === null) throw new EvalError(`the variable ${e.name} cannot be evaluated here: there is no state`, e.loc);
       const v = cx.state[r.slot];
       if (v === undefined) throw new EvalError(`the variable ${e.name} has no value yet`, e.loc);
@@ -168,7 +168,7 @@ export function lookupValue(name: string, loc: Loc, sc: Scope, env: Env, cx: Ctx
   if (c) return defValue(c, name, loc, cx);
   const slot = sc.vars.get(name);
   if (slot !== undefined) {
-    markStateRead(cx);
+    markStateRead(cx, slot);
     if (cx.state === null) throw new EvalError(`the variable ${name} cannot be evaluated here: there is no state`, loc);
     const v = cx.state[slot];
     if (v === undefined) throw new EvalError(`the variable ${name} has no value yet`, loc);

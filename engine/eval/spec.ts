@@ -14,7 +14,8 @@ import type { ActionLabel, CompiledSpec, Fairness, Property, State, Successor } 
 import { CONSTANT_CTX, type Ctx, type Env, bindValue, newRun } from './context.js';
 import { type DefEntry, type LoadedSpec, Scope, type World, findModule, populate } from './scope.js';
 import { evalBool, evalExpr, forEachBinding, located, resolvePrefix } from './expr.js';
-import { type SplitAction, enabled, generate, newGen, splitActions } from './action.js';
+import { type SplitAction, enabled, generate, generateAction, guardOf, newGen, splitActions } from './action.js';
+import { Memo } from './memo.js';
 import { ACTION, STATE, TEMPORAL, levelOf } from './level.js';
 import { permute, toPerm, type Perm } from './symmetry.js';
 import { tlcRuntime } from './runtime.js';
@@ -154,6 +155,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
 
   const actions: SplitAction[] = [];
   if (next) splitActions(next.expr, next.scope, next.env, nextName, new Map(), actions);
+  const guards = actions.map(guardOf);
   const labels: ActionLabel[] = actions.map((a) => ({ name: a.name ?? 'Action', loc: a.loc, ...(a.params.size > 0 ? { params: a.params } : {}) }));
 
   // ------------------------------------------------ TLCGet("level")
@@ -179,9 +181,45 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
     };
   };
   const invariants = config.invariants.map((n) => {
-    const h = pred(n, 'invariant');
+    const h = invariant(n);
     return { name: n.name, loc: n.loc, holds: (s: State) => h(s) };
   });
+  /** An INVARIANT: its definition's body evaluated as pred does (a conjunction conjunct by
+   *  conjunct, as ev's `and` does), each conjunct with a memo of its answer (memo.ts), since a
+   *  successor mostly keeps the values of its parent's variables. */
+  function invariant(n: Named): (s: State) => boolean {
+    const b = def(n, 'invariant');
+    const parts = b.expr.kind === 'and' ? b.expr.args : [b.expr];
+    const what = b.expr.kind === 'and' ? 'a conjunct' : `the invariant ${n.name}`;
+    const memos = parts.map(() => new Memo());
+    return (s) => {
+      atLevelOf(s);
+      const cx: Ctx = { state: s, next: null, stable: true };
+      try {
+        for (let i = 0; i < parts.length; i++) {
+          const m = memos[i]!;
+          let v = m.active ? m.lookup(s) : undefined;
+          if (v === undefined) {
+            if (!m.active) v = evalBool(parts[i]!, b.scope, b.env, cx, what);
+            else {
+              m.begin();
+              try {
+                v = evalBool(parts[i]!, b.scope, b.env, cx, what);
+              } catch (err) {
+                m.abort();
+                throw err;
+              }
+              m.end(s, v);
+            }
+          }
+          if (!v) return false;
+        }
+        return true;
+      } catch (err) {
+        throw located(err, b.expr.loc);
+      }
+    };
+  }
   const constraints = config.constraints.map((n) => pred(n, 'constraint'));
   const actionConstraints = config.actionConstraints.map((n) => pred(n, 'action constraint'));
   const properties = config.properties.flatMap((n) => classifyProperty(n, def(n, 'property')));
@@ -277,7 +315,7 @@ export function compileSpec(loaded: LoadedSpec, config: Config): CompiledSpecExt
       for (let ai = 0; ai < actions.length; ai++) {
         const a = actions[ai]!;
         const label = labels[ai]!;
-        generate(g, a.pred, a.scope, a.env, () => {
+        generateAction(g, a, guards[ai]!, s, () => {
           for (let j = 0; j < nvars; j++) {
             if (t[j] === undefined) {
               const missing = variables.filter((_, k) => t[k] === undefined);
