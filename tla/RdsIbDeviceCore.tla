@@ -41,19 +41,22 @@ AddOne_ListAdd(d) ==
                    free_work_queued, remove_called, core_dev, unloading>>
     /\ UNCHANGED <<connVars, mrVars, syncVars, wqVars>>
 
-\* Step 5: ib_set_client_data(device, &rds_ib_client, rds_ibdev); inc.
+\* Step 5: ib_set_client_data(device, &rds_ib_client, rds_ibdev); inc.  V0:
+\* add_one ends here (no temporary reference to put: "goto free_attr").
 AddOne_SetClientData(d) ==
     /\ core_pc = "add_client_data" /\ core_dev = d
     /\ client_data' = [client_data EXCEPT ![d] = TRUE]
     /\ refcount' = IF REFCOUNT THEN [refcount EXCEPT ![d] = @ + 1] ELSE refcount
     /\ faults' = faults \cup (IF REFCOUNT THEN IncF(d) ELSE {})
-    /\ core_pc' = "add_put"
+    /\ core_pc' = IF REFCOUNT THEN "add_put" ELSE "idle"
+    /\ core_dev' = IF REFCOUNT THEN d ELSE NoDev
     /\ UNCHANGED <<ib_device, rds_ibdev, rds_ib_devices, lists_inited, mr_pool, ipaddr_list,
-                   free_work_queued, remove_called, core_dev, unloading>>
+                   free_work_queued, remove_called, unloading>>
     /\ UNCHANGED <<connVars, mrVars, syncVars, wqVars>>
 
 \* Step 7: rds_ib_dev_put() of the temporary reference.  On the failure path
-\* this is the last one and queues rds_ib_dev_free; V0 freed directly.
+\* this is the last one and queues rds_ib_dev_free; V0 (failure path only)
+\* freed directly.
 AddOne_Put(d) ==
     /\ core_pc = "add_put" /\ core_dev = d
     /\ IF REFCOUNT

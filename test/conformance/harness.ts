@@ -120,13 +120,6 @@ export function omittedVars(modelVariant: string): readonly string[] {
   return /^\s*REFCOUNT\s*=\s*FALSE/m.test(cfg) ? ['refcount'] : [];
 }
 
-/** Model steps a variant's implementation does not log: with REFCOUNT = FALSE the model still
- *  ends add_one with AddOne_Put (a pc step that frees only on the error path) while V0's
- *  rds_ib_add_one has no put and the implementation logs none (reported to the model owner). */
-export function silentFor(modelVariant: string): readonly string[] {
-  return omittedVars(modelVariant).includes('refcount') ? ['AddOne_Put'] : [];
-}
-
 /** The refinement map of spec/refinement.ts with some variables left out (the model fills them in). */
 export function mapperWithout(renaming: Renaming, omit: readonly string[]): RawMapper {
   return (all) => {
@@ -172,8 +165,7 @@ export async function conformRun(o: ConformOptions): Promise<Conformance> {
   const mapped = mapEvents(model, lines, label, mapperWithout(WORKLOAD_MODEL[workload].renaming, omittedVars(modelVariant)));
   const events = o.perTask ? withIntervals(mapped, o.perTask) : mapped;
   const base = o.validate ?? SILENT;
-  const extra = silentFor(modelVariant).filter((a) => !(base.silent ?? []).includes(a));
-  const vopts = { ...base, silent: [...(base.silent ?? []), ...extra], ...(o.perTask ? { perTask: true } : {}) };
+  const vopts = { ...base, ...(o.perTask ? { perTask: true } : {}) };
   const t0 = performance.now();
   const result = validateEvents(model, events, vopts);
   return { run, events, result, validateMs: performance.now() - t0 };

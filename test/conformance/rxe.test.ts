@@ -3,14 +3,14 @@
 // fit for the refinement map is in ./rxe.ts.
 import { describe, expect, test } from 'vitest';
 import { validateEvents } from '../../engine/trace/run.js';
-import { modelWith, omittedVars, SILENT, silentFor } from './harness.js';
+import { modelWith, omittedVars, SILENT } from './harness.js';
 import { RXE_CONSTANTS, rxeEvents } from './rxe.js';
 
 async function validateRxe(variant: string, model: string) {
   const m = await modelWith(model, RXE_CONSTANTS);
   const all = rxeEvents(m, variant, omittedVars(model));
   const events = all;
-  return { events, result: validateEvents(m, events, { ...SILENT, silent: [...(SILENT.silent ?? []), ...silentFor(model)] }) };
+  return { events, result: validateEvents(m, events, SILENT) };
 }
 
 describe('rxe traces against the fixed model (V2)', () => {

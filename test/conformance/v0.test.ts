@@ -17,11 +17,10 @@ import { mapEvents, validateEvents } from '../../engine/trace/run.js';
 import { runOnce } from '../../impl/driver/run.js';
 import { V0_SETUP_RACE } from '../../impl/driver/workloads.js';
 import type { TraceEvent as ImplEvent } from '../../impl/rds/trace.js';
-import { conformRun, mapperWithout, modelWith, omittedVars, SILENT, silentFor, verdict } from './harness.js';
+import { conformRun, mapperWithout, modelWith, omittedVars, SILENT, verdict } from './harness.js';
 import { RXE_CONSTANTS, rxeEvents } from './rxe.js';
 
 const SEEDS = 100;
-const V0_OPTS = { ...SILENT, silent: [...(SILENT.silent ?? []), ...silentFor('V0')] };
 
 /** The implementation's reports that fall inside the model's steps: rds.ko's rds_conn_exit, which
  *  destroys a connection left on a freed device after rds_ib_exit (the model's last step), is past
@@ -34,7 +33,7 @@ describe('V0 against its own model (MC_V0 sized for the basic workload)', () => 
   test(`${SEEDS} seeded schedules, run on after faults: every trace explained, S1/S9 exactly where the implementation reported a use of freed memory`, async () => {
     const kinds = { clean: 0, bug: 0 };
     for (let seed = 0; seed < SEEDS; seed++) {
-      const c = await conformRun({ variant: 'V0', seed, continueAfterFault: true, validate: V0_OPTS });
+      const c = await conformRun({ variant: 'V0', seed, continueAfterFault: true, validate: SILENT });
       expect(c.result.accepted, `V0 seed ${seed}: ${c.result.rejection?.explanations[0]?.reasons.join('; ')}`).toBe(true);
       const v = await verdict(c, 'V0', 'basic');
       if (reportedWithinModel(c.run.reports)) {
@@ -52,10 +51,10 @@ describe('V0 against its own model (MC_V0 sized for the basic workload)', () => 
   }, 120_000);
 
   test('removal injected at every step position of a run (seed 7): the same, wherever the delete lands', async () => {
-    const first = await conformRun({ variant: 'V0', seed: 7, continueAfterFault: true, validate: V0_OPTS });
+    const first = await conformRun({ variant: 'V0', seed: 7, continueAfterFault: true, validate: SILENT });
     const kinds = { clean: 0, bug: 0 };
     for (let removeAt = 0; removeAt < first.run.steps + 2; removeAt++) {
-      const c = await conformRun({ variant: 'V0', seed: 7, removeAt, continueAfterFault: true, validate: V0_OPTS });
+      const c = await conformRun({ variant: 'V0', seed: 7, removeAt, continueAfterFault: true, validate: SILENT });
       expect(c.result.accepted, `V0 seed 7 removeAt ${removeAt}`).toBe(true);
       const v = await verdict(c, 'V0', 'basic');
       const bug = reportedWithinModel(c.run.reports);
@@ -70,7 +69,7 @@ describe('V0 against its own model (MC_V0 sized for the basic workload)', () => 
   test("V0's own steps are exercised: the second client-data read and remove_one's teardown", async () => {
     const seen = new Set<string>();
     for (let seed = 0; seed < 10; seed++) {
-      const c = await conformRun({ variant: 'V0', seed, continueAfterFault: true, validate: V0_OPTS });
+      const c = await conformRun({ variant: 'V0', seed, continueAfterFault: true, validate: SILENT });
       expect(c.result.accepted).toBe(true);
       for (const [a, n] of c.result.coverage ?? []) if (n > 0) seen.add(a);
     }
@@ -88,7 +87,7 @@ describe('V0_SETUP_RACE (the schedule replayed on rxe, issue #6) at fine granula
     const run = await runOnce({ ...V0_SETUP_RACE, continueAfterFault: true, trace: (e) => raw.push(e) });
     const m = await modelWith('V0', RXE_CONSTANTS);
     const events = mapEvents(m, raw.map((e, i) => ({ line: i + 1, obj: e as unknown as Record<string, unknown> })), 'V0_SETUP_RACE', mapperWithout({}, omittedVars('V0')));
-    return { raw, run, events, result: validateEvents(m, events, { ...V0_OPTS, invariants: true }) };
+    return { raw, run, events, result: validateEvents(m, events, { ...SILENT, invariants: true }) };
   }
 
   test('is accepted, and reaches S1 at c1\'s ConnComplete (line 21), the first model step on the freed d1', async () => {
@@ -117,7 +116,7 @@ describe('the kept rxe V0 trace (test/rxe/artifacts/trace-V0.ndjson), recorded b
     // the recording's implementation added the connection first, so at d1's free (line 17) it
     // logs c1 on d1 where the model (and the kernel) still have it on no device.
     const m = await modelWith('V0', RXE_CONSTANTS);
-    const r = validateEvents(m, rxeEvents(m, 'V0', omittedVars('V0')), V0_OPTS);
+    const r = validateEvents(m, rxeEvents(m, 'V0', omittedVars('V0')), SILENT);
     expect(r.accepted).toBe(false);
     expect(r.rejection?.event.line).toBe(17);
     expect(r.rejection?.event.actions).toEqual(['RemoveOne_V0_Free']);
