@@ -66,6 +66,15 @@ describe('V0 against its own model (MC_V0 sized for the basic workload)', () => 
     expect(kinds.clean).toBeGreaterThan(0);
   }, 120_000);
 
+  test('the same runs as per-task logs (point and widened intervals) are accepted too', async () => {
+    for (let seed = 0; seed < 30; seed++) {
+      for (const perTask of ['point', 'since-previous'] as const) {
+        const c = await conformRun({ variant: 'V0', seed, continueAfterFault: true, perTask });
+        expect(c.result.accepted, `V0 seed ${seed} per-task ${perTask}: ${c.result.rejection?.explanations[0]?.reasons.join('; ')}`).toBe(true);
+      }
+    }
+  }, 120_000);
+
   test("V0's own steps are exercised: the second client-data read and remove_one's teardown", async () => {
     const seen = new Set<string>();
     for (let seed = 0; seed < 10; seed++) {
