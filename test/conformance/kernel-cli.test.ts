@@ -43,3 +43,25 @@ describe('rdsib trace validate --from kernel', () => {
     expect(r.stderr.trim()).toBe(`${bad}:4: not an ftrace event line: "hello"`);
   });
 });
+
+describe('rdsib trace validate --from kernel --remove-fix (the patched rds_rdma, kernel/)', () => {
+  const fixed = (name: string): string => join(root, 'test', 'rxe', 'kernel-fix', 'artifacts', `${name}.trace.txt`);
+
+  test('the patched module\'s bug-C scenario is accepted by the model with the fix, no invariant violated', () => {
+    const r = rdsib('trace', 'validate', fixed('fixed-mr-same'), '--spec', spec, '--from', 'kernel', '--remove-fix', '--invariants', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'accepted', violations: [] });
+  });
+
+  test('without --remove-fix the fix\'s own probe is an unknown event, named with its line', () => {
+    const r = rdsib('trace', 'validate', fixed('fixed-mr-same'), '--spec', spec, '--from', 'kernel');
+    expect(r.code).toBe(255);
+    expect(r.stderr).toMatch(/fixed-mr-same\.trace\.txt:\d+: unknown event "flush_dev_mrs"/);
+  });
+
+  test('--remove-fix without --from kernel is a usage error', () => {
+    const r = rdsib('trace', 'validate', fixed('fixed-mr-same'), '--spec', spec, '--remove-fix');
+    expect(r.code).toBe(255);
+    expect(r.stderr).toMatch(/--remove-fix reads kernel traces/);
+  });
+});

@@ -21,6 +21,7 @@ interface TraceFlags {
   maxSilent: string;
   from: string;
   invariants?: boolean;
+  removeFix?: boolean;
 }
 
 export function register(program: Command): void {
@@ -36,6 +37,7 @@ export function register(program: Command): void {
     .option('--silent <actions>', 'comma-separated actions the model may take between events without a log line')
     .option('--max-silent <n>', 'at most this many silent steps between two events', '3')
     .option('--from <format>', '"generic" (action/params/vars events), "impl" (rdsib run traces, through spec/refinement.ts) or "kernel" (ftrace text of test/rxe/kernel, through spec/kernel-refinement.ts; without --config the cfg is derived from the trace)', 'generic')
+    .option('--remove-fix', 'with --from kernel: the trace is of the patched rds_rdma (kernel/): read the fix\'s probes and derive the cfg with REMOVE_FIX = all three parts')
     .option('--invariants', 'also evaluate the cfg\'s INVARIANTS along an accepted global log and report the first event after which a consistent state violates each (exit 12 if one does)')
     .action(async (tracePath: string, flags: TraceFlags) => {
       process.exitCode = await runValidate(tracePath, flags);
@@ -49,12 +51,16 @@ async function runValidate(tracePath: string, flags: TraceFlags): Promise<number
     process.stderr.write(`rdsib trace validate: --from must be "generic", "impl" or "kernel", not "${flags.from}"\n`);
     return ExitCode.generic;
   }
+  if (flags.removeFix && flags.from !== 'kernel') {
+    process.stderr.write('rdsib trace validate: --remove-fix reads kernel traces: give --from kernel\n');
+    return ExitCode.generic;
+  }
   let result: TraceResult;
   try {
     let model: LoadedModel;
     let events: TraceEvent[];
     if (flags.from === 'kernel') {
-      const k = readKernelTrace(tracePath);
+      const k = readKernelTrace(tracePath, flags.removeFix === true ? { removeFix: true } : {});
       model = await loadModel(flags.spec, flags.config, flags.config ? undefined : kernelConfig(k.scenario));
       events = mapEvents(model, k.events, tracePath, () => (o) => o);
     } else {
