@@ -167,8 +167,29 @@ export function varSlot(e: Expr, sc: Scope, env: Env): number | undefined {
 }
 
 function unchangedList(g: Gen, elems: readonly Expr[], i: number, sc: Scope, env: Env, k: K): boolean {
-  if (i === elems.length - 1) return unchanged(g, elems[i]!, sc, env, k);
-  return unchanged(g, elems[i]!, sc, env, () => unchangedList(g, elems, i + 1, sc, env, k));
+  // A run of plain variables (`UNCHANGED <<a, b, c>>`, the common case) in one loop: each is
+  // assigned its current value or, if already assigned, compared with it, exactly as
+  // `unchanged` does one at a time, and the assignments are undone on the way back.
+  const p = g.p;
+  const now = g.cx.state!;
+  const mine: number[] = [];
+  try {
+    let j = i;
+    for (; j < elems.length; j++) {
+      const slot = varSlot(elems[j]!, sc, env);
+      if (slot === undefined) break;
+      if (p[slot] === undefined) {
+        p[slot] = now[slot]!;
+        mine.push(slot);
+      } else if (!V.equals(p[slot]!, now[slot]!)) return false;
+    }
+    if (j === elems.length) return k();
+    const at = j;
+    if (at === elems.length - 1) return unchanged(g, elems[at]!, sc, env, k);
+    return unchanged(g, elems[at]!, sc, env, () => unchangedList(g, elems, at + 1, sc, env, k));
+  } finally {
+    for (let m = 0; m < mine.length; m++) p[mine[m]!] = undefined;
+  }
 }
 
 /** UNCHANGED e: each variable of e keeps its value (Tool.processUnchanged). */

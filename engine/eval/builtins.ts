@@ -126,8 +126,20 @@ export function seqElems(v: Value, what: string): readonly Value[] {
 
 // ------------------------------------------------------------------ equality and sets
 
-strict('=', 2, ([a, b]) => V.bool(V.equals(a!, b!)));
-strict('#', 2, ([a, b]) => V.bool(!V.equals(a!, b!)));
+// = and # are the commonest operators of all (every guard `pc = "idle"`): no argument array
+table.set('=', (args, loc, sc, env, cx) => V.bool(equalArgs('=', args, loc, sc, env, cx)));
+table.set('#', (args, loc, sc, env, cx) => V.bool(!equalArgs('#', args, loc, sc, env, cx)));
+
+function equalArgs(name: string, args: readonly Expr[], loc: Loc, sc: Scope, env: Env, cx: Ctx): boolean {
+  if (args.length !== 2) throw new EvalError(`${name} takes 2 argument(s), given ${args.length}`, loc);
+  const a = ev(args[0]!, sc, env, cx);
+  const b = ev(args[1]!, sc, env, cx);
+  try {
+    return V.equals(a, b);
+  } catch (err) {
+    throw located(err, loc);
+  }
+}
 
 table.set('\\in', (args, loc, sc, env, cx) => V.bool(memberOf(args, loc, sc, env, cx)));
 table.set('\\notin', (args, loc, sc, env, cx) => V.bool(!memberOf(args, loc, sc, env, cx)));
