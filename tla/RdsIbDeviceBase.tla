@@ -123,9 +123,12 @@ QueueWork(q, pc, w) == IF Pending(q, pc, w) THEN q ELSE Append(q, w)
 SortedSeq(S) == [i \in 1..Cardinality(S) |-> CHOOSE x \in S : Cardinality({y \in S : y <= x}) = i]
 
 \* The sequence q without the elements equal to w (cancel_work on a pending item).
-Without(q, w) ==
-    LET keep == {i \in 1..Len(q) : q[i] # w}
+\* q without every item in the set S, the rest in order.
+WithoutAll(q, S) ==
+    LET keep == {i \in 1..Len(q) : q[i] \notin S}
     IN  [k \in 1..Cardinality(keep) |-> q[CHOOSE i \in keep : Cardinality({j \in keep : j <= i}) = k]]
+
+Without(q, w) == WithoutAll(q, {w})
 
 Max(S) == CHOOSE x \in S : \A y \in S : y <= x
 Min(S) == CHOOSE x \in S : \A y \in S : x <= y
@@ -158,5 +161,11 @@ AfterClientRemove ==
 
 AddStates == {"add_list_add", "add_client_data", "add_put"}
 SetupStates == {"setup_devget", "setup_addconn"}
+
+\* V0: connect_complete has read the client data and not yet used it (the
+\* connection may have been dropped meanwhile: its shutdown waits).
+Completing(c) ==
+    \/ conn_pc[c] = "completing"
+    \/ conn_pc[c] = "drop_queued" /\ setup_ibdev[c] # NoDev
 
 =============================================================================

@@ -113,14 +113,17 @@ RemoveOne_Begin(d) ==
             /\ faults' = faults \cup TouchF(d)
             /\ core_pc' = "rm_clear_client_data"
             /\ UNCHANGED <<ipaddr_list, ic_rds_ibdev>>
-       ELSE LET cs == ConnsOn(d) IN
+       ELSE \* V0: every connection on conn_list, a dropped one too (rds_conn_destroy
+            \* takes its queued shutdown over; one already shutting down is waited for)
+            LET cs == {c \in Conn : ic_rds_ibdev[c] = d /\ conn_pc[c] \in {"connected", "up", "drop_queued"}} IN
+            /\ \A c \in Conn : ic_rds_ibdev[c] = d => conn_pc[c] # "shutdown"
             /\ ipaddr_list' = [ipaddr_list EXCEPT ![d] = FALSE]
             /\ conn_pc' = [c \in Conn |-> IF c \in cs THEN "closed" ELSE conn_pc[c]]
             /\ ic_rds_ibdev' = [c \in Conn |-> IF c \in cs THEN NoDev ELSE ic_rds_ibdev[c]]
             /\ i_cm_id' = [c \in Conn |-> IF c \in cs THEN FALSE ELSE i_cm_id[c]]
             /\ faults' = faults \cup TouchF(d)
             /\ core_pc' = "rm_v0_destroy_pool"
-            /\ rds_wq' = rds_wq
+            /\ rds_wq' = WithoutAll(rds_wq, {ShutdownW(c) : c \in cs})
     /\ REFCOUNT \/ ~client_data[d] => i_cm_id' = i_cm_id
     /\ UNCHANGED <<rds_ibdev, refcount, client_data, rds_ib_devices, lists_inited, mr_pool,
                    free_work_queued, unloading>>
@@ -279,7 +282,7 @@ ModuleExit_Begin ==
     /\ MODULE_EXIT
     /\ core_pc = "idle"
     /\ \A m \in Mr : mr_pc[m] \in {"idle", "done"}
-    /\ \A c \in Conn : conn_pc[c] \notin SetupStates \cup {"completing"}
+    /\ \A c \in Conn : conn_pc[c] \notin SetupStates /\ ~Completing(c)
     /\ unloading' = TRUE
     /\ core_pc' = "exit"
     /\ UNCHANGED <<devVars, core_dev, connVars, mrVars, syncVars, wqVars, faults>>

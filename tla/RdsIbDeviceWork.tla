@@ -100,11 +100,11 @@ ConnComplete_GetClientData(c) ==
 \* (ic->rds_ibdev = d), in that order (V0 ib_cm.c).
 ConnComplete(c) ==
     LET d == IF REFCOUNT THEN ic_rds_ibdev[c] ELSE setup_ibdev[c] IN
-    /\ IF REFCOUNT THEN conn_pc[c] = "connected" ELSE conn_pc[c] = "completing"
+    /\ IF REFCOUNT THEN conn_pc[c] = "connected" ELSE Completing(c)
     \* (V0, d freed meanwhile: the write lands in freed memory, on no list)
     /\ ipaddr_list' = IF rds_ibdev[d] = "freed" THEN ipaddr_list ELSE [ipaddr_list EXCEPT ![d] = TRUE]
     /\ faults' = faults \cup TouchF(d)
-    /\ conn_pc' = [conn_pc EXCEPT ![c] = "up"]
+    /\ conn_pc' = [conn_pc EXCEPT ![c] = IF @ = "drop_queued" THEN @ ELSE "up"]
     /\ ic_rds_ibdev' = [ic_rds_ibdev EXCEPT ![c] = d]
     /\ setup_ibdev' = [setup_ibdev EXCEPT ![c] = NoDev]
     /\ UNCHANGED <<ib_device, rds_ibdev, refcount, client_data, rds_ib_devices, lists_inited,
@@ -112,9 +112,11 @@ ConnComplete(c) ==
     /\ UNCHANGED <<i_cm_id, mrVars, coreVars, syncVars, wqVars>>
 
 \* rds_conn_drop on RDMA_CM_EVENT_DISCONNECTED (the peer end shut down) or,
-\* with PEER_DISCONNECT, from outside at any time: queue the shutdown.
+\* with PEER_DISCONNECT, from outside at any time: queue the shutdown.  In V0
+\* also while connect_complete runs (an error path's drop; the shutdown
+\* worker then waits for the handler's c_cm_lock, rds_conn_shutdown).
 ConnDrop(c) ==
-    /\ conn_pc[c] \in {"connected", "up"}
+    /\ conn_pc[c] \in {"connected", "completing", "up"}
     /\ \/ PEER_DISCONNECT
        \/ Peer(c) \in Conn /\ conn_pc[Peer(c)] \in {"shutdown", "closed"}
     /\ conn_pc' = [conn_pc EXCEPT ![c] = "drop_queued"]
@@ -143,6 +145,7 @@ ConnShutdown_FlushPool(c) ==
 ConnShutdown_DestroyQp(c) ==
     LET d == ic_rds_ibdev[c] IN
     /\ Head1(rds_wq) = ShutdownW(c) /\ rds_wq_pc = "idle"
+    /\ ~Completing(c)
     /\ KERNEL = "v3" => InUse(c) = 0
     /\ i_cm_id' = [i_cm_id EXCEPT ![c] = FALSE]
     /\ faults' = faults \cup (IF d # NoDev THEN TouchF(d) ELSE {})

@@ -29,7 +29,7 @@ export async function rdsIbAddOne(s: RdsIb, t: Task, ibdev: IbDevice): Promise<v
     // goto put_dev (V1+) / free directly (V0)
     await s.at(t, 'AddOne_Put', { d: d.name });
     if (v.REFCOUNT) rdsIbDevPut(s, t, d, 'add_one error path');
-    else await rdsIbDevFreeNow(s, t, d);
+    else await rdsIbDevFreeNow(s, t, d, false); // V0: free_dev, inside the model's AddOne_Put
     ibdev.added = true;
     return;
   }
@@ -70,7 +70,17 @@ async function allocDeviceResources(s: RdsIb, d: RdsIbDevice): Promise<boolean> 
 export async function rdsIbRemoveOne(s: RdsIb, t: Task, ibdev: IbDevice, unregister: boolean): Promise<void> {
   const { k, v } = s;
   ibdev.removeCalled = true;
-  await s.at(t, 'RemoveOne_Begin', { d: ibdev.name });
+  // V0: rds_ib_destroy_conns waits (rds_conn_destroy's flush of rds_wq) for a shutdown already
+  // running on one of the device's connections: the model step's enabling condition, so wait
+  // before the step begins, and again if one started while this task waited for its turn
+  const v0 = !v.REFCOUNT ? ibdev.clientData : null;
+  const shuttingDown = () => (v0?.connList ?? []).some((c) => c.shutdownWork.running);
+  for (;;) {
+    if (shuttingDown()) await k.waitUntil(t, `the shutdowns of ${ibdev.name}'s connections`, () => !shuttingDown());
+    await s.at(t, 'RemoveOne_Begin', { d: ibdev.name });
+    if (!shuttingDown()) break;
+    s.retract(t);
+  }
   if (unregister) ibdev.unregistering = true; // ib_unregister_device (rdma link delete)
   const d = ibdev.clientData;
   if (!d) return; // add_one failed
@@ -142,10 +152,11 @@ async function rdsIbRemoveOneV0(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void
 }
 
 /** Release a device's verbs objects and free it: V0's remove and add_one error path inline,
- *  V1+ from free_work. */
-async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice): Promise<void> {
+ *  V1+ from free_work. `step`: a step of its own (not on V0's add_one error path, which the
+ *  model's AddOne_Put frees in). */
+async function rdsIbDevFreeNow(s: RdsIb, t: Task, d: RdsIbDevice, step = true): Promise<void> {
   const { k, v } = s;
-  await s.at(t, v.REFCOUNT ? 'FreeWork_DeallocPd' : 'RemoveOne_V0_Free', { d: d.name });
+  if (step) await s.at(t, v.REFCOUNT ? 'FreeWork_DeallocPd' : 'RemoveOne_V0_Free', { d: d.name });
   if (v.KERNEL === 'v3') touch(k, t, d.dev, `rds_ib_dev_free: ib_dealloc_pd on ${d.dev.name}`);
   if (d.pd) {
     const r = await s.verbs.deallocPd(d.pd);

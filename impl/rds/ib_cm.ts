@@ -145,10 +145,10 @@ export async function rdsIbConnShutdown(s: RdsIb, t: Task, c: Conn): Promise<voi
   c.ibdev.cmIds.delete(c);
 
   const d = c.rdsIbDev;
-  if (d) {
-    await s.at(t, 'ConnShutdown_RemoveConn', { c: c.name, d: d.name });
-    await rdsIbRemoveConn(s, t, d, c);
-  }
+  // the model's second half ends the work item whether or not the connection is on a device
+  // (V0: one dropped before its connect_complete added it is still on ib_nodev_conns)
+  await s.at(t, 'ConnShutdown_RemoveConn', d ? { c: c.name, d: d.name } : { c: c.name });
+  if (d) await rdsIbRemoveConn(s, t, d, c);
 }
 
 /** rds_ib_conn_path_shutdown_check_wait (V3): poll until i_fastreg_inuse_count is 0. With the

@@ -15,7 +15,7 @@
 import { describe, expect, test } from 'vitest';
 import { mapEvents, validateEvents } from '../../engine/trace/run.js';
 import { runOnce } from '../../impl/driver/run.js';
-import { V0_SETUP_RACE } from '../../impl/driver/workloads.js';
+import { V0_SETUP_RACE, WORKLOAD_NAMES } from '../../impl/driver/workloads.js';
 import type { TraceEvent as ImplEvent } from '../../impl/rds/trace.js';
 import { conformRun, mapperWithout, modelWith, omittedVars, SILENT, verdict } from './harness.js';
 import { RXE_CONSTANTS, rxeEvents } from './rxe.js';
@@ -48,6 +48,17 @@ describe('V0 against its own model (MC_V0 sized for the basic workload)', () => 
     // both kinds occur, so neither branch above is vacuous (the removal lands anywhere in the run)
     expect(kinds.bug).toBeGreaterThan(0);
     expect(kinds.clean).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('every workload, 30 seeds each: the same (error drops, a failing add_one, MRs held on either device)', async () => {
+    for (const workload of WORKLOAD_NAMES) {
+      for (let seed = 0; seed < 30; seed++) {
+        const c = await conformRun({ variant: 'V0', workload, seed, continueAfterFault: true });
+        expect(c.result.accepted, `V0 ${workload} seed ${seed}: ${c.result.rejection?.explanations[0]?.reasons.join('; ')}`).toBe(true);
+        const v = await verdict(c, 'V0', workload);
+        expect(v !== null, `V0 ${workload} seed ${seed}: model ${v?.kind ?? 'conforms'}, implementation reports ${c.run.reports.map((r) => r.label).join(', ') || 'none'}`).toBe(reportedWithinModel(c.run.reports));
+      }
+    }
   }, 120_000);
 
   test('removal injected at every step position of a run (seed 7): the same, wherever the delete lands', async () => {
