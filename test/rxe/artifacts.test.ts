@@ -71,7 +71,7 @@ describe('the kept rxe V0 trace (V0_SETUP_RACE replayed on rxe0/rxe1, the delete
   // rds_ib_add_conn comes after rds_ib_update_ipaddr; the socket closes only once the interrupt
   // handler's free_mr has finished; V0's rds_ib_exit leaves c1 on the freed d1 (rds.ko destroys it
   // later). Until the trace is re-recorded, the replay must differ from it in exactly those places.
-  it('is the simulated replay of the same schedule, but for the V0 fixes made since it was recorded (re-record it)', async () => {
+  it('is the simulated replay of the same schedule, or differs exactly by the V0 fixes made since it was recorded (then re-record it)', async () => {
     const sim: TraceEvent[] = [];
     await runOnce({ ...V0_SETUP_RACE, continueAfterFault: true, trace: (e) => sim.push(e) });
     const withoutBackend = (e: TraceEvent): TraceEvent => ({ ...e, params: Object.fromEntries(Object.entries(e.params).filter(([k]) => k !== 'verbs')) });
@@ -87,6 +87,8 @@ describe('the kept rxe V0 trace (V0_SETUP_RACE replayed on rxe0/rxe1, the delete
     });
     const read = ['step', 'action', 'vars.ic_rds_ibdev']; // ConnComplete_Begin was the read, and added the connection
     const swapped = ['ts', 'task', 'taskId', 'irq', 'step', 'action', 'params', 'args']; // FreeMR(m2) now before the socket's FlushMRs_Begin
+    // once re-recorded (npm run rxe -- V0) the trace is the replay event for event again
+    if (Object.keys(differs).length === 0) return;
     expect(differs).toEqual({
       16: read, 17: ['vars.ic_rds_ibdev'], 18: ['vars.ic_rds_ibdev'], 19: ['vars.ic_rds_ibdev'], 20: ['vars.ic_rds_ibdev'], // c1 until its ConnComplete (21)
       23: read, 24: ['vars.ic_rds_ibdev'], // c2 until its ConnComplete (25)
