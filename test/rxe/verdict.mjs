@@ -4,7 +4,8 @@
 //   V0 (issue #6): the sim's V0_SETUP_RACE schedule replayed on rxe (test/rxe/workload.ts): the
 //   early free is reported (use-after-free), the run goes on after the report (continueAfterFault),
 //   and a later verbs call hits the context the free closed (EBADF); the forced close released
-//   rxe0, so the delete completed and nothing leaked; the replay followed the schedule.
+//   rxe0, so the delete completed and nothing leaked; the run took the same picks as the same
+//   replay on the sim (replayedSchedule).
 
 /** @param {string} variant @param {any} r the guest's result line */
 export function expected(variant, r) {

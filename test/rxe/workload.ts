@@ -282,6 +282,8 @@ async function setupRace(args: Args, verbs: Verbs): Promise<number> {
     signalAt = secs();
     log('removal-signal', { notice });
   };
+  // the same replay on the simulated backend: the interleaving the real device run must follow
+  const sim = await runOnce({ ...V0_SETUP_RACE, continueAfterFault: true });
   const r = await runOnce({
     variant: V0_SETUP_RACE.variant,
     workload: V0_SETUP_RACE.workload,
@@ -298,9 +300,9 @@ async function setupRace(args: Args, verbs: Verbs): Promise<number> {
   const summary = {
     variant: args.variant,
     mode: 'setup-race',
-    // the replay followed the sim's schedule to its end (same picks, so the same interleaving)
+    // the run on rxe took the same picks as the same replay on the sim: the same interleaving
     schedule: r.schedule,
-    replayedSchedule: r.schedule.startsWith(V0_SETUP_RACE.schedule),
+    replayedSchedule: r.schedule === sim.schedule,
     failure: r.failure,
     events: trace.length,
     removalSignal: notice ? { ...(notice as RemovalNotice), atUptime: signalAt } : null,
