@@ -257,7 +257,8 @@ export class RdsIb {
     return {
       ib_device: byDev((i) => (i.freed ? 'deallocated' : i.unregistering ? 'unregistering' : 'registered')),
       rds_ibdev: byDev((_, d) => (!d ? 'none' : d.freed ? 'freed' : 'alloc')),
-      refcount: byDev((_, d) => d?.refcount.value ?? 0),
+      // V0 has no refcount field: the model keeps it at 0 (the counter here is only the runtime's)
+      refcount: byDev((_, d) => (this.v.REFCOUNT ? (d?.refcount.value ?? 0) : 0)),
       client_data: byDev((i) => i.clientData !== null),
       rds_ib_devices: this.devices.map(idx).sort((a, b) => a - b),
       lists_inited: byDev((_, d) => !!d && d.ipaddrList !== null),

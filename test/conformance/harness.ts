@@ -112,14 +112,6 @@ export interface ConformOptions {
   readonly continueAfterFault?: boolean;
 }
 
-/** Variables the implementation logs that a model variant does not have: with REFCOUNT = FALSE
- *  (V0) the model keeps `refcount` at 0 while the implementation's counter starts at 1, so the
- *  refinement map must not compare it. */
-export function omittedVars(modelVariant: string): readonly string[] {
-  const cfg = readFileSync(join(ROOT, `tla/MC_${modelVariant}.cfg`), 'utf8');
-  return /^\s*REFCOUNT\s*=\s*FALSE/m.test(cfg) ? ['refcount'] : [];
-}
-
 /** The refinement map of spec/refinement.ts with some variables left out (the model fills them in). */
 export function mapperWithout(renaming: Renaming, omit: readonly string[]): RawMapper {
   return (all) => {
@@ -162,7 +154,7 @@ export async function conformRun(o: ConformOptions): Promise<Conformance> {
   const model = await modelFor(modelVariant, workload);
   const lines = raw.map((e, i) => ({ line: i + 1, obj: e as unknown as Record<string, unknown> }));
   const label = o.schedule !== undefined ? `${o.variant}@${o.schedule}` : `${o.variant}#${o.seed ?? 0}${o.removeAt !== undefined ? `@${o.removeAt}` : ''}`;
-  const mapped = mapEvents(model, lines, label, mapperWithout(WORKLOAD_MODEL[workload].renaming, omittedVars(modelVariant)));
+  const mapped = mapEvents(model, lines, label, mapperWithout(WORKLOAD_MODEL[workload].renaming, []));
   const events = o.perTask ? withIntervals(mapped, o.perTask) : mapped;
   const base = o.validate ?? SILENT;
   const vopts = { ...base, ...(o.perTask ? { perTask: true } : {}) };

@@ -17,7 +17,7 @@ import { mapEvents, validateEvents } from '../../engine/trace/run.js';
 import { runOnce } from '../../impl/driver/run.js';
 import { V0_SETUP_RACE, WORKLOAD_NAMES } from '../../impl/driver/workloads.js';
 import type { TraceEvent as ImplEvent } from '../../impl/rds/trace.js';
-import { conformRun, mapperWithout, modelWith, omittedVars, SILENT, verdict } from './harness.js';
+import { conformRun, mapperWithout, modelWith, SILENT, verdict } from './harness.js';
 import { RXE_CONSTANTS, rxeEvents, rxeRaw } from './rxe.js';
 
 const SEEDS = 100;
@@ -106,7 +106,7 @@ describe('V0_SETUP_RACE (the schedule replayed on rxe, issue #6) at fine granula
     const raw: ImplEvent[] = [];
     const run = await runOnce({ ...V0_SETUP_RACE, continueAfterFault: true, trace: (e) => raw.push(e) });
     const m = await modelWith('V0', RXE_CONSTANTS);
-    const events = mapEvents(m, raw.map((e, i) => ({ line: i + 1, obj: e as unknown as Record<string, unknown> })), 'V0_SETUP_RACE', mapperWithout({}, omittedVars('V0')));
+    const events = mapEvents(m, raw.map((e, i) => ({ line: i + 1, obj: e as unknown as Record<string, unknown> })), 'V0_SETUP_RACE', mapperWithout({}, []));
     return { raw, run, events, result: validateEvents(m, events, { ...SILENT, invariants: true }) };
   }
 
@@ -133,7 +133,7 @@ describe('V0_SETUP_RACE (the schedule replayed on rxe, issue #6) at fine granula
 describe('the kept rxe V0 trace (test/rxe/artifacts/trace-V0.ndjson)', () => {
   test('accepted by the V0 model, reaching S1 at line 21 as the simulated replay does: the real device run reproduces the model\'s V0 counterexample', async () => {
     const m = await modelWith('V0', RXE_CONSTANTS);
-    const r = validateEvents(m, rxeEvents(m, 'V0', omittedVars('V0')), { ...SILENT, invariants: true });
+    const r = validateEvents(m, rxeEvents(m, 'V0'), { ...SILENT, invariants: true });
     expect(rxeRaw('V0')[15]?.['step']).toBe('ConnComplete_GetClientData'); // recorded with today's V0 paths
     expect(r.accepted).toBe(true);
     expect(r.violations?.map((v) => [v.invariant, v.event.line])).toEqual([['S1_NoUseAfterFree', 21]]);
