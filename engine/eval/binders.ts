@@ -37,8 +37,13 @@ export function bindLet(defs: readonly Definition[], sc: Scope, env: Env): Env {
         env1 = node;
         break;
       }
-      case 'instance':
-        throw new EvalError('INSTANCE inside LET is not supported', d.loc);
+      case 'instance': {
+        // LET M == INSTANCE Mod WITH x <- e: M!Op is resolved in Mod's name space, the
+        // substitutions evaluated where the LET is (names.ts resolvePrefix)
+        if (d.name === undefined) throw new EvalError('an INSTANCE inside LET needs a name (LET M == INSTANCE ...)', d.loc);
+        env1 = bind(env1, d.name, { kind: 'instance', def: d, scope: sc, env: env1 });
+        break;
+      }
       default: {
         const never: never = d;
         throw new EvalError(`unknown definition ${JSON.stringify(never)}`);

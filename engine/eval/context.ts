@@ -1,6 +1,6 @@
 // What an expression is evaluated against: the bound names (an immutable linked list, the
 // analogue of tlc2.util.Context) and the pair of states (TLCState s0, s1 in Tool.eval).
-import type { Expr, FunctionDef, Loc, OperatorDef } from '../frontend/ast.js';
+import type { Expr, FunctionDef, InstanceDef, Loc, OperatorDef } from '../frontend/ast.js';
 import type { Value } from '../values/value.js';
 import type { Scope } from './scope.js';
 
@@ -45,7 +45,9 @@ export type Binding =
       cx?: Ctx; cxValue?: Value }
   | { readonly kind: 'op'; readonly op: OpValue }
   /** LET f[x \in S] == e */
-  | { readonly kind: 'fnDef'; readonly def: FunctionDef; readonly scope: Scope; readonly env: Env };
+  | { readonly kind: 'fnDef'; readonly def: FunctionDef; readonly scope: Scope; readonly env: Env }
+  /** LET M == INSTANCE Mod WITH ...: the substitutions read the names bound around the LET */
+  | { readonly kind: 'instance'; readonly def: InstanceDef; readonly scope: Scope; readonly env: Env };
 
 export interface EnvNode {
   readonly name: string;

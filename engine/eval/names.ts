@@ -146,6 +146,8 @@ export function force(b: Binding, name: string, loc: Loc, cx: Ctx): Value {
     }
     case 'fnDef':
       return fnDefValue(b.def.name, b.def.bindings, b.def.body, b.def.loc, b.scope, b.env, cx);
+    case 'instance':
+      throw new EvalError(`${name} is an instance, not a value`, loc);
     case 'op': {
       if (b.op.kind === 'user' && b.op.def.params.length === 0) return callOp(b.op, [], loc, b.op.scope, b.op.env, cx);
       throw new EvalError(`the operator ${name} needs arguments`, loc);
@@ -221,6 +223,18 @@ export function resolvePrefix(prefix: readonly { name: string; args: readonly Ex
   let cur = sc;
   let curEnv = env;
   for (const p of prefix) {
+    // a LET-bound instance (LET M == INSTANCE ...) shadows the module's definitions
+    const b = curEnv === undefined ? undefined : lookupEnv(curEnv, p.name);
+    if (b?.kind === 'instance') {
+      if (p.args.length !== b.def.params.length) throw new EvalError(`${p.name} takes ${b.def.params.length} argument(s)`, loc);
+      let penv: Env = b.env;
+      b.def.params.forEach((prm, i) => {
+        penv = bind(penv, prm.name, argBinding(p.args[i]!, prm.arity, sc, curEnv, loc));
+      });
+      cur = instantiate(b.scope, b.def, penv, b.scope.module)!;
+      curEnv = undefined;
+      continue;
+    }
     const d = cur.defs.get(p.name);
     if (!d || d.kind !== 'instance') throw new EvalError(`${p.name} is not an instance`, loc);
     if (d.def.params.length === 0) {
