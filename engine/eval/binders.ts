@@ -101,6 +101,16 @@ export function quantify(e: Extract<Expr, { kind: 'forall' | 'exists' }>, sc: Sc
     }
     return !exists;
   }
+  if (e.bindings.every((x) => x.pattern.kind === 'name' && x.domain !== undefined)) {
+    // \A x, y \in S: nested loops without the general enumerator's closures; as there, every
+    // domain is evaluated first, and an error without a location gets the quantifier's
+    try {
+      const doms = e.bindings.map((x) => V.elements(ev(x.domain!, sc, env, cx), x.domain!.loc));
+      return quantifyFrom(e.body, e.bindings, doms, 0, sc, env, cx, exists, what) ? exists : !exists;
+    } catch (err) {
+      throw located(err, e.loc);
+    }
+  }
   let r = !exists;
   forEachBinding(e.bindings, sc, env, cx, e.loc, (env1) => {
     if (evalBool(e.body, sc, env1, cx, what) === exists) {
@@ -110,6 +120,19 @@ export function quantify(e: Extract<Expr, { kind: 'forall' | 'exists' }>, sc: Sc
     return true;
   });
   return r;
+}
+
+/** Whether some assignment of the bindings from index i on makes the body `exists` (a witness
+ *  for \E, a counterexample for \A), the first binding varying slowest. */
+function quantifyFrom(body: Expr, bs: readonly AstBinding[], doms: readonly (readonly Value[])[], i: number, sc: Scope, env: Env, cx: Ctx, exists: boolean, what: string): boolean {
+  const xs = doms[i]!;
+  const name = (bs[i]!.pattern as { name: string }).name;
+  const last = i === doms.length - 1;
+  for (let j = 0; j < xs.length; j++) {
+    const env1 = bindValue(env, name, xs[j]!);
+    if (last ? evalBool(body, sc, env1, cx, what) === exists : quantifyFrom(body, bs, doms, i + 1, sc, env1, cx, exists, what)) return true;
+  }
+  return false;
 }
 
 export function bindPattern(env: Env, p: AstBinding['pattern'], x: Value): Env {
