@@ -22,3 +22,13 @@ test('the launcher works from any working directory (a user checking their own s
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1 });
 });
+
+test('a subcommand loads only its own file: `rdsib check` works without the others (gen\'s ts-morph is not loaded)', async () => {
+  const { buildProgram } = await import('../../../engine/cli/main.js');
+  const only = await buildProgram('check');
+  expect(only.commands.map((c) => c.name())).toEqual(['check']);
+  const tlcFile = await buildProgram('compare'); // registered by tlc.ts, with tlc
+  expect(tlcFile.commands.map((c) => c.name()).sort()).toEqual(['compare', 'tlc']);
+  const all = await buildProgram(undefined);
+  expect(all.commands.map((c) => c.name()).sort()).toEqual(['check', 'compare', 'gen', 'run', 'tlc', 'trace', 'verdicts']);
+});
