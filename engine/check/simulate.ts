@@ -11,6 +11,7 @@
 // `seed` and `aril` (TLC's seed adjustment), not TLC's own random sequence.
 import type { ActionLabel, CompiledSpec, State } from '../eval/api.js';
 import { tlcRuntime } from '../eval/runtime.js';
+import { mulberry32 } from '../prng.js';
 import { TlaError } from '../errors.js';
 import type { EvalPhase, Outcome, TraceStep } from './result.js';
 
@@ -49,18 +50,6 @@ class Stop {
   constructor(readonly outcome: Outcome) {}
 }
 
-/** 32-bit generator (mulberry32): small, fast, and the same sequence on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): SimulationResult {
   const start = Date.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -68,7 +57,7 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Sim
   const depth = options.depth ?? 100;
   const num = options.num ?? Infinity;
   const checkDeadlock = options.checkDeadlock ?? spec.checkDeadlock;
-  const random = rng(seed ^ aril);
+  const random = mulberry32(seed ^ aril);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
   const invariants = [...spec.invariants.map((i) => ({ name: i.name, holds: i.holds }))];

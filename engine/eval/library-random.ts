@@ -15,23 +15,12 @@ import { ev } from './expr.js';
 import * as V from './v.js';
 import { type NativeTable, argError, isSet, strictImpl } from './library.js';
 import { registerBuiltin } from './builtins.js';
+import { mulberry32 } from '../prng.js';
 
 const M = 'Randomization';
 
-/** mulberry32: a small deterministic generator in [0, 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let drawnFor: string | undefined;
-let draw: () => number = generator(0);
+let draw: () => number = mulberry32(0);
 
 /** The generator for draws made while `cx.state` is explored (Init: no state), restarted when
  *  the state changes. */
@@ -41,7 +30,7 @@ function random(cx: Ctx): () => number {
   const key = `${currentRun()}:${state}`;
   if (key !== drawnFor) {
     drawnFor = key;
-    draw = generator(state === '' ? 0 : Number.parseInt(state.slice(0, 8), 16));
+    draw = mulberry32(state === '' ? 0 : Number.parseInt(state.slice(0, 8), 16));
   }
   return draw;
 }
