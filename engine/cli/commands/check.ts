@@ -107,25 +107,10 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
   }
 
   const { spec, result } = run;
-  const trace = traceOf(result.outcome);
   if (json) {
     const o = result.outcome;
-    const property = propertyOf(o);
-    process.stdout.write(
-      JSON.stringify({
-        result: verdictOf(o),
-        distinctStates: result.distinct,
-        generatedStates: result.generated,
-        depth: result.depth,
-        ...(property !== undefined ? { property } : {}),
-        ...(trace && trace.length > 0 ? { trace: itfStates(spec, trace) } : {}),
-        ...(result.skippedProperties.length > 0 ? { skippedProperties: result.skippedProperties } : {}),
-        // a liveness counterexample is a lasso: the 1-based state it loops back to, or stuttering
-        ...(o.kind === 'liveness' ? { loop: o.loop.kind === 'stutter' ? 'stuttering' : o.loop.state } : {}),
-        ...(o.kind === 'evalError' ? { error: errorJson(o.error) } : {}),
-        exitCode: exitCodeOf(o),
-      }) + '\n',
-    );
+    const counts = { distinctStates: result.distinct, generatedStates: result.generated, depth: result.depth };
+    process.stdout.write(JSON.stringify({ result: verdictOf(o), ...counts, ...outcomeJson(spec, o, result.skippedProperties) }) + '\n');
   } else {
     for (const line of resultText(spec, result, new Date(), { diff: flags.difftrace === true })) out(line);
   }
@@ -143,6 +128,21 @@ async function runCheck(specPath: string, flags: CheckFlags): Promise<number> {
 }
 
 const PNG_MAX_STATES = 500;
+
+/** The --json fields that describe the outcome, shared by the search and the simulation. */
+function outcomeJson(spec: CompiledSpec, o: Outcome, skipped: readonly string[]): Record<string, unknown> {
+  const trace = traceOf(o);
+  const property = propertyOf(o);
+  return {
+    ...(property !== undefined ? { property } : {}),
+    ...(trace && trace.length > 0 ? { trace: itfStates(spec, trace) } : {}),
+    ...(skipped.length > 0 ? { skippedProperties: skipped } : {}),
+    // a liveness counterexample is a lasso: the 1-based state it loops back to, or stuttering
+    ...(o.kind === 'liveness' ? { loop: o.loop.kind === 'stutter' ? 'stuttering' : o.loop.state } : {}),
+    ...(o.kind === 'evalError' ? { error: errorJson(o.error) } : {}),
+    exitCode: exitCodeOf(o),
+  };
+}
 
 function libraryOf(flags: CheckFlags): { libraryPath?: readonly string[] } {
   return flags.library ? { libraryPath: flags.library.split(delimiter).filter((d) => d !== '') } : {};
@@ -208,6 +208,10 @@ async function runSimulation(specPath: string, flags: CheckFlags): Promise<numbe
     return ExitCode.generic;
   }
   if (!dumpOk(flags.dumpTrace)) return ExitCode.generic;
+  if (flags.dumpStates || flags.dumpGraph) {
+    process.stderr.write('rdsib check: --dump-states and --dump-graph dump the exhaustive search\'s states; they do not apply to --simulate\n');
+    return ExitCode.generic;
+  }
   let spec: CompiledSpec;
   let r: SimulationResult;
   try {
@@ -228,23 +232,8 @@ async function runSimulation(specPath: string, flags: CheckFlags): Promise<numbe
   }
   const o = r.outcome;
   if (json) {
-    const trace = traceOf(o);
-    const property = propertyOf(o);
-    process.stdout.write(
-      JSON.stringify({
-        mode: 'simulate',
-        result: verdictOf(o),
-        generatedStates: r.generated,
-        traces: r.traces,
-        seed: r.seed,
-        aril: r.aril,
-        ...(property !== undefined ? { property } : {}),
-        ...(trace && trace.length > 0 ? { trace: itfStates(spec, trace) } : {}),
-        ...(r.skippedProperties.length > 0 ? { skippedProperties: r.skippedProperties } : {}),
-        ...(o.kind === 'evalError' ? { error: errorJson(o.error) } : {}),
-        exitCode: exitCodeOf(o),
-      }) + '\n',
-    );
+    const run = { generatedStates: r.generated, traces: r.traces, seed: r.seed, aril: r.aril };
+    process.stdout.write(JSON.stringify({ mode: 'simulate', result: verdictOf(o), ...run, ...outcomeJson(spec, o, r.skippedProperties) }) + '\n');
   } else {
     for (const line of simulationText(spec, r, new Date(), { diff: flags.difftrace === true })) out(line);
   }

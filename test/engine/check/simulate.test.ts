@@ -55,6 +55,12 @@ describe('rdsib check --simulate', () => {
     expect(a).toEqual(b);
   });
 
+  it('refuses state dumps, which belong to the exhaustive search', () => {
+    const r = rdsib(['Cycle.tla', '--simulate', '--num', '1', '--dump-states', '/tmp/never.dump']);
+    expect(r.status).toBe(255);
+    expect(r.stderr).toMatch(/do not apply to --simulate/);
+  });
+
   it('rejects a depth that is not a positive integer', () => {
     const r = rdsib(['Cycle.tla', '--simulate', '--depth', '0']);
     expect(r.status).toBe(255);
